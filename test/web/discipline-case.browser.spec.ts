@@ -432,8 +432,10 @@ describe('the discipline case page', () => {
     await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
     await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
     await page.getByLabel('Người ký').fill('Bí thư Thành ủy');
-    // The form the ballot chose (after the correction: a warning) is offered first.
-    expect(await page.getByLabel('Hình thức kỷ luật').inputValue()).toBe('warning');
+    // The form the ballot chose (after the correction: a warning) is the one offered, but the
+    // leader chooses it: nothing starts chosen.
+    expect(await page.getByLabel('Hình thức kỷ luật').inputValue()).toBe('');
+    await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
     await page.getByLabel('Cảnh cáo kèm cho thôi giữ chức vụ').check();
     await page
       .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
@@ -489,6 +491,7 @@ describe('the discipline case page', () => {
     await page.getByLabel('Ngày họp / thực hiện (dd/mm/yyyy)').fill(dmy(signed));
     await page.getByLabel('Số quyết định').fill('41-QĐ/UBKT');
     await page.getByLabel('Người ký').fill('Chủ nhiệm Ủy ban Kiểm tra Thành ủy');
+    await page.getByLabel('Hình thức kỷ luật').selectOption('reprimand');
     await page.getByLabel('Hiệu lực từ (dd/mm/yyyy)').fill(dmy(signed));
     await page.getByTestId('served-on-hint').waitFor();
     await page.getByLabel('Ngày giao quyết định (dd/mm/yyyy)').fill(dmy(served));

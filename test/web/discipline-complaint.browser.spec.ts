@@ -199,6 +199,8 @@ describe('a discipline complaint and its review on the case page', () => {
       .fill(dmy(addDays(today, -1)));
     await form.getByLabel('Số quyết định giải quyết khiếu nại').fill('16-QĐ/UBKTTU');
     expect(await form.getByLabel('Hình thức kỷ luật mới').count()).toBe(0);
+    // The outcome is the leader's to choose: none starts chosen (before: «Giữ nguyên quyết định»).
+    expect(await form.getByLabel('Kết quả giải quyết').inputValue()).toBe('');
     await form
       .getByLabel('Kết quả giải quyết')
       .selectOption({ label: 'Thay đổi hình thức kỷ luật' });

@@ -88,6 +88,7 @@ describe('the discipline of one who retired, and a father’s ground, on screen'
     expect(left).toContain('Điều 43 khoản 3 điểm c');
     // Before: the serving forms (Cách chức, Buộc thôi việc), and no removal of the former title.
     expect(await formsOffered(page)).toEqual([
+      '— Chọn hình thức —',
       'Khiển trách',
       'Cảnh cáo',
       'Xóa tư cách chức vụ đã đảm nhiệm',

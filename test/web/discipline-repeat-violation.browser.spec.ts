@@ -148,15 +148,16 @@ describe('the decision form when a discipline is still in effect', () => {
     );
     expect(notice).toContain('Hình thức được áp dụng: cảnh cáo');
     expect(notice).toContain('Nghị định 172/2025/NĐ-CP, Điều 2(3)');
-    // The reprimand the council recommended cannot be chosen; the form starts from a warning.
+    // The reprimand the council recommended cannot be chosen; nothing starts chosen.
     const form = page.getByLabel('Hình thức kỷ luật');
-    expect(await form.inputValue()).toBe('warning');
+    expect(await form.inputValue()).toBe('');
     expect(await form.locator('option[value="reprimand"]').isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'discipline-heavier-form-required');
 
     await page.getByLabel('Số quyết định').fill('30/QĐ-UBND');
     await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
+    await form.selectOption('warning');
     await page
       .getByLabel('Lý do quyết định khác kiến nghị của Hội đồng')
       .fill('Vi phạm trong thời gian thi hành kỷ luật khiển trách');

@@ -122,7 +122,7 @@ describe('the discipline ballot, decision and records screens', () => {
     await page.goto(`${town.base}/discipline-cases/d-web-party`);
     await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
     const options = page.getByLabel('Hình thức kỷ luật').locator('option');
-    expect(await options.allInnerTexts()).toEqual(['Cảnh cáo']);
+    expect(await options.allInnerTexts()).toEqual(['— Chọn hình thức —', 'Cảnh cáo']);
     await page.getByTestId('ballot-form-applies').waitFor();
     expect(await page.getByText(/kiến nghị của Hội đồng/).count()).toBe(0);
     // The verification recorded says what it found.

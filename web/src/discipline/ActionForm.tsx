@@ -16,6 +16,11 @@ export interface ActionField {
   required?: boolean;
   hint?: string;
   choices?: { value: string; label: string }[];
+  /**
+   * A choice of consequence (an outcome, a form of discipline): it starts on this empty option and
+   * must be chosen. Without it, a choice starts on its first (a default the law itself sets).
+   */
+  placeholder?: string;
 }
 
 export interface ActionFormProps {
@@ -45,7 +50,9 @@ export function ActionForm(props: ActionFormProps) {
       fields.filter((f) => f.kind === 'day').map((f) => [f.name, formatDay(vietnamToday())]),
     ),
     ...Object.fromEntries(
-      fields.filter((f) => f.kind === 'choice').map((f) => [f.name, f.choices?.[0]?.value ?? '']),
+      fields
+        .filter((f) => f.kind === 'choice')
+        .map((f) => [f.name, f.placeholder ? '' : (f.choices?.[0]?.value ?? '')]),
     ),
     ...props.initial,
   }));
@@ -124,6 +131,7 @@ export function ActionForm(props: ActionFormProps) {
           <textarea {...common} rows={3} />
         ) : field.kind === 'choice' ? (
           <select {...common}>
+            {field.placeholder && <option value="">{field.placeholder}</option>}
             {field.choices?.map((choice) => (
               <option key={choice.value} value={choice.value}>
                 {choice.label}

@@ -137,6 +137,8 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
                   name: 'outcome',
                   label: t('discipline.complaints.outcome'),
                   kind: 'choice',
+                  required: true,
+                  placeholder: t('discipline.complaints.chooseOutcome'),
                   choices: (['keep', 'change', 'annul'] as const).map((value) => ({
                     value,
                     label: t(`discipline.complaints.outcomes.${value}`),
@@ -146,6 +148,8 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
                   name: 'form',
                   label: t('discipline.complaints.newForm'),
                   kind: 'choice',
+                  required: true,
+                  placeholder: t('discipline.complaints.chooseNewForm'),
                   // The server refuses a change to the form already applied: it is not offered.
                   choices: forms
                     .filter((form) => form !== view.form)

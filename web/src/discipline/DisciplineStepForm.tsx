@@ -41,7 +41,8 @@ const COUNTS = ['members', 'summoned', 'present', 'invalid', 'noDiscipline'] as 
 export function valuesFromRecord(record: Record<string, unknown>): Values {
   const values: Values = {};
   if (typeof record.heldOn === 'string') values.heldOn = formatDay(record.heldOn);
-  for (const key of ['minutesRef', 'note', 'conclusion'])
+  // A decision corrected starts from the form it recorded, not from an empty choice.
+  for (const key of ['minutesRef', 'note', 'conclusion', 'form'])
     if (typeof record[key] === 'string') values[key] = record[key] as string;
   if (typeof record.violationConfirmed === 'boolean')
     values.violationConfirmed = String(record.violationConfirmed);
@@ -65,7 +66,6 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
   const [values, setValues] = useState<Values>(() => ({
     heldOn: formatDay(vietnamToday()),
     ...(step.kind === 'decision' ? { effectiveFrom: formatDay(vietnamToday()) } : {}),
-    ...(step.id === 'verification' ? { violationConfirmed: 'true' } : {}),
     ...correction?.values,
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -98,7 +98,10 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     );
   };
 
-  const chosenForm = values.form ?? defaultForm(props);
+  // The form of discipline and the verification's finding are the leader's and the inspector's to
+  // choose: each starts empty and is refused until chosen (before: «Khiển trách», the ballot's form
+  // or «Có vi phạm» was preset, and «Ghi nhận» decided what nobody chose).
+  const chosenForm = values.form ?? '';
   const body = (): Record<string, unknown> | null => {
     const problems: Record<string, string> = {};
     const day = (name: string) => {
@@ -115,8 +118,11 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     if (step.kind === 'meeting') {
       result.conclusion = text('conclusion');
       if (!result.conclusion) problems.conclusion = t('discipline.form.required');
-      if (step.id === 'verification')
+      if (step.id === 'verification') {
+        if (!values.violationConfirmed)
+          problems.violationConfirmed = t('discipline.form.findingUnchosen');
         result.violationConfirmed = values.violationConfirmed === 'true';
+      }
       if (text('councilSkip.ground'))
         result.councilSkip = {
           ground: text('councilSkip.ground'),
@@ -146,6 +152,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
         sameViolationCaseId: text('sameViolationCaseId'),
         relievedFromPost: values.relievedFromPost === 'true' ? true : undefined,
       });
+      if (!chosenForm) problems.form = t('discipline.form.formUnchosen');
       if (props.councilResolutionForms.includes(result.form as string))
         result.councilResolution = {
           number: text('councilResolution.number'),
@@ -205,12 +212,23 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       {input('minutesRef', t('form.minutesRef'))}
       {step.kind === 'meeting' && input('conclusion', t('form.conclusion'))}
       {step.kind === 'meeting' && step.id === 'verification' && (
-        <Field id="d-violationConfirmed" label={t('discipline.form.violationConfirmed')}>
+        <Field
+          id="d-violationConfirmed"
+          label={t('discipline.form.violationConfirmed')}
+          error={errors.violationConfirmed}
+        >
           <select
             id="d-violationConfirmed"
-            value={values.violationConfirmed}
+            value={values.violationConfirmed ?? ''}
             onChange={(e) => set('violationConfirmed')(e.target.value)}
+            aria-invalid={Boolean(errors.violationConfirmed) || undefined}
+            aria-describedby={describedBy(
+              'd-violationConfirmed',
+              false,
+              Boolean(errors.violationConfirmed),
+            )}
           >
+            <option value="">{t('discipline.form.chooseFinding')}</option>
             <option value="true">{t('discipline.form.yes')}</option>
             <option value="false">{t('discipline.form.no')}</option>
           </select>
@@ -271,7 +289,14 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
           {input('number', t('discipline.form.number'))}
           {input('signer', t('discipline.form.signer'))}
           <Field id="d-form" label={t('discipline.form.form')} error={errors.form}>
-            <select id="d-form" value={chosenForm} onChange={(e) => set('form')(e.target.value)}>
+            <select
+              id="d-form"
+              value={chosenForm}
+              onChange={(e) => set('form')(e.target.value)}
+              aria-invalid={Boolean(errors.form) || undefined}
+              aria-describedby={describedBy('d-form', false, Boolean(errors.form))}
+            >
+              <option value="">{t('discipline.form.chooseForm')}</option>
               {formsOffered.map((form) => (
                 <option
                   key={form}
@@ -307,6 +332,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
           )}
           {props.councilRecommends &&
             props.recommendedForm &&
+            chosenForm &&
             chosenForm !== props.recommendedForm &&
             input('reasonForDifferentForm', t('discipline.form.reasonForDifferentForm'))}
           {input('personRequest', t('discipline.form.personRequestRef'))}
@@ -332,14 +358,4 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       <button type="submit">{t('discipline.form.submit')}</button>
     </form>
   );
-}
-
-/**
- * The form a decision starts from: the ballot's, unless a discipline in effect requires a heavier
- * one (then the lightest allowed); else the track's lightest.
- */
-function defaultForm({ recommendedForm, forms, heavierForm }: DisciplineStepFormProps): string {
-  const allowed = heavierForm?.formsAllowed;
-  if (recommendedForm && (!allowed || allowed.includes(recommendedForm))) return recommendedForm;
-  return allowed?.[0] ?? recommendedForm ?? forms[0];
 }

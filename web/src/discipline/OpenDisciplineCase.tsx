@@ -44,7 +44,9 @@ export function OpenDisciplineCase() {
   const [committedOn, setCommittedOn] = useState('');
   const [detectedOn, setDetectedOn] = useState('');
   const [description, setDescription] = useState('');
-  const [source, setSource] = useState<string>(VIOLATION_SOURCES[0]);
+  // The kind of violation and where it was reported start empty and must be chosen (before: «Quản
+  // lý đất đai» and «Phản ánh, báo cáo» were preset, and a case opened with what nobody chose).
+  const [source, setSource] = useState('');
   const [severity, setSeverity] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -122,7 +124,7 @@ export function OpenDisciplineCase() {
       ...(civilService && electedCadre ? { electedCadre } : {}),
       summary,
       violation: {
-        category: category || categories[0],
+        category,
         committedOn: committed ?? committedOn,
         ...(detectedOn.trim() ? { detectedOn: detected ?? detectedOn } : {}),
         description,
@@ -249,8 +251,9 @@ export function OpenDisciplineCase() {
             <Field id="violation-category" label={t('register.category')}>
               <ChoiceSelect
                 id="violation-category"
-                value={category || categories[0]}
+                value={category}
                 onChoose={setCategory}
+                empty={t('discipline.openForm.chooseCategory')}
                 choices={categories.map((c) => ({
                   value: c,
                   label: t(`discipline.categories.${c}`, { defaultValue: c }),
@@ -262,6 +265,7 @@ export function OpenDisciplineCase() {
                 id="violation-source"
                 value={source}
                 onChoose={setSource}
+                empty={t('discipline.openForm.chooseSource')}
                 choices={VIOLATION_SOURCES.map((s) => ({
                   value: s,
                   label: t(`discipline.sources.${s}`),
@@ -336,6 +340,8 @@ export function OpenDisciplineCase() {
             !personId ||
             !orgUnitId ||
             !summary.trim() ||
+            !category ||
+            !source ||
             !committed ||
             !description.trim() ||
             typedButNotADay(detectedOn)

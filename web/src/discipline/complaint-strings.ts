@@ -52,7 +52,9 @@ export const complaintsVi = {
     change: 'Thay đổi hình thức kỷ luật',
     annul: 'Hủy quyết định kỷ luật',
   },
+  chooseOutcome: '— Chọn kết quả —',
   newForm: 'Hình thức kỷ luật mới',
+  chooseNewForm: '— Chọn hình thức —',
   reviewReason: 'Lý do',
   /** The audit timeline's line on a decision, a complaint and its review (what was decided). */
   timeline: {
@@ -113,7 +115,9 @@ export const complaintsEn: typeof complaintsVi = {
     change: 'Change the form',
     annul: 'Annul the decision',
   },
+  chooseOutcome: '— Choose an outcome —',
   newForm: 'New form',
+  chooseNewForm: '— Choose a form —',
   reviewReason: 'Reason',
   timeline: {
     decided: 'Decision {{number}} of {{day}}: {{form}}',

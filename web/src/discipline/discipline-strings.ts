@@ -113,6 +113,8 @@ export const disciplineVi = {
   },
   form: {
     violationConfirmed: 'Xác định có vi phạm',
+    chooseFinding: '— Chọn kết luận —',
+    findingUnchosen: 'Chưa chọn kết luận có vi phạm hay không',
     yes: 'Có vi phạm',
     no: 'Không có vi phạm',
     tally: 'Kết quả bỏ phiếu kín',
@@ -122,6 +124,8 @@ export const disciplineVi = {
     number: 'Số quyết định',
     signer: 'Người ký',
     form: 'Hình thức kỷ luật',
+    chooseForm: '— Chọn hình thức —',
+    formUnchosen: 'Chưa chọn hình thức kỷ luật',
     effectiveFrom: 'Hiệu lực từ (dd/mm/yyyy)',
     servedOn: 'Ngày giao quyết định (dd/mm/yyyy)',
     servedOnHint:
@@ -157,6 +161,8 @@ export const disciplineVi = {
     position: 'Chức vụ có thể bị xử lý (nếu có)',
     violation: 'Vi phạm',
     source: 'Nguồn phát hiện',
+    chooseCategory: '— Chọn loại vi phạm —',
+    chooseSource: '— Chọn nguồn phát hiện —',
     severity: 'Hình thức dự kiến',
     detectedOn: 'Ngày phát hiện (để trống: ngày mở hồ sơ)',
     description: 'Nội dung vi phạm',
@@ -286,6 +292,8 @@ export const disciplineEn: typeof disciplineVi = {
   },
   form: {
     violationConfirmed: 'Violation confirmed',
+    chooseFinding: '— Choose a finding —',
+    findingUnchosen: 'No finding chosen: violation or not',
     yes: 'Confirmed',
     no: 'Not confirmed',
     tally: 'Secret ballot result',
@@ -295,6 +303,8 @@ export const disciplineEn: typeof disciplineVi = {
     number: 'Decision number',
     signer: 'Signed by',
     form: 'Form of discipline',
+    chooseForm: '— Choose a form —',
+    formUnchosen: 'No form of discipline chosen',
     effectiveFrom: 'In effect from (dd/mm/yyyy)',
     servedOn: 'Served on (dd/mm/yyyy)',
     servedOnHint:
@@ -330,6 +340,8 @@ export const disciplineEn: typeof disciplineVi = {
     position: 'The post a removal would end (if any)',
     violation: 'Violation',
     source: 'Reported by',
+    chooseCategory: '— Choose a kind —',
+    chooseSource: '— Choose a source —',
     severity: 'Form expected',
     detectedOn: 'Detected on (empty: the opening day)',
     description: 'What was done',
