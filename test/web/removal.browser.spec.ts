@@ -242,11 +242,19 @@ describe('a dismissal in the browser', () => {
     // Before: a free text box, where any word opened a case ("nonsense" as its ground).
     const kinds = page.getByLabel('Căn cứ', { exact: true }).locator('option');
     expect(await kinds.allInnerTexts()).toEqual([
+      '— Chọn căn cứ —',
       'Người đứng đầu chịu trách nhiệm: đơn vị hoàn thành dưới 70% chỉ tiêu, nhiệm vụ trong năm hoặc không hoàn thành 5 chỉ tiêu kinh tế - xã hội cơ bản',
       'Không hoàn thành chỉ tiêu, nhiệm vụ được giao',
       'Cán bộ tự nguyện xin thôi giữ chức vụ',
       'Khác',
     ]);
+    // No ground starts chosen (before: the first was preset and sent); sent without one, the
+    // form says so under «Căn cứ», takes the keyboard there and opens nothing.
+    await page.getByLabel('Số, ký hiệu văn bản làm căn cứ').fill('Đơn ngày 01/12');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.locator('#grounds-kind-error').waitFor();
+    await page.locator('#grounds-kind:focus').waitFor({ timeout: 5_000 });
+    expect(page.url()).not.toMatch(/\/cases\/c-/);
     await page
       .getByLabel('Căn cứ', { exact: true })
       .selectOption({ label: 'Cán bộ tự nguyện xin thôi giữ chức vụ' });

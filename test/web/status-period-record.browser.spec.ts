@@ -193,8 +193,19 @@ describe('the person page: recording a status period', () => {
     const note = form.getByLabel('Căn cứ, ghi chú (quyết định, văn bản)');
     await note.waitFor();
     expect(await note.getAttribute('aria-required')).toBe('true');
-    await form.getByLabel('Tình trạng', { exact: true }).selectOption('abroad');
+    // No status starts chosen (before: «Đang bị điều tra», recorded when another was meant).
+    const kind = form.getByLabel('Tình trạng', { exact: true });
+    expect(await kind.inputValue()).toBe('');
+    expect(await kind.locator('option:checked').innerText()).toBe('— Chọn tình trạng —');
     await form.getByLabel('Từ ngày (dd/mm/yyyy)').fill(dmy(since));
+    // Sent with none: refused on the field, the keyboard taken there, nothing sent.
+    await form.getByRole('button', { name: 'Ghi nhận tình trạng' }).click();
+    const statusError = form.locator('#status-record-status-error');
+    await statusError.waitFor();
+    expect(await statusError.innerText()).toBe('Chưa chọn tình trạng');
+    await form.locator('#status-record-status:focus').waitFor({ timeout: 5_000 });
+    await kind.selectOption('abroad');
+    expect(await statusError.count()).toBe(0);
     await form.getByRole('button', { name: 'Ghi nhận tình trạng' }).click();
     // Before: sent without grounds, refused 400 body.invalid "note là bắt buộc" in the box below.
     const noteError = form.locator('#status-record-note-error');

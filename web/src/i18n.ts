@@ -784,6 +784,7 @@ const vi = {
   removal: {
     grounds: 'Căn cứ xem xét',
     kind: 'Căn cứ',
+    chooseKind: '— Chọn căn cứ —',
     ground: {
       low_confidence: 'Trên 2/3 số phiếu tín nhiệm thấp',
       not_completed_duties: 'Hai năm liên tiếp không hoàn thành nhiệm vụ',
@@ -923,6 +924,8 @@ const vi = {
     statusRecord: {
       title: 'Ghi nhận tình trạng',
       status: 'Tình trạng',
+      chooseStatus: '— Chọn tình trạng —',
+      statusRequired: 'Chưa chọn tình trạng',
       from: 'Từ ngày (dd/mm/yyyy)',
       until: 'Đến ngày (dd/mm/yyyy; để trống nếu chưa xác định)',
       note: 'Căn cứ, ghi chú (quyết định, văn bản)',
@@ -2043,6 +2046,7 @@ const en: Strings<typeof vi> = {
   removal: {
     grounds: 'Grounds',
     kind: 'Ground',
+    chooseKind: '— Choose a ground —',
     ground: {
       low_confidence: 'More than 2/3 low-confidence votes',
       not_completed_duties: 'Two consecutive years not completing duties',
@@ -2182,6 +2186,8 @@ const en: Strings<typeof vi> = {
     statusRecord: {
       title: 'Record a status',
       status: 'Status',
+      chooseStatus: '— Choose a status —',
+      statusRequired: 'No status chosen',
       from: 'From (dd/mm/yyyy)',
       until: 'Until (dd/mm/yyyy; empty if not known)',
       note: 'Grounds, note (decision, document)',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDay } from '../dates';
 import { DayInput } from './DayInput';
@@ -21,9 +21,8 @@ function groundsOf(definition: string, f: Fields): Record<string, unknown> | und
   if (definition === 'removal.suspension') return undefined;
   if (definition === 'removal.resignation')
     return { letterReceivedOn: parseDay(f.letterReceivedOn ?? '') ?? '', reason: f.reason ?? '' };
-  if (definition === 'removal.relief')
-    return { kind: f.kind || RELIEF_GROUNDS[0], reference: f.reference ?? '' };
-  const kind = f.kind || DISMISSAL_GROUNDS[0];
+  if (definition === 'removal.relief') return { kind: f.kind ?? '', reference: f.reference ?? '' };
+  const kind = f.kind ?? '';
   if (kind === 'low_confidence')
     return {
       kind,
@@ -40,6 +39,8 @@ function groundsOf(definition: string, f: Fields): Record<string, unknown> | und
 export function RemovalGrounds(props: {
   definition: string;
   onChange: (grounds: Record<string, unknown> | undefined) => void;
+  /** «Căn cứ» left unchosen, or refused by the server: shown under it. */
+  kindProblem: { className: string; invalid?: boolean; describedBy?: string; message: ReactNode };
 }) {
   const { t } = useTranslation();
   const [fields, setFields] = useState<Fields>({});
@@ -60,7 +61,31 @@ export function RemovalGrounds(props: {
   );
   if (props.definition === 'removal.suspension')
     return <p className="muted">{t('removal.suspensionNote')}</p>;
-  const dismissalKind = fields.kind || DISMISSAL_GROUNDS[0];
+  // The ground starts unchosen: a relief or dismissal rests on the one the officer names (before:
+  // the first of the list was preset and sent).
+  const dismissalKind = fields.kind ?? '';
+  const { kindProblem } = props;
+  const kindSelect = (kinds: string[], label: (kind: string) => string) => (
+    <div className={kindProblem.className}>
+      <label htmlFor="grounds-kind">{t('removal.kind')}</label>
+      <select
+        id="grounds-kind"
+        value={fields.kind ?? ''}
+        onChange={set('kind')}
+        aria-required
+        aria-invalid={kindProblem.invalid}
+        aria-describedby={kindProblem.describedBy}
+      >
+        <option value="">{t('removal.chooseKind')}</option>
+        {kinds.map((g) => (
+          <option key={g} value={g}>
+            {label(g)}
+          </option>
+        ))}
+      </select>
+      {kindProblem.message}
+    </div>
+  );
   return (
     <fieldset className="card" data-testid="removal-grounds">
       <legend>{t('removal.grounds')}</legend>
@@ -69,35 +94,13 @@ export function RemovalGrounds(props: {
       )}
       {props.definition === 'removal.relief' && (
         <div className="row wrap">
-          <div className="field">
-            <label htmlFor="grounds-kind">{t('removal.kind')}</label>
-            <select
-              id="grounds-kind"
-              value={fields.kind || RELIEF_GROUNDS[0]}
-              onChange={set('kind')}
-            >
-              {RELIEF_GROUNDS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`removal.reliefGround.${g}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          {kindSelect(RELIEF_GROUNDS, (g) => t(`removal.reliefGround.${g}`))}
           {input('reference')}
         </div>
       )}
       {props.definition === 'removal.dismissal' && (
         <div className="row wrap">
-          <div className="field">
-            <label htmlFor="grounds-kind">{t('removal.kind')}</label>
-            <select id="grounds-kind" value={dismissalKind} onChange={set('kind')}>
-              {DISMISSAL_GROUNDS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`removal.ground.${g}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          {kindSelect(DISMISSAL_GROUNDS, (g) => t(`removal.ground.${g}`))}
           {dismissalKind === 'low_confidence' && [
             input('lowConfidenceVotes', 'number'),
             input('totalVotes', 'number'),

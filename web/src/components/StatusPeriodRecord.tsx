@@ -73,7 +73,10 @@ export function StatusPeriodRecord({
   const reasonText = useReasonText();
   const queryClient = useQueryClient();
   const [keys] = useState(idempotencyKeys);
-  const [status, setStatus] = useState<Status>('under_investigation');
+  // The status starts unchosen (before: «Đang bị điều tra» was preset, and recorded when the clerk
+  // meant another): each holds procedures back in its own way.
+  const [status, setStatus] = useState<Status | ''>('');
+  const [statusMissing, setStatusMissing] = useState(false);
   const [from, setFrom] = useState('');
   const [until, setUntil] = useState('');
   const [note, setNote] = useState('');
@@ -90,7 +93,7 @@ export function StatusPeriodRecord({
   const record = useMutation({
     mutationFn: () => {
       const body: Body = {
-        status,
+        status: status as Status,
         from: parseDay(from) ?? from,
         until: until.trim() ? (parseDay(until) ?? until) : null,
         note: note.trim(),
@@ -139,11 +142,13 @@ export function StatusPeriodRecord({
     typedButNotADay(text) ? t('open.badDay') : fieldError(field);
   const fromError = dayError(from, 'from');
   const untilError = dayError(until, 'until');
+  const statusError = statusMissing ? label('statusRequired') : fieldError('status');
   const noteError = noteMissing ? label('noteRequired') : fieldError('note');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!note.trim()) {
-      setNoteMissing(true);
+    if (!status || !note.trim()) {
+      setStatusMissing(!status);
+      setNoteMissing(!note.trim());
       focusFirstInvalid();
       return;
     }
@@ -152,12 +157,19 @@ export function StatusPeriodRecord({
   return (
     <form ref={formRef} className="card" onSubmit={submit} aria-label={label('title')} noValidate>
       <h3>{label('title')}</h3>
-      <Field id="status-record-status" label={label('status')} error={fieldError('status')}>
+      <Field id="status-record-status" label={label('status')} error={statusError}>
         <select
           id="status-record-status"
           value={status}
-          onChange={(e) => setStatus(e.target.value as Status)}
+          onChange={(e) => {
+            setStatus(e.target.value as Status | '');
+            if (e.target.value) setStatusMissing(false);
+          }}
+          aria-required
+          aria-invalid={statusError ? true : undefined}
+          aria-describedby={describedBy('status-record-status', false, Boolean(statusError))}
         >
+          <option value="">{label('chooseStatus')}</option>
           {offered.map((s) => (
             <option key={s} value={s}>
               {t(`personStatus.${s}`)}

@@ -74,7 +74,8 @@ type FormField =
   | 'approvalInPrincipleCaseId'
   | 'consultationCaseId'
   | 'openedOn'
-  | 'paperRecordRef';
+  | 'paperRecordRef'
+  | 'grounds.kind';
 const FORM_FIELDS: readonly string[] = [
   'procedure',
   'definition',
@@ -86,7 +87,11 @@ const FORM_FIELDS: readonly string[] = [
   'consultationCaseId',
   'openedOn',
   'paperRecordRef',
+  'grounds.kind',
 ];
+
+/** The removals whose case rests on a ground chosen from a list (relief, dismissal). */
+const RESTS_ON_A_GROUND = ['removal.relief', 'removal.dismissal'];
 
 /** Procedures the eligibility for an appointment (GET /cadres/:id/eligibility) speaks to. */
 const ASKS_APPOINTMENT_ELIGIBILITY = ['appointment', 'competitive_exam', 'approval_in_principle'];
@@ -263,6 +268,10 @@ export function OpenCase() {
       summary: !summary.trim(),
       openedOn: fromPaper && !openedOn,
       paperRecordRef: fromPaper && !paperRecordRef.trim(),
+      'grounds.kind':
+        procedure === 'removal' &&
+        RESTS_ON_A_GROUND.includes(chosenDefinition) &&
+        !(grounds as { kind?: string } | undefined)?.kind,
     };
     setMissing(unset);
     setError(null);
@@ -493,7 +502,11 @@ export function OpenCase() {
           <RemovalGrounds
             key={chosenDefinition}
             definition={chosenDefinition}
-            onChange={setGrounds}
+            onChange={(next) => {
+              setGrounds(next);
+              setMissing(({ 'grounds.kind': _chosen, ...rest }) => rest);
+            }}
+            kindProblem={problemOf('grounds.kind', 'grounds-kind')}
           />
         )}
         {mayOpenFromPaper && (
