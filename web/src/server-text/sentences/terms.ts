@@ -113,7 +113,7 @@ export const TERM_CONTINUATION: Sentence[] = [
     `effectiveFrom: ${DAY} is after ${DAY}, the last day a removal of the post may take effect on: (?:the term of ${ID} held since ${DAY} \\((.+?)\\) ends on ${DAY} \\(Nghị định 138/2020/NĐ-CP art\\. 41\\(1\\).+?\\)|the holder of ${ID} retires on ${DAY} \\((.+?)\\))(?:; the decision of ${DAY} was taken after that: it takes effect on its own day at the latest)?`,
     ([from, last, position, since, ref, termEnd, retiring, retires, citation, decidedOn], s) => {
       const cause = position
-        ? `nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${withDaysFormatted(ref)}) kết thúc ngày ${s.day(termEnd)} (${TERM_RENEWED_GROUND})`
+        ? `nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(since)} (${decisionRefInBrackets(ref)}) kết thúc ngày ${s.day(termEnd)} (${TERM_RENEWED_GROUND})`
         : `người giữ chức vụ ${s.words.position(retiring)} nghỉ hưu ngày ${s.day(retires)} (${s.citation(citation)})`;
       const late = decidedOn
         ? `; quyết định ký ngày ${s.day(decidedOn)}, sau ngày đó: có hiệu lực chậm nhất từ ngày ký`
