@@ -13,7 +13,7 @@ import { postsHeldOn, postsStartingAfter } from './person/posts-held-on';
 import { planningTermCurrent } from './planning/planning-term';
 import { appointmentBlockingStatuses } from './blocking-statuses';
 import { yearsInPostCheck } from '../procedures/case/decider/vetting-posts';
-import { termRatedBelow } from '../procedures/reappointment/term-ratings';
+import { termRatingShortfall } from '../procedures/reappointment/term-ratings';
 
 export interface EligibilityReason {
   rule: string;
@@ -89,8 +89,9 @@ export function appointmentEligibility(
 }
 
 /**
- * A post already held is not appointed to; its re-appointment's vetting (`term_rating`) and
- * decision refuse a term rated below the least, told here beforehand with the same sentence.
+ * A post already held is not appointed to; its re-appointment's vetting (`term_rating`) flags a
+ * term rated below the least, or with a year over and not rated, told here beforehand with the
+ * same sentence (the decision refuses the first: `reappointment.term_rated_below`).
  */
 function postHeld(
   person: Registered,
@@ -100,13 +101,22 @@ function postHeld(
   postAlreadyHeld?: { route: string },
 ): EligibilityReason[] {
   if (!postsHeldOn(person, day).some((post) => post.positionId === positionId)) return [];
-  const below = termRatedBelow(person, positionId, ruleSet);
+  const shortfall = termRatingShortfall(person, positionId, ruleSet, day);
   return [
     {
       rule: 'appointment.already_holds_post',
       reason: `already holds ${positionId}${postAlreadyHeld ? `; use ${postAlreadyHeld.route}` : ''}`,
     },
-    ...(below ? [{ rule: 'reappointment.term_rated_below', reason: below.message }] : []),
+    ...(shortfall
+      ? [
+          {
+            rule: shortfall.below.length
+              ? 'reappointment.term_rated_below'
+              : 'reappointment.term_year_unrated',
+            reason: shortfall.message,
+          },
+        ]
+      : []),
   ];
 }
 

@@ -1,5 +1,10 @@
 import request from 'supertest';
-import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
+import {
+  addDays,
+  buildRegistry,
+  rateEveryYearCompleted,
+  vietnamToday,
+} from '../support/registry-fixture';
 import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -23,6 +28,7 @@ describe('re-appointment over HTTP', () => {
       people: [
         {
           id: 'p-late',
+          termRated: true,
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1800), termEnd: addDays(today, 30) },
           ],
@@ -35,26 +41,36 @@ describe('re-appointment over HTTP', () => {
         },
         {
           id: 'p-early',
+          termRated: true,
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1600), termEnd: addDays(today, 200) },
           ],
         },
         {
           id: 'p-rated',
+          termRated: true,
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
           ],
         },
         {
           id: 'p-rated-early',
+          termRated: true,
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
           ],
         },
         {
           id: 'p-gap',
+          termRated: true,
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1600), termEnd: addDays(today, 200) },
+          ],
+        },
+        {
+          id: 'p-unrated',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
           ],
         },
         { id: 'p-none' },
@@ -378,6 +394,58 @@ describe('re-appointment over HTTP', () => {
     await decide().expect(200);
   });
 
+  it("flags the vetting's term_rating when the record has no rating for years of the term, naming them, until staff resolve it with a note", async () => {
+    await open('r-unrated', 'p-unrated').expect(201);
+    const person = await http().get('/cadres/p-unrated').set(staff).expect(200);
+    expect(person.body.ratings).toEqual([]);
+    await takeStepsToDecision('r-unrated');
+    const seen = await http().get('/cases/r-unrated').set(staff).expect(200);
+    // Before: cleared, "no year of the term rated below completed", as if the years were rated.
+    expect(seen.body.vetting.term_rating).toMatchObject({ result: 'flagged', source: 'record' });
+    const thisYear = Number(today.slice(0, 4));
+    const from = addDays(today, -1500);
+    const missing = Array.from(
+      { length: thisYear - Number(from.slice(0, 4)) },
+      (_, i) => Number(from.slice(0, 4)) + i,
+    );
+    expect(seen.body.vetting.term_rating.note).toMatch(
+      new RegExp(
+        `^no rating on the record for ${missing.join(', ')} \\(years of the term ended before ${today}\\), in the term of pos-head from ${from} to ${addDays(today, 200)}: re-appointment needs every year of the term rated completed or better \\(Nghị định 170/2025/NĐ-CP`,
+      ),
+    );
+    // The eligibility the vetting form shows beforehand (the post already held) names it too.
+    const eligibility = await http()
+      .get('/cadres/p-unrated/eligibility')
+      .query({ for: 'pos-head' })
+      .set(staff)
+      .expect(200);
+    expect(eligibility.body.reasons).toContainEqual({
+      rule: 'reappointment.term_year_unrated',
+      reason: seen.body.vetting.term_rating.note,
+    });
+    const decide = () =>
+      http()
+        .post('/cases/r-unrated/steps/decision')
+        .set(leader)
+        .send({
+          heldOn: today,
+          number: '306-QĐ/TU',
+          signer: 'Bí thư',
+          effectiveFrom: addDays(today, 200),
+        });
+    const refused = await decide().expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'vetting.flagged_item_blocks_decision',
+      flaggedItems: ['term_rating'],
+    });
+    await http()
+      .post('/cases/r-unrated/vetting/term_rating/resolve')
+      .set(staff)
+      .send({ note: 'Kết quả xếp loại các năm lưu tại hồ sơ giấy, đều hoàn thành nhiệm vụ' })
+      .expect(200);
+    await decide().expect(200);
+  });
+
   it('is refused for a person without a post with a term, and while the holder is abroad for 3 months or more', async () => {
     const none = await open('r-2', 'p-none').expect(422);
     expect(none.body).toMatchObject({
@@ -426,6 +494,7 @@ describe('re-appointment over HTTP', () => {
       });
     await post('pos-seat');
     await hold('p-e', 'pos-seat', addDays(today, -1800), termEnd);
+    await rateEveryYearCompleted(t, staff, 'p-e', [{ from: addDays(today, -1800) }]);
     await openFor('r-seat', 'p-e', 'pos-seat').expect(201);
     await takeStepsToDecision('r-seat');
     // The seat is free from the end of p-e's term: p-f is recorded in it from then.

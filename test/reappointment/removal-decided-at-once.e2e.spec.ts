@@ -36,6 +36,7 @@ describe('a removal and a re-appointment of one post decided at once', () => {
       positions: people.map(({ post }) => ({ id: post, rank: 5 })),
       people: people.map(({ id, post }) => ({
         id,
+        termRated: true,
         posts: [{ positionId: post, from: addDays(today, -1800), termEnd }],
       })),
     });

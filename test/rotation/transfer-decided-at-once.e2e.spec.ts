@@ -44,6 +44,7 @@ describe('a transfer and a re-appointment of the post it ends decided at once', 
       ]),
       people: people.map(({ id, post }) => ({
         id,
+        termRated: true,
         posts: [{ positionId: post, from: addDays(today, -1800), termEnd }],
       })),
     });

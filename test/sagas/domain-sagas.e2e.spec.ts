@@ -52,18 +52,21 @@ describe('domain sagas', () => {
       people: [
         {
           id: 'p-term',
+          termRated: true,
           posts: [{ positionId: 'pos-head', from: addDays(today, -1700), termEnd: TERM_END }],
         },
         {
           // Some 61 years old: retires within two years (Nghị định 135/2019 schedule in the rule
           // set), so the re-appointment runs to retirement (reappointment.extendToRetirementBelowYears).
           id: 'p-retiring',
+          termRated: true,
           dateOfBirth: addDays(today, -Math.round(61 * 365.25)),
           gender: 'male',
           posts: [{ positionId: 'pos-head', from: addDays(today, -1700), termEnd: TERM_END }],
         },
         {
           id: 'p-removed',
+          termRated: true,
           posts: [{ positionId: 'pos-head', from: addDays(today, -1700), termEnd: TERM_END }],
         },
       ],

@@ -15,6 +15,11 @@ export async function buildRegistry(
       gender?: 'male' | 'female';
       posts?: { positionId: string; from: string; termEnd: string | null }[];
       pool?: string[];
+      /**
+       * Every year from the first post's start to last year rated "completed" on the record, as
+       * a re-appointment's vetting asks (a year of the term without a rating is flagged).
+       */
+      termRated?: boolean;
     }[];
   },
 ): Promise<void> {
@@ -63,6 +68,7 @@ export async function buildRegistry(
         orgUnitId: 'ou-town',
       })
       .expect(201);
+    if (person.termRated) await rateEveryYearCompleted(t, staff, person.id, person.posts ?? []);
     for (const post of person.posts ?? []) {
       await http()
         .post(`/cadres/${person.id}/posts`)
@@ -78,6 +84,22 @@ export async function buildRegistry(
         .expect(201);
     }
   }
+}
+
+/** "completed" for each year from the earliest post's start up to last year. */
+export async function rateEveryYearCompleted(
+  t: TestApp,
+  staff: Record<string, string>,
+  personId: string,
+  posts: { from: string }[],
+): Promise<void> {
+  const first = Math.min(...posts.map((post) => Number(post.from.slice(0, 4))));
+  for (let year = first; year < Number(vietnamToday().slice(0, 4)); year++)
+    await request(t.server as never)
+      .post(`/cadres/${personId}/ratings`)
+      .set(staff)
+      .send({ year, rating: 'completed', evaluatedOn: `${year}-12-20`, decisionRef: `XL-${year}` })
+      .expect(201);
 }
 
 export const vietnamToday = (): string =>

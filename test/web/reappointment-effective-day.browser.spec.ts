@@ -49,6 +49,7 @@ describe('a re-appointment effective after the term it renews ends', () => {
       people: [
         {
           id: 'p-holder',
+          termRated: true,
           dateOfBirth: '1980-05-05',
           posts: [{ positionId: 'pos-head', from: addDays(today, -1800), termEnd }],
         },

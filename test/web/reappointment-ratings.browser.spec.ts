@@ -18,6 +18,7 @@ describe('a re-appointment with a year of the term rated not completed', () => {
   let base: string;
   const today = vietnamToday();
   const ratedYear = Number(today.slice(0, 4)) - 2;
+  const termFrom = addDays(today, -1500);
 
   beforeAll(async () => {
     buildWebApp();
@@ -39,10 +40,12 @@ describe('a re-appointment with a year of the term rated not completed', () => {
       positions: [
         { id: 'pos-head', rank: 4 },
         { id: 'pos-deputy', rank: 3 },
+        { id: 'pos-office', rank: 2 },
       ],
       people: [
         {
           id: 'p-holder',
+          termRated: true,
           dateOfBirth: '1980-05-05',
           posts: [
             { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
@@ -50,10 +53,16 @@ describe('a re-appointment with a year of the term rated not completed', () => {
         },
         {
           id: 'p-early',
+          termRated: true,
           dateOfBirth: '1981-06-06',
           posts: [
             { positionId: 'pos-deputy', from: addDays(today, -1500), termEnd: addDays(today, 200) },
           ],
+        },
+        {
+          id: 'p-unrated',
+          dateOfBirth: '1982-07-07',
+          posts: [{ positionId: 'pos-office', from: termFrom, termEnd: addDays(today, 200) }],
         },
       ],
     });
@@ -73,6 +82,7 @@ describe('a re-appointment with a year of the term rated not completed', () => {
     for (const [caseId, personId, positionId] of [
       ['re-rated', 'p-holder', 'pos-head'],
       ['re-early', 'p-early', 'pos-deputy'],
+      ['re-unrated', 'p-unrated', 'pos-office'],
     ])
       await http()
         .post('/cases')
@@ -117,9 +127,11 @@ describe('a re-appointment with a year of the term rated not completed', () => {
         .set(who)
         .send({ heldOn: today, ...body })
         .expect(200);
-    for (const [stepId, who, body] of steps.slice(0, -1))
+    for (const [caseId, [stepId, who, body]] of steps
+      .slice(0, -1)
+      .flatMap((step) => ['re-early', 're-unrated'].map((caseId) => [caseId, step] as const)))
       await http()
-        .post(`/cases/re-early/steps/${stepId}`)
+        .post(`/cases/${caseId}/steps/${stepId}`)
         .set(who)
         .send({ heldOn: today, ...body })
         .expect(200);
@@ -150,6 +162,25 @@ describe('a re-appointment with a year of the term rated not completed', () => {
     );
     expect(text).not.toMatch(/not completed|term_rat/);
     expect(await row.locator('select, input').count()).toBe(0);
+    await context.close();
+  });
+
+  it('the vetting form flags a term with no rating on the record, naming the years missing in Vietnamese', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cases/re-unrated`);
+    const row = page.getByTestId('vetting-item-term_rating');
+    await row.getByText('Có vấn đề').waitFor();
+    const text = await row.innerText();
+    // Before: «Đạt», "no year of the term rated below completed", with no year rated at all.
+    const first = Number(termFrom.slice(0, 4));
+    const missing = Array.from({ length: Number(today.slice(0, 4)) - first }, (_, i) => first + i);
+    expect(text).toContain(
+      `Chưa có kết quả xếp loại trên hồ sơ cho năm ${missing.join(', ')} (các năm của nhiệm kỳ đã kết thúc trước ngày ${today.split('-').reverse().join('/')}), trong nhiệm kỳ giữ chức vụ`,
+    );
+    expect(text).toContain(
+      'bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «hoàn thành nhiệm vụ» trở lên',
+    );
+    expect(text).not.toMatch(/no rating|term_rat/);
     await context.close();
   });
 

@@ -128,6 +128,13 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
         .set(who)
         .send({ heldOn: today, ...body })
         .expect(200);
+    // The demo record has no yearly ratings: the vetting flags the term's years, staff resolve it.
+    await town
+      .http()
+      .post(`/cases/${id}/vetting/term_rating/resolve`)
+      .set(staff)
+      .send({ note: 'Kết quả xếp loại các năm lưu tại hồ sơ giấy' })
+      .expect(200);
   }
 
   beforeAll(async () => {

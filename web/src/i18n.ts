@@ -522,6 +522,8 @@ const vi = {
       'Người này không còn giữ chức vụ mà hồ sơ điều động ghi là rời đi (một quyết định khác đã chấm dứt chức vụ đó): hãy rút hồ sơ',
     'reappointment.term_rated_below':
       'Có năm trong nhiệm kỳ không được đánh giá hoàn thành nhiệm vụ: không bổ nhiệm lại',
+    'reappointment.term_year_unrated':
+      'Có năm trong nhiệm kỳ chưa có kết quả đánh giá, xếp loại trên hồ sơ: cần làm rõ trước khi bổ nhiệm lại',
     'transfer_batch.conflict':
       'Trong lúc mở đợt, một người trong danh sách đã có hồ sơ khác được mở (hoặc dữ liệu liên quan vừa thay đổi)',
     'transfer_batch.opening':
@@ -1793,6 +1795,8 @@ const en: Strings<typeof vi> = {
       'The person no longer holds the post this transfer moves them out of (another decision ended it): withdraw the case',
     'reappointment.term_rated_below':
       'A year of the term was rated below completing duties: no re-appointment',
+    'reappointment.term_year_unrated':
+      'A year of the term has no rating on the record: to be settled before re-appointment',
     'transfer_batch.conflict':
       'While the batch was being opened, a person on it got another case (or a record it relies on changed)',
     'transfer_batch.opening':

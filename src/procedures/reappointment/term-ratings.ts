@@ -48,7 +48,7 @@ export interface TermRecord {
  * A holder is re-appointed only when rated as completing their duties in the term held (Quy định
  * 377-QĐ/TW art. 40; Nghị định 138/2020 art. 49 for civil servants): every year of the term on
  * the record — each calendar year the term runs in — rated at least `reappointment.minTermRating`.
- * A year not yet rated is not below it. A rule set without the parameter (the whole sets cases
+ * A year not yet rated is not below it (the vetting flags it: `termRatingShortfall`). A rule set without the parameter (the whole sets cases
  * pinned before it, `vn-2022`, `vn-2025`) asks nothing, as it did. Null when nothing is below.
  */
 export function termRatedBelow(
@@ -60,22 +60,88 @@ export function termRatedBelow(
   const term = termRenewed(person, positionId);
   if (!term) return null;
   const least = ruleValue<QualityRating>(ruleSet, MIN_TERM_RATING);
-  // QUALITY_RATINGS runs from the best (excellent) to the worst (not_completed).
-  const below = person.ratings
-    .filter((rated) => rated.year >= yearOf(term.from) && rated.year <= yearOf(term.until))
-    .filter((rated) => QUALITY_RATINGS.indexOf(rated.rating) > QUALITY_RATINGS.indexOf(least))
-    .sort((a, b) => a.year - b.year);
+  const below = yearsBelow(person, term, least);
   if (!below.length) return null;
-  const years = below.map(
-    (rated) =>
-      `${ratingWords(rated.rating)} in ${rated.year}${rated.decisionRef ? ` (${rated.decisionRef})` : ''}`,
-  );
   return {
-    message: `the holder was rated ${years.join(', ')}, in the term of ${positionId} from ${term.from} to ${term.until}: re-appointment needs every year of the term rated ${ratingWords(least)} or better (${ruleCitation(ruleSet, MIN_TERM_RATING)})`,
+    message: `${ratedBelowWords(below)}, ${termRuleWords(positionId, term, least, ruleSet)}`,
     years: below.map((rated) => rated.year),
     least,
   };
 }
+
+/** What the vetting's `term_rating` item flags: years rated below the least, years not rated. */
+export interface TermRatingShortfall {
+  message: string;
+  below: number[];
+  unrated: number[];
+}
+
+/**
+ * A year of the term without a rating on the record has not been shown to be "completed": the
+ * vetting flags it, for staff to resolve with a note (a rating kept elsewhere) or the year to be
+ * rated, rather than clearing it as if passed. Only the years of the term over by `today` are
+ * asked for (a year is rated once it has run); a later year's rating is read when there is one.
+ * The decision refuses only a year rated below (`refuseTermRatedBelow`): an unrated year is the
+ * vetting's to settle. Null when nothing is below and nothing is missing, or nothing is asked.
+ */
+export function termRatingShortfall(
+  person: TermRecord,
+  positionId: string,
+  ruleSet: RuleSet,
+  today: string,
+): TermRatingShortfall | null {
+  if (!ruleSet.params[MIN_TERM_RATING]) return null;
+  const term = termRenewed(person, positionId);
+  if (!term) return null;
+  const least = ruleValue<QualityRating>(ruleSet, MIN_TERM_RATING);
+  const below = yearsBelow(person, term, least);
+  const rated = new Set(person.ratings.map((entry) => entry.year));
+  const lastOver = Math.min(yearOf(term.until), yearOf(today) - 1);
+  const unrated: number[] = [];
+  for (let year = yearOf(term.from); year <= lastOver; year++)
+    if (!rated.has(year)) unrated.push(year);
+  if (!below.length && !unrated.length) return null;
+  const missing = `no rating on the record for ${unrated.join(', ')} (years of the term ended before ${today})`;
+  const shortfall = below.length
+    ? `${ratedBelowWords(below)}${unrated.length ? ` and has ${missing}` : ''}`
+    : missing;
+  return {
+    message: `${shortfall}, ${termRuleWords(positionId, term, least, ruleSet)}`,
+    below: below.map((rated) => rated.year),
+    unrated,
+  };
+}
+
+/** The years of the term rated below the least, earliest first. */
+function yearsBelow(
+  person: TermRecord,
+  term: { from: string; until: string },
+  least: QualityRating,
+): YearRated[] {
+  // QUALITY_RATINGS runs from the best (excellent) to the worst (not_completed).
+  return person.ratings
+    .filter((rated) => rated.year >= yearOf(term.from) && rated.year <= yearOf(term.until))
+    .filter((rated) => QUALITY_RATINGS.indexOf(rated.rating) > QUALITY_RATINGS.indexOf(least))
+    .sort((a, b) => a.year - b.year);
+}
+
+/** "the holder was rated not completed in 2023 (12-QĐ/TU)", as the refusal starts. */
+const ratedBelowWords = (below: YearRated[]) =>
+  `the holder was rated ${below
+    .map(
+      (rated) =>
+        `${ratingWords(rated.rating)} in ${rated.year}${rated.decisionRef ? ` (${rated.decisionRef})` : ''}`,
+    )
+    .join(', ')}`;
+
+/** "in the term of … from … to …: re-appointment needs every year …", as the refusal ends. */
+const termRuleWords = (
+  positionId: string,
+  term: { from: string; until: string },
+  least: QualityRating,
+  ruleSet: RuleSet,
+) =>
+  `in the term of ${positionId} from ${term.from} to ${term.until}: re-appointment needs every year of the term rated ${ratingWords(least)} or better (${ruleCitation(ruleSet, MIN_TERM_RATING)})`;
 
 /** The decision is refused while a year of the term is rated below the least (`termRatedBelow`). */
 export function refuseTermRatedBelow(

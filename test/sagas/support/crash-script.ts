@@ -258,6 +258,8 @@ const termOnRecord = (group: Group) =>
     ? { from: addDays(reappointedOn, -1826), termEnd: reappointedOn }
     : { from: addDays(today, -1700), termEnd: addDays(today, 220) };
 
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
 export function crashScript(peopleCount: number): CrashScript {
@@ -352,6 +354,18 @@ export function crashScript(peopleCount: number): CrashScript {
         .set(staff)
         .send({ positionId: 'pos-dep', ...termOnRecord(group), decisionRef: '1-QĐ' })
         .expect(201);
+      // A re-appointment's vetting flags a year of the term with no rating on the record.
+      for (let year = yearOf(termOnRecord(group).from); year < yearOf(today); year++)
+        await http()
+          .post(`/cadres/${id}/ratings`)
+          .set(staff)
+          .send({
+            year,
+            rating: 'completed',
+            evaluatedOn: `${year}-12-20`,
+            decisionRef: `XL-${year}`,
+          })
+          .expect(201);
       if (group === 'B')
         await http()
           .post(`/cadres/${id}/planning-pool`)

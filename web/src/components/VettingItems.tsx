@@ -193,6 +193,8 @@ function ruleItem(rule: string): string | null {
   if (rule.startsWith('planning_pool')) return 'planning_pool';
   if (rule === 'age.over_limit' || rule.includes('retirement')) return 'years_to_retirement';
   if (rule.includes('years_in_post')) return 'years_in_post';
-  if (rule === 'reappointment.term_rated_below') return 'term_rating';
+  // Rated below the least, or a year of the term with no rating (eligibility.ts, postHeld).
+  if (rule === 'reappointment.term_rated_below' || rule === 'reappointment.term_year_unrated')
+    return 'term_rating';
   return null;
 }

@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { refuseStartBeforeTermEnds } from '../../../src/procedures/reappointment/reappointment-rules';
-import { refuseTermRatedBelow } from '../../../src/procedures/reappointment/term-ratings';
+import {
+  refuseTermRatedBelow,
+  termRatingShortfall,
+} from '../../../src/procedures/reappointment/term-ratings';
 import {
   evaluateMajorityBallot,
   MajorityRule,
@@ -554,6 +557,42 @@ describe('a re-appointment refused for a year of the term rated below completing
     }
     expect(expectRead(message)).toMatch(
       /^Năm 2023 xếp loại «không hoàn thành nhiệm vụ» \(12-QĐ\/TU, 10\/01\/2024\), năm 2024 xếp loại «không hoàn thành nhiệm vụ», trong nhiệm kỳ giữ chức vụ «chức vụ head» từ ngày 15\/06\/2022 đến ngày 15\/06\/2027: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «hoàn thành nhiệm vụ» trở lên \(Nghị định 170\/2025\/NĐ-CP/,
+    );
+  });
+});
+
+describe("a re-appointment's vetting flagging years of the term with no rating", () => {
+  const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
+    (set) => set.id === 'state-2025-10-08',
+  )!;
+  const rated = (ratings: { year: number; rating: 'completed' | 'not_completed' }[]) =>
+    termRatingShortfall(
+      {
+        posts: [
+          { positionId: 'pos-head', from: '2022-03-01', termEnd: '2027-03-01', decisionRef: '45' },
+        ],
+        pastPosts: [],
+        ratings,
+      },
+      'pos-head',
+      ruleSet,
+      '2026-12-07',
+    )!.message;
+
+  it('reads the years missing, alone or after a year rated below, with the term and the rule', () => {
+    expect(expectRead(rated([]))).toMatch(
+      /^Chưa có kết quả xếp loại trên hồ sơ cho năm 2022, 2023, 2024, 2025 \(các năm của nhiệm kỳ đã kết thúc trước ngày 07\/12\/2026\), trong nhiệm kỳ giữ chức vụ «chức vụ head» từ ngày 01\/03\/2022 đến ngày 01\/03\/2027: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «hoàn thành nhiệm vụ» trở lên \(Nghị định 170\/2025\/NĐ-CP/,
+    );
+    expect(
+      expectRead(
+        rated([
+          { year: 2022, rating: 'completed' },
+          { year: 2023, rating: 'not_completed' },
+          { year: 2025, rating: 'completed' },
+        ]),
+      ),
+    ).toMatch(
+      /^Năm 2023 xếp loại «không hoàn thành nhiệm vụ», chưa có kết quả xếp loại trên hồ sơ cho năm 2024 \(các năm của nhiệm kỳ đã kết thúc trước ngày 07\/12\/2026\), trong nhiệm kỳ giữ chức vụ «chức vụ head»/,
     );
   });
 });

@@ -9,7 +9,7 @@ import {
   DisciplineCaseBarsFrom,
 } from '../../../cadres/discipline-standing';
 import { barCoverage, barCoversPost } from '../../../cadres/discipline-bar-scope';
-import { MIN_TERM_RATING, termRatedBelow } from '../../reappointment/term-ratings';
+import { MIN_TERM_RATING, termRatingShortfall } from '../../reappointment/term-ratings';
 
 /** From which stage an open discipline case holds back an appointment to a higher post. */
 const BARS_FROM = 'appointment.disciplineCaseBarsFrom';
@@ -65,17 +65,18 @@ const FROM_RECORD: Record<ItemFromRecord, RecordCheck> = {
 };
 
 /**
- * A re-appointment's term rated below the rule set's least (`reappointment.minTermRating`), read
- * from the record at vetting with the sentence the decision refuses with, so staff see it before
- * the last step: flagged, it holds the decision back until resolved (the rating corrected) or the
- * case rejected; the decision reads the ratings again.
+ * A re-appointment's term rated below the rule set's least (`reappointment.minTermRating`), or
+ * with a year over and not rated, read from the record at vetting, so staff see it before the last
+ * step: flagged, it holds the decision back until resolved (the rating corrected or entered, or a
+ * note saying where the year's rating is) or the case rejected; the decision reads the ratings
+ * again. A year with no rating is never taken as rated "completed".
  */
-function termRating(facts: PersonFactsForVetting, ruleSet: RuleSet): VettingEntry {
-  const below = facts.termRecord
-    ? termRatedBelow(facts.termRecord, facts.target.positionId, ruleSet)
+function termRating(facts: PersonFactsForVetting, ruleSet: RuleSet, today: string): VettingEntry {
+  const shortfall = facts.termRecord
+    ? termRatingShortfall(facts.termRecord, facts.target.positionId, ruleSet, today)
     : null;
-  if (below)
-    return { item: 'term_rating', result: 'flagged', note: below.message, source: 'record' };
+  if (shortfall)
+    return { item: 'term_rating', result: 'flagged', note: shortfall.message, source: 'record' };
   return {
     item: 'term_rating',
     result: 'cleared',

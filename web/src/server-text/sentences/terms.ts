@@ -1,5 +1,6 @@
 import { decisionRefInBrackets } from '../../dates';
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
+import type { Say } from '../reason-in-vietnamese';
 
 /** A decision's term and its ground (`termRule`: case.decision.ts and each procedure's rules). */
 export const TERMS: Sentence[] = [
@@ -142,14 +143,27 @@ const RATING_WORDS: Record<string, string> = {
 };
 const RATED_YEAR = /^(excellent|good|not completed|completed) in (\d{4})(?: \((.*)\))?$/;
 
+/** The term and the rule a re-appointment's ratings are read against, as the sentences end. */
+const TERM_RULE = `in the term of ${ID} from ${DAY} to ${DAY}: re-appointment needs every year of the term rated (\\w+) or better \\((.+)\\)`;
+const UNRATED = `no rating on the record for (\\d{4}(?:, \\d{4})*) \\(years of the term ended before ${DAY}\\)`;
+
+/** "trong nhiệm kỳ giữ chức vụ … : bổ nhiệm lại cần mọi năm …". */
+const termRuleWords = ([position, from, until, least, citation]: string[], s: Say) =>
+  `trong nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} đến ngày ${s.day(until)}: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «${RATING_WORDS[least] ?? least}» trở lên (${s.citation(citation)})`;
+
+/** "chưa có kết quả xếp loại trên hồ sơ cho năm …". */
+const unratedWords = (years: string, before: string, s: Say) =>
+  `chưa có kết quả xếp loại trên hồ sơ cho năm ${years} (các năm của nhiệm kỳ đã kết thúc trước ngày ${s.day(before)})`;
+
 /**
  * A re-appointment decided while a year of the term is rated below the rule set's least rating
- * (term-ratings.ts): each year with its rating and the rating decision.
+ * (term-ratings.ts): each year with its rating and the rating decision; at vetting, with the
+ * years of the term over and not rated, or those alone.
  */
 export const REAPPOINTMENT_RATINGS: Sentence[] = [
   sentence(
-    `the holder was rated (.+?), in the term of ${ID} from ${DAY} to ${DAY}: re-appointment needs every year of the term rated (\\w+) or better \\((.+)\\)`,
-    ([list, position, from, until, least, citation], s) => {
+    `the holder was rated (.+?)(?: and has ${UNRATED})?, ${TERM_RULE}`,
+    ([list, unrated, before, ...rule], s) => {
       const rated = list
         .split(/, (?=(?:excellent|good|not completed|completed) in \d{4})/)
         .map((entry) => {
@@ -157,10 +171,14 @@ export const REAPPOINTMENT_RATINGS: Sentence[] = [
           if (!rating) throw new Untranslated();
           return `năm ${year} xếp loại «${RATING_WORDS[rating]}»${ref ? ` (${decisionRefInBrackets(ref)})` : ''}`;
         });
-      const years = rated.join(', ');
-      return `${years.charAt(0).toUpperCase()}${years.slice(1)}, trong nhiệm kỳ giữ chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} đến ngày ${s.day(until)}: bổ nhiệm lại cần mọi năm của nhiệm kỳ được xếp loại từ «${RATING_WORDS[least] ?? least}» trở lên (${s.citation(citation)})`;
+      const years = `${rated.join(', ')}${unrated ? `, ${unratedWords(unrated, before, s)}` : ''}`;
+      return `${years.charAt(0).toUpperCase()}${years.slice(1)}, ${termRuleWords(rule, s)}`;
     },
   ),
+  sentence(`${UNRATED}, ${TERM_RULE}`, ([unrated, before, ...rule], s) => {
+    const years = unratedWords(unrated, before, s);
+    return `${years.charAt(0).toUpperCase()}${years.slice(1)}, ${termRuleWords(rule, s)}`;
+  }),
 ];
 
 /** A re-appointment's term_rating vetting item cleared from the record (vetting-from-record.ts). */
