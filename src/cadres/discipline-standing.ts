@@ -43,6 +43,16 @@ export function disciplineStatusOn(
   return 'in_effect';
 }
 
+/**
+ * A discipline as a reason cites it: the decision's own number, and the complaint decision that
+ * changed its form when one did ("12/QĐ-UBND as changed by 20/QĐ-UBND"); before, the review's
+ * number alone stood for the decision.
+ */
+export const citedDecision = (record: Pick<DisciplineOnRecord, 'decisionRef' | 'revisedByRef'>) =>
+  record.revisedByRef
+    ? `${record.decisionRef} as changed by ${record.revisedByRef}`
+    : record.decisionRef;
+
 /** Whether a recorded discipline still bars a higher post on a day. */
 export function barredOn(record: DisciplineOnRecord, day: string): boolean {
   if (record.annulled && record.annulled.on <= day) return false;
@@ -67,7 +77,7 @@ export function disciplineStandingFrom(
       .map((record) => ({
         form: record.form,
         endsOn: record.barEndsOn,
-        decisionRef: record.decisionRef,
+        decisionRef: citedDecision(record),
         ...(record.barScope ? { scope: record.barScope } : {}),
       })),
     openCasesPastVerification: named(past),

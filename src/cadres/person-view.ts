@@ -38,6 +38,8 @@ export function personView(
     partyMembershipRestored: state.partyMembershipRestored ?? null,
     discipline: state.discipline.map((record) => ({
       ...record,
+      revisedByRef: record.revisedByRef ?? null,
+      revisedOn: record.revisedOn ?? null,
       inEffectUntil: inEffectUntil(record),
       status: disciplineStatusOn(record, today),
       barred: barredOn(record, today),

@@ -162,7 +162,10 @@ describe('a complaint review that changes the form applies the new form as its d
       barEndsOn: null,
       inEffectUntil: null,
       status: 'in_effect',
-      decisionRef: `10-QĐ/TU (${today})`,
+      // The decision keeps its own number; the review is named apart, as in the register.
+      decisionRef: expect.stringMatching(/^45-QĐ\/UBKT/),
+      revisedByRef: `10-QĐ/TU (${today})`,
+      revisedOn: today,
     });
     // Before: the post stayed held and the expulsion lapsed with the reprimand's year.
     expect(after.pastPosts).toEqual([

@@ -193,7 +193,11 @@ describe('a complaint review to a lighter form gives back what only the heavier 
         reason: null,
       },
     ]);
-    expect(after.discipline[0]).toMatchObject({ form: 'reprimand', decisionRef: review });
+    expect(after.discipline[0]).toMatchObject({
+      form: 'reprimand',
+      decisionRef: expect.stringMatching(/^45-QĐ\/UBKT/),
+      revisedByRef: review,
+    });
     expect(after.planningPool).toEqual([
       { positionId: 'pos-chief', term: '2025-2030', decisionRef: '112-QĐ/TU' },
     ]);

@@ -45,6 +45,14 @@ export class DisciplineOnRecordDto {
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   revisions!: Record<string, unknown>[];
   @ApiProperty({
+    nullable: true,
+    description:
+      'the complaint decision that last changed or annulled it (decisionRef stays the decision’s own number)',
+  })
+  revisedByRef!: string | null;
+  @ApiProperty({ ...DATE, nullable: true, description: 'the day of that complaint decision' })
+  revisedOn!: string | null;
+  @ApiProperty({
     ...DATE,
     nullable: true,
     description: "end of the discipline's own validity (hiệu lực); null: no end",

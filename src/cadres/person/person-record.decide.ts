@@ -190,7 +190,8 @@ export const recordDeciders: {
         `person ${data.personId} has no discipline from case ${data.caseId}`,
         'unprocessable',
       );
-    if (existing.annulled || existing.decisionRef === data.decisionRef) return [];
+    // A redelivered review records nothing new.
+    if (existing.annulled || existing.revisedByRef === data.decisionRef) return [];
     return [{ type: 'DisciplineRevised', data }, ...membershipAfterRevision(state, data)];
   },
   NoteReappointmentDue: (state, { data }) => {

@@ -137,7 +137,7 @@ const disciplineEvolvers: Pick<
               ? { ...d, sameViolationCaseId: data.caseId }
               : d,
           ),
-        { ...linked, annulled: null, revisions: [] },
+        { ...linked, annulled: null, revisions: [], revisedByRef: null, revisedOn: null },
       ],
     };
   },
@@ -145,9 +145,17 @@ const disciplineEvolvers: Pick<
     ...state,
     discipline: state.discipline.map((d) => {
       if (d.caseId !== data.caseId) return d;
+      // The decision keeps its own number; the review is named apart (before: a change put the
+      // review's number in `decisionRef`, the decision's own only inside `revisions`).
+      const review = { revisedByRef: data.decisionRef, revisedOn: data.revisedOn };
       if (data.outcome === 'annulled')
-        return { ...d, annulled: { on: data.revisedOn, decisionRef: data.decisionRef } };
-      const replaced = { form: d.form, barEndsOn: d.barEndsOn, decisionRef: d.decisionRef };
+        return { ...d, ...review, annulled: { on: data.revisedOn, decisionRef: data.decisionRef } };
+      // The form replaced, with the decision that had set it: the decision, or an earlier review.
+      const replaced = {
+        form: d.form,
+        barEndsOn: d.barEndsOn,
+        decisionRef: d.revisedByRef ?? d.decisionRef,
+      };
       // The changed form's scope replaces the old one: a removal reduced to a reprimand bars a higher post only.
       const { barScope: _replacedScope, ...kept } = d;
       return {
@@ -157,7 +165,7 @@ const disciplineEvolvers: Pick<
         ...(data.barScope ? { barScope: data.barScope } : {}),
         ...('inEffectUntil' in data ? { inEffectUntil: data.inEffectUntil } : {}),
         revisions: [...d.revisions, { ...replaced, revisedOn: data.revisedOn }],
-        decisionRef: data.decisionRef,
+        ...review,
       };
     }),
   }),

@@ -88,8 +88,14 @@ export interface PersonStatusPeriod {
 
 export interface DisciplineOnRecord extends Omit<DisciplineRecorded['data'], 'personId'> {
   annulled: { on: string; decisionRef: string } | null;
-  /** Earlier forms replaced by a complaint review, oldest first. */
+  /** Earlier forms replaced by a complaint review, oldest first, each with the decision that set it. */
   revisions: { form: string; barEndsOn: string | null; decisionRef: string; revisedOn: string }[];
+  /**
+   * The latest complaint review that changed or annulled it, and its day: named apart, as the
+   * discipline register does, while `decisionRef` stays the decision's own number.
+   */
+  revisedByRef?: string | null;
+  revisedOn?: string | null;
 }
 
 export interface OpenCaseOnRecord {

@@ -1,5 +1,5 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
-import { disciplineStatusOn, inEffectUntil } from '../discipline-standing';
+import { citedDecision, disciplineStatusOn, inEffectUntil } from '../discipline-standing';
 import { DisciplineOnRecord } from '../person/person.state';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 
@@ -58,7 +58,7 @@ export function refusePlanningUnderDiscipline(
   const until = inEffectUntil(barring);
   throw new RegistryRuleViolation(
     'planning.discipline_bar',
-    `${field}: ${personId} is under discipline (${barring.form}, ${barring.decisionRef}) in effect ${until === null ? 'with no end date' : `until ${until}`}: a cadre it took off the planning pool may be planned again once that discipline has run its term (${rule.citation})`,
+    `${field}: ${personId} is under discipline (${barring.form}, ${citedDecision(barring)}) in effect ${until === null ? 'with no end date' : `until ${until}`}: a cadre it took off the planning pool may be planned again once that discipline has run its term (${rule.citation})`,
     'unprocessable',
     field,
   );

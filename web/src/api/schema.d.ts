@@ -1548,6 +1548,13 @@ export interface components {
             revisions: {
                 [key: string]: unknown;
             }[];
+            /** @description the complaint decision that last changed or annulled it (decisionRef stays the decision’s own number) */
+            revisedByRef: Record<string, never> | null;
+            /**
+             * Format: date
+             * @description the day of that complaint decision
+             */
+            revisedOn: string | null;
             /**
              * Format: date
              * @description end of the discipline's own validity (hiệu lực); null: no end

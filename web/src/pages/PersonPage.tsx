@@ -62,8 +62,9 @@ interface PersonView {
     /** The discipline's own validity (hiệu lực) and the bar on a higher post: two dates. */
     inEffectUntil: string | null;
     barEndsOn: string | null;
-    /** The latest: a review's that changed the form (the decision's own is the first revision's). */
+    /** The decision's own number; the complaint decision that changed or annulled it is apart. */
     decisionRef: string;
+    revisedByRef: string | null;
     revisions: { decisionRef: string }[];
     annulled: { on: string; decisionRef: string } | null;
     status: string;
@@ -391,12 +392,10 @@ export function PersonPage({ personId }: { personId: string }) {
               <td>{t(`status.${d.status}`, { defaultValue: d.status })}</td>
               <td data-testid="discipline-decision-ref">
                 {/* The decision's own number; a review that changed the form is named apart. */}
-                {formatDecisionRef(d.revisions[0]?.decisionRef ?? d.decisionRef)}
-                {(d.annulled || d.revisions.length > 0) && (
+                {formatDecisionRef(d.decisionRef)}
+                {d.revisedByRef && (
                   <div className="muted">
-                    {t('register.revisedBy', {
-                      ref: formatDecisionRef(d.annulled?.decisionRef ?? d.decisionRef),
-                    })}
+                    {t('register.revisedBy', { ref: formatDecisionRef(d.revisedByRef) })}
                   </div>
                 )}
                 {d.sameViolationCaseId

@@ -25,6 +25,7 @@ import {
   FormBallotTally,
 } from '../../../src/procedures/discipline/form-ballot';
 import { appointmentEligibility } from '../../../src/cadres/eligibility';
+import { citedDecision } from '../../../src/cadres/discipline-standing';
 import { planningPoolItem } from '../../../src/procedures/case/decider/vetting-posts';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
@@ -726,6 +727,25 @@ describe("a re-appointment's discipline item, the post already held (before: in 
     );
     expect(read).toContain(
       'không áp dụng; Kỷ luật («hình thức 9», 12-QĐ/UBKT) có hiệu lực đến ngày 01/03/2027; Kỷ luật («hình thức 7», 13-QĐ/UBKT) có hiệu lực, không có thời hạn kết thúc; không có hồ sơ',
+    );
+  });
+
+  it('a decision a complaint review changed: its own number, and the review named apart', () => {
+    const bar = {
+      form: 'reprimand',
+      decisionRef: citedDecision({
+        decisionRef: '12/QĐ-UBND (2026-11-02)',
+        revisedByRef: '20/QĐ-UBND (2026-11-10)',
+      }),
+      endsOn: '2027-03-01',
+    };
+    expect(expectRead(note({ disciplineBars: [bar] }))).toContain(
+      'Kỷ luật («hình thức 9», 12/QĐ-UBND (2026-11-02), được thay đổi theo quyết định giải quyết khiếu nại 20/QĐ-UBND (2026-11-10)) có hiệu lực đến ngày 01/03/2027',
+    );
+    expect(
+      expectRead(`discipline (reprimand, ${bar.decisionRef}) bars a higher post until 2027-03-01`),
+    ).toBe(
+      'Kỷ luật («hình thức 9», 12/QĐ-UBND (2026-11-02), được thay đổi theo quyết định giải quyết khiếu nại 20/QĐ-UBND (2026-11-10)) hạn chế bổ nhiệm chức vụ cao hơn đến ngày 01/03/2027',
     );
   });
 

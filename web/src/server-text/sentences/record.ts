@@ -8,7 +8,7 @@ export const ELIGIBILITY: Sentence[] = [
   sentence(
     `discipline \\(${ID}, (.+)\\) (?:in effect|bars a higher post) (?:(with no end date)|until ${DAY})`,
     ([form, ref, noEnd, until], s) =>
-      `Kỷ luật (${s.words.form(form)}, ${ref}) hạn chế bổ nhiệm chức vụ cao hơn ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
+      `Kỷ luật (${s.words.form(form)}, ${citedDecisionInVietnamese(ref)}) hạn chế bổ nhiệm chức vụ cao hơn ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
   ),
   sentence(
     `discipline case ${ID} is open( past verification)? \\((.+)\\)`,
@@ -135,6 +135,13 @@ function heldPostBlockInVietnamese(block: string, s: Say): string {
   return `${s.words.personStatus(status[1].replace(/ /g, '_'))} từ ngày ${s.day(status[2])}`;
 }
 
+/**
+ * A discipline's decision as a reason cites it (discipline-standing.ts, citedDecision): its own
+ * number, and the complaint decision that changed its form when one did.
+ */
+export const citedDecisionInVietnamese = (ref: string) =>
+  ref.replace(/ as changed by (.+)$/, ', được thay đổi theo quyết định giải quyết khiếu nại $1');
+
 /** `; discipline (reprimand, 12-QĐ/UBKT) in effect until 2027-03-01`: the disciplines a held post's note names. */
 function heldBarsInVietnamese(bars: string, s: Say): string {
   const bar =
@@ -144,7 +151,7 @@ function heldBarsInVietnamese(bars: string, s: Say): string {
     const m = bar.exec(bars);
     if (!m) throw new Untranslated();
     const [, form, ref, noEnd, until] = m;
-    read += `; Kỷ luật (${s.words.form(form)}, ${ref}) có hiệu lực${noEnd ? ', không có thời hạn kết thúc' : ` đến ngày ${s.day(until)}`}`;
+    read += `; Kỷ luật (${s.words.form(form)}, ${citedDecisionInVietnamese(ref)}) có hiệu lực${noEnd ? ', không có thời hạn kết thúc' : ` đến ngày ${s.day(until)}`}`;
   }
   return read;
 }
