@@ -745,7 +745,7 @@ describe("a re-appointment's discipline item, the post already held (before: in 
     expect(
       expectRead(`discipline (reprimand, ${bar.decisionRef}) bars a higher post until 2027-03-01`),
     ).toBe(
-      'Kỷ luật («hình thức 9», 12/QĐ-UBND (2026-11-02), được thay đổi theo quyết định giải quyết khiếu nại 20/QĐ-UBND (2026-11-10)) hạn chế bổ nhiệm chức vụ cao hơn đến ngày 01/03/2027',
+      'Kỷ luật («hình thức 9», 12/QĐ-UBND, 02/11/2026, được thay đổi theo quyết định giải quyết khiếu nại 20/QĐ-UBND, 10/11/2026) hạn chế bổ nhiệm chức vụ cao hơn đến ngày 01/03/2027',
     );
   });
 

@@ -142,6 +142,16 @@ function heldPostBlockInVietnamese(block: string, s: Say): string {
 export const citedDecisionInVietnamese = (ref: string) =>
   ref.replace(/ as changed by (.+)$/, ', được thay đổi theo quyết định giải quyết khiếu nại $1');
 
+/**
+ * The same inside a sentence's brackets, each number's day after a comma (decisionRefInBrackets):
+ * "12/QĐ-UBND, 02/11/2026, được thay đổi theo quyết định giải quyết khiếu nại 20/QĐ-UBND, 10/11/2026".
+ */
+export const citedDecisionInBrackets = (ref: string) =>
+  ref
+    .split(' as changed by ')
+    .map(decisionRefInBrackets)
+    .join(', được thay đổi theo quyết định giải quyết khiếu nại ');
+
 /** `; discipline (reprimand, 12-QĐ/UBKT) in effect until 2027-03-01`: the disciplines a held post's note names. */
 function heldBarsInVietnamese(bars: string, s: Say): string {
   const bar =

@@ -1,7 +1,7 @@
 import { decisionRefInBrackets } from '../../dates';
 import { fieldName } from './field-names';
 import { N, DAY, ID, Sentence, sentence } from './sentence';
-import { citedDecisionInVietnamese } from './record';
+import { citedDecisionInBrackets } from './record';
 
 /** A status period as the refusal shows it: `2026-01-05 – open-ended`. */
 const PERIOD = `${DAY} – (?:(open-ended)|${DAY})`;
@@ -185,7 +185,7 @@ export const PLANNING_REFUSALS: Sentence[] = [
   sentence(
     `(?:added\\[(\\d+)\\]|\\S+): ${ID} is under discipline \\(${ID}, (.+)\\) in effect (?:with no end date|until ${DAY}): a cadre it took off the planning pool may be planned again once that discipline has run its term \\((.+)\\)`,
     ([row, person, form, decisionRef, until, citation], s) =>
-      `${row === undefined ? '' : `Dòng ${Number(row) + 1} (bổ sung): `}${s.words.person(person)} đang chịu kỷ luật ${s.words.form(form)} (${citedDecisionInVietnamese(decisionRefInBrackets(decisionRef))}) ${until ? `có hiệu lực đến ngày ${s.day(until)}` : 'chưa có ngày hết hiệu lực'}: cán bộ bị đưa ra khỏi quy hoạch do kỷ luật chỉ được quy hoạch lại khi kỷ luật đó đã hết thời hạn (${s.citation(citation)})`,
+      `${row === undefined ? '' : `Dòng ${Number(row) + 1} (bổ sung): `}${s.words.person(person)} đang chịu kỷ luật ${s.words.form(form)} (${citedDecisionInBrackets(decisionRef)}) ${until ? `có hiệu lực đến ngày ${s.day(until)}` : 'chưa có ngày hết hiệu lực'}: cán bộ bị đưa ra khỏi quy hoạch do kỷ luật chỉ được quy hoạch lại khi kỷ luật đó đã hết thời hạn (${s.citation(citation)})`,
   ),
   sentence(
     `added\\[(\\d+)\\]: ${ID} is already in the planning pool for ${ID} in ${TERM} \\((.+)\\); a review adds only people not yet planned for the post`,

@@ -1,4 +1,4 @@
-import { decisionRefInBrackets } from '../../dates';
+import { citedDecisionInBrackets } from './record';
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 import type { Say } from '../reason-in-vietnamese';
 
@@ -50,7 +50,7 @@ export const VETTING_NOTES: Sentence[] = [
   sentence(
     `discipline \\(${ID}, (.+)\\) bars ${COVERAGE} (?:(with no end date)|until ${DAY})`,
     ([form, ref, covers, coverUntil, noEnd, until], s) =>
-      `Kỷ luật (${s.words.form(form)}, ${decisionRefInBrackets(ref)}) hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
+      `Kỷ luật (${s.words.form(form)}, ${citedDecisionInBrackets(ref)}) hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`}`,
   ),
   sentence(
     `${ID} \\(rank ${N}\\) is outside what it bars \\((.+)\\), beside the post held \\(rank ${N}\\)`,
@@ -60,6 +60,6 @@ export const VETTING_NOTES: Sentence[] = [
   sentence(
     `discipline decided: ${ID} \\((.+), case ${ID}\\)(?:, bars ${COVERAGE} until ${DAY})?`,
     ([form, ref, caseId, covers, coverUntil, until], s) =>
-      `Đã quyết định kỷ luật: ${s.words.form(form)} (${decisionRefInBrackets(ref)}, hồ sơ ${caseId})${covers ? `, hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} đến ngày ${s.day(until)}` : ''}`,
+      `Đã quyết định kỷ luật: ${s.words.form(form)} (${citedDecisionInBrackets(ref)}, hồ sơ ${caseId})${covers ? `, hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} đến ngày ${s.day(until)}` : ''}`,
   ),
 ];
