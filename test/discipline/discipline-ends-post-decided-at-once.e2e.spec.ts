@@ -37,6 +37,7 @@ describe('a discipline decision ending the post and a re-appointment of it decid
       positions: [...people, restored].map(({ post }) => ({ id: post, rank: 5 })),
       people: [...people, restored].map(({ id, post }) => ({
         id,
+        termRated: true,
         posts: [{ positionId: post, from: addDays(today, -1800), termEnd }],
       })),
     });
