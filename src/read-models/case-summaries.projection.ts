@@ -101,8 +101,10 @@ export const caseSummariesProjection: Projection = {
   // person at the decision. 4: named_people, the nominees and candidates the inbox leaves the
   // case out for. 5: nominees, who stands for a case opened for a post, which the inbox names.
   // 6: a task's refusal_rule, the rule that refused opening the re-appointment. 7: a complaint
-  // under review clears the case's end day, its review sets it again.
-  version: 7,
+  // under review clears the case's end day, its review sets it again. 8: deadline_missed is the
+  // current step's visit's: a correction that makes another step current clears it, one that
+  // keeps the case where it was keeps it.
+  version: 8,
   tables: ['case_summaries', 'inbox_tasks'],
   handles,
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),

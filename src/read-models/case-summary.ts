@@ -191,12 +191,15 @@ function afterStepNaming(row: CaseSummaryRow, e: NamingStep, sequence: number): 
 /** A corrected step: whom its corrected version names is kept too (the replaced one's stays). */
 function correctedNaming(
   row: CaseSummaryRow,
-  { stepId, corrected: version }: { stepId: string; corrected: unknown },
+  {
+    corrected: version,
+    replacedNextStepId,
+  }: { corrected: unknown; replacedNextStepId?: string | null },
   sequence: number,
 ): CaseSummaryRow {
   const { type, data } = version as { type: string; data: Record<string, unknown> };
   const named = withNamed(withStanding(row, type, data), namedInStep(type, data));
-  return corrected(named, stepId, data, sequence);
+  return corrected(named, replacedNextStepId ?? null, data, sequence);
 }
 
 /** The row with the nominees standing after the step (a correction replaces the last step). */
@@ -258,10 +261,14 @@ function afterStep(
 /**
  * A corrected step: the case stands where the corrected version sends it, open again if the
  * replaced version had ended it (an ending the corrected result brings follows as its own event).
+ * The missed deadline is the current step's visit's: a correction that sends the case elsewhere
+ * than the replaced version did (back to the step it corrected, too) begins another visit, which
+ * has missed nothing yet; one sending it where the replaced version did keeps the visit, and its
+ * miss (the deadline check records a visit's miss once: step-deadline.ts).
  */
 function corrected(
   row: CaseSummaryRow,
-  stepId: string,
+  replacedNextStepId: string | null,
   data: Record<string, unknown>,
   sequence: number,
 ): CaseSummaryRow {
@@ -272,7 +279,7 @@ function corrected(
     closed_on: null,
     current_step_id: nextStepId,
     current_step_due_on: (data.nextStepDueOn as string | null | undefined) ?? null,
-    deadline_missed: nextStepId !== stepId ? false : row.deadline_missed,
+    deadline_missed: nextStepId !== replacedNextStepId ? false : row.deadline_missed,
     updated_sequence: sequence,
   };
 }

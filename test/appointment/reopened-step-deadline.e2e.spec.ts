@@ -131,6 +131,38 @@ describe('the deadline of a step a correction makes current again', () => {
     return missed.rows.map((row) => row.data.stepId);
   }
 
+  interface ListedStep {
+    id: string;
+    deadlineMissed: boolean;
+  }
+
+  /** The case's current step as the case list shows it once it has read the case's last event. */
+  async function listed(caseId: string): Promise<ListedStep | null> {
+    const stream = `appointment-${caseId}`;
+    const caughtUp = async () => {
+      const { rows } = await t.db.pool.query(
+        `SELECT 1 FROM projection_checkpoints checkpoint,
+                (SELECT transaction_id, global_position FROM events WHERE stream_id = $1
+                  ORDER BY revision DESC LIMIT 1) last
+          WHERE checkpoint.name = 'case_summaries' AND checkpoint.position IS NOT NULL
+            AND (split_part(checkpoint.position, '/', 1)::xid8,
+                 split_part(checkpoint.position, '/', 2)::bigint)
+                >= (last.transaction_id, last.global_position)`,
+        [stream],
+      );
+      return rows.length > 0;
+    };
+    for (let tries = 0; tries < 600 && !(await caughtUp()); tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!(await caughtUp())) throw new Error(`the case list did not read ${stream} to its end`);
+    const list = await http()
+      .get('/cases?procedure=appointment&limit=100')
+      .set(h.staff)
+      .expect(200);
+    const item = list.body.items.find((row: { caseId: string }) => row.caseId === caseId);
+    return item.currentStep as ListedStep | null;
+  }
+
   beforeAll(async () => {
     t = await startTestApp('reopened_step_deadline', { RUN_WORKERS: 'true' });
     for (const [who, roles] of Object.entries({
@@ -146,6 +178,8 @@ describe('the deadline of a step a correction makes current again', () => {
         { id: 'pos-inspection', rank: 5 },
         { id: 'pos-propaganda', rank: 5 },
         { id: 'pos-vice-office', rank: 4 },
+        { id: 'pos-finance', rank: 5 },
+        { id: 'pos-planning', rank: 5 },
       ],
       people: [
         {
@@ -157,6 +191,11 @@ describe('the deadline of a step a correction makes current again', () => {
           id: 'p-binh',
           posts: [{ positionId: 'pos-vice-office', from: '2021-03-01', termEnd: '2026-03-01' }],
           pool: ['pos-propaganda'],
+        },
+        {
+          id: 'p-chi',
+          posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
+          pool: ['pos-finance', 'pos-planning'],
         },
       ],
     });
@@ -266,5 +305,48 @@ describe('the deadline of a step a correction makes current again', () => {
       ['vetting', 2],
       ['decision', 2],
     ]);
+  });
+
+  it("the case list's missed deadline is the current step's: a correction that sends the case back clears it, and the step's own miss sets it again", async () => {
+    await openCaseAtRound3('c-list', 'pos-finance', 'p-chi');
+    await step('c-list', 'leadership-round-3', 'secretary', tally(10));
+    await step('c-list', 'vetting', 'staff', vetting(staffItems));
+    const [decisionTimer] = await pendingDeadlines('c-list');
+    expect(await fire('c-list', decisionTimer)).toEqual(['decision']);
+    expect(await listed('c-list')).toMatchObject({ id: 'decision', deadlineMissed: true });
+
+    await correct('c-list', 'vetting', {
+      reason: 'the health certificate had not been received',
+      ...vetting(staffItems.filter((item) => item !== 'health')),
+    });
+    // Before: the decision's miss stayed on the case, now back at a vetting with a new deadline.
+    expect(await listed('c-list')).toEqual(
+      expect.objectContaining({ id: 'vetting', deadlineMissed: false }),
+    );
+
+    const [vettingTimer] = await pendingDeadlines('c-list');
+    expect(await fire('c-list', vettingTimer)).toEqual(['decision', 'vetting']);
+    expect(await listed('c-list')).toMatchObject({ id: 'vetting', deadlineMissed: true });
+
+    await step('c-list', 'vetting', 'staff', vetting(['health']));
+    expect(await listed('c-list')).toMatchObject({ id: 'decision', deadlineMissed: false });
+  });
+
+  it("a correction that leaves the case on the step that missed its deadline keeps the case list's flag", async () => {
+    await openCaseAtRound3('c-kept', 'pos-planning', 'p-chi');
+    await step('c-kept', 'leadership-round-3', 'secretary', tally(10));
+    await step('c-kept', 'vetting', 'staff', vetting(staffItems));
+    const [decisionTimer] = await pendingDeadlines('c-kept');
+    expect(await fire('c-kept', decisionTimer)).toEqual(['decision']);
+    expect(await listed('c-kept')).toMatchObject({ id: 'decision', deadlineMissed: true });
+
+    const kept = await correct('c-kept', 'vetting', {
+      reason: 'the asset declaration was listed twice',
+      ...vetting(staffItems),
+    });
+    expect(kept.body).toMatchObject({ status: 'open', currentStep: { id: 'decision' } });
+    // Before: any correction of another step cleared it, though the decision's visit (and its
+    // recorded miss, which is not recorded again) is the same.
+    expect(await listed('c-kept')).toMatchObject({ id: 'decision', deadlineMissed: true });
   });
 });
