@@ -4,6 +4,7 @@ import { RecordedEvent } from '../../../event-store/event-envelope';
 import { WorkingDayCalendar } from '../../../workflow/calendar/working-day-calendar';
 import { ProcedureDefinition } from '../../../workflow/definitions/procedure-definition';
 import { dueFrom, GoverningDeadline, withinGoverningDeadline } from '../../../workflow/step-engine';
+import { currentVisit, StepHistory } from '../../../workflow/step-engine/step-visits';
 
 export interface RecomputeStepDeadline {
   type: 'RecomputeStepDeadline';
@@ -17,11 +18,15 @@ export interface RecomputeContext {
   governingDeadline?: GoverningDeadline | null;
 }
 
-/** Where a case (appointment or discipline alike) stands: its current step and that step's due day. */
-type StepPosition = { status: string } & Partial<{
-  currentStep: number;
-  currentStepDueOn: string | null;
-}>;
+/**
+ * Where a case (appointment or discipline alike) stands: its current step, that step's due day,
+ * and the steps that moved it (which visit of the step is current).
+ */
+type StepPosition = { status: string } & StepHistory &
+  Partial<{
+    currentStep: number;
+    currentStepDueOn: string | null;
+  }>;
 
 /**
  * The day a step became current, from which its time limit was counted: the Vietnam day of the
@@ -60,6 +65,9 @@ export function decideStepDeadlineRecompute(
     context.governingDeadline,
   );
   if (dueOn === null || dueOn === previousDueOn) return [];
+  // The visit names the timer the new day's takes over from: a step the case came to again has
+  // its own (step-deadline.saga.ts).
+  const visit = currentVisit(state, stepId);
   return [
     {
       type: 'StepDeadlineRecomputed',
@@ -71,6 +79,7 @@ export function decideStepDeadlineRecompute(
         dueOn,
         calendarVersion: context.calendar.version,
         provisional: context.calendar.isProvisionalBetween(countedFrom, dueOn),
+        ...(visit > 1 ? { stepVisit: visit } : {}),
       },
     },
   ];

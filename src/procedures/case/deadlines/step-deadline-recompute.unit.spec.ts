@@ -151,6 +151,36 @@ describe('recomputing a step deadline when the calendar changes', () => {
     ]);
   });
 
+  it("moves a later visit's timer: the visit's own and its recomputed one give way", () => {
+    const outputs = stepDeadlineSaga.handle(
+      {
+        streamId: 'appointment-c1',
+        type: 'StepDeadlineRecomputed',
+        data: {
+          stepId: 'vetting',
+          previousDueOn: '2027-01-12',
+          dueOn: '2027-01-13',
+          stepVisit: 2,
+        },
+      } as unknown as RecordedEvent,
+      { now: new Date() },
+    );
+    expect(outputs).toEqual([
+      expect.objectContaining({
+        kind: 'Cancel',
+        timerId: timerIdFor('appointment-c1/vetting~2', 'step-deadline'),
+      }),
+      expect.objectContaining({
+        kind: 'Cancel',
+        timerId: timerIdFor('appointment-c1/vetting~2@2027-01-12', 'step-deadline'),
+      }),
+      expect.objectContaining({
+        kind: 'Schedule',
+        timer: expect.objectContaining({ cause: 'appointment-c1/vetting~2@2027-01-13' }),
+      }),
+    ]);
+  });
+
   it('ignores a timer for a due day a recomputation replaced', () => {
     const watch = fold(deadlineDecider, [
       opened,

@@ -16,9 +16,12 @@ const cause = (streamId: string, stepId: string) => `${streamId}/${stepId}`;
  */
 const visitCause = (streamId: string, stepId: string, visit: number | undefined) =>
   visit && visit > 1 ? `${cause(streamId, stepId)}~${visit}` : cause(streamId, stepId);
-/** A recomputed deadline's timer: a new timer per due day (a timer id is scheduled once). */
-const recomputedCause = (streamId: string, stepId: string, dueOn: string) =>
-  `${cause(streamId, stepId)}@${dueOn}`;
+/**
+ * A recomputed deadline's timer: a new timer per visit and due day (a timer id is scheduled once:
+ * a later visit recomputed to a day an earlier one was would otherwise be dropped as a repeat).
+ */
+const recomputedCause = (streamId: string, stepId: string, dueOn: string, visit?: number) =>
+  `${visitCause(streamId, stepId, visit)}@${dueOn}`;
 /**
  * The timer of a step a correction recorded before corrections named their visit
  * (`StepCorrectedData.nextStepVisit`) made current: the correction's own. The step may have had
@@ -112,24 +115,26 @@ function stepMoved(
 }
 
 /**
- * The step's first timer or a recomputed one, whichever was pending, gives way to the new day. A
- * step finished later cancels only its first timer: a recomputed one still pending then fires and
- * finds the step no longer current (decideDeadlineMissed).
+ * The current visit's timer or a recomputed one of that visit, whichever was pending, gives way to
+ * the new day (before, the step's first visit's timer was cancelled whatever the visit, and a
+ * later visit's stayed pending with the old day). A step finished later cancels only its visit's
+ * timer: a recomputed one still pending then fires and finds the step no longer current
+ * (decideDeadlineMissed).
  */
 function deadlineRecomputed(
   at: StepEvent,
-  data: { stepId: string; previousDueOn: string; dueOn: string },
+  data: { stepId: string; previousDueOn: string; dueOn: string; stepVisit?: number },
 ): SagaOutput[] {
   const { streamId } = at;
-  const { stepId, previousDueOn, dueOn } = data;
+  const { stepId, previousDueOn, dueOn, stepVisit } = data;
   return [
-    Cancel(stepTimerId(streamId, stepId), 'recomputed'),
+    Cancel(stepTimerId(streamId, stepId, stepVisit), 'recomputed'),
     Cancel(
-      timerIdFor(recomputedCause(streamId, stepId, previousDueOn), STEP_DEADLINE_TIMER),
+      timerIdFor(recomputedCause(streamId, stepId, previousDueOn, stepVisit), STEP_DEADLINE_TIMER),
       'recomputed',
     ),
     scheduleStep(at, stepId, dueOn, {
-      timerCause: recomputedCause(streamId, stepId, dueOn),
+      timerCause: recomputedCause(streamId, stepId, dueOn, stepVisit),
       missedIfPast: true,
     }),
   ];

@@ -254,6 +254,11 @@ export interface StepDeadlineRecomputedEvent {
     calendarVersion: string;
     /** Whether the new due day still crosses a year with no official schedule. */
     provisional: boolean;
+    /**
+     * The visit of the step whose due day moved (`stepVisits`; absent: the first, as on events
+     * written before it was carried): its timer is the one the new day's replaces.
+     */
+    stepVisit?: number;
   };
 }
 

@@ -1,0 +1,244 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { loadConfig } from '../../src/config/app-config';
+import { JwtVerifier } from '../../src/identity/jwt-verifier';
+import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
+import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
+import { deleteRedisKeys } from '../jobs/support/jobs-harness';
+import { waitUntilSettled } from '../sagas/support/engine-settled';
+import { buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TEST_JWT_SECRET, TestApp } from '../support/test-app';
+
+interface PendingTimer {
+  timerId: string;
+  dueAt: string;
+  payload: { stepId: string; dueOn: string };
+}
+
+/**
+ * A step's due day counted again at a start (its time limit changed in the definition) gives the
+ * step a timer for the new day in place of the one its current visit had. Before, the step's
+ * first visit's timer was the one cancelled: a vetting the case came back to by a correction
+ * kept its own timer pending with the old day beside the new one.
+ */
+describe('a deadline counted again on a later visit of its step', () => {
+  const queuePrefix = `cftest-recompute-visit-${process.pid}`;
+  const verifier = new JwtVerifier({ secret: TEST_JWT_SECRET });
+  const token = (userId: string, roles: string[], orgUnit = 'ou-town') =>
+    verifier.sign({ userId, roles, orgUnit });
+  const staff = { Authorization: `Bearer ${token('u-staff', ['organization_staff'])}` };
+  const secretary = { Authorization: `Bearer ${token('u-secretary', ['ballot_secretary'])}` };
+  const today = vietnamToday();
+  const calendar = loadCalendar(path.resolve(__dirname, '../../seeds/calendar'));
+  const stream = 'appointment-c-visit';
+  let db: TestDatabase;
+  let definitionsDir: string;
+  let app: INestApplication | undefined;
+  const http = () => request(app!.getHttpServer());
+
+  async function start(): Promise<INestApplication> {
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      RUN_WORKERS: 'true',
+      QUEUE_PREFIX: queuePrefix,
+      DEFINITIONS_DIR: definitionsDir,
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forConfig(config)],
+    }).compile();
+    const started = moduleRef.createNestApplication({ logger: false });
+    configureApp(started, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+    await started.init();
+    return started;
+  }
+
+  /** The case's step-deadline timers neither fired, cancelled nor superseded, once the saga has run. */
+  async function pendingDeadlines(): Promise<PendingTimer[]> {
+    await waitUntilSettled(db.pool, () => new Date(), stream);
+    const { rows } = await db.pool.query<{ data: PendingTimer }>(
+      `SELECT scheduled.data FROM events scheduled
+        WHERE scheduled.type = 'TimerScheduled.v1' AND scheduled.data->>'kind' = 'step-deadline'
+          AND scheduled.data->>'target' = $1
+          AND NOT EXISTS (SELECT 1 FROM events settled WHERE settled.stream_id = scheduled.stream_id
+                            AND settled.type IN ('TimerFired.v1', 'TimerCancelled.v1'))
+          AND NOT EXISTS (SELECT 1 FROM events later WHERE later.type = 'TimerScheduled.v1'
+                            AND later.data->'supersedes' ? (scheduled.data->>'timerId'))`,
+      [stream],
+    );
+    return rows.map((row) => row.data);
+  }
+
+  const tally = (forVotes: number) => ({
+    heldOn: today,
+    minutesRef: 'BB-05',
+    tally: {
+      members: 13,
+      summoned: 13,
+      present: 13,
+      for: forVotes,
+      against: 13 - forVotes,
+      abstain: 0,
+      invalid: 0,
+    },
+  });
+  const nomination = {
+    heldOn: today,
+    minutesRef: 'BB-02',
+    members: 25,
+    summoned: 25,
+    present: 24,
+    invalid: 0,
+    candidates: [{ personId: 'p-an', votes: 16 }],
+  };
+  const staffItems = [
+    'background',
+    'asset_declaration',
+    'political_standards',
+    'residence_party_cell_opinion',
+    'health',
+  ];
+  const vetting = (items: string[]) => ({
+    heldOn: today,
+    items: items.map((item) => ({ item, result: 'cleared' })),
+  });
+
+  let definition: string;
+  let vettingDueOn: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('recompute_visit');
+    definitionsDir = mkdtempSync(path.join(tmpdir(), 'cadreflow-definitions-'));
+    cpSync(path.resolve(__dirname, '../../seeds/definitions'), definitionsDir, { recursive: true });
+    app = await start();
+    const t = { server: app.getHttpServer(), token } as unknown as TestApp;
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-head', rank: 5 },
+        { id: 'pos-deputy', rank: 4 },
+      ],
+      people: [
+        {
+          id: 'p-an',
+          posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
+          pool: ['pos-head'],
+        },
+      ],
+    });
+    const opened = await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-visit',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-an',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm trưởng phòng',
+      })
+      .expect(201);
+    definition = opened.body.definition;
+    const steps: [string, Record<string, string>, object][] = [
+      ['leadership-round-1', staff, { heldOn: today, minutesRef: 'BB-01', conclusion: 'ok' }],
+      ['expanded-nomination', secretary, nomination],
+      ['leadership-round-2', secretary, tally(10)],
+      ['key-officials-nomination', secretary, { ...nomination, minutesRef: 'BB-04' }],
+      ['leadership-round-3', secretary, tally(10)],
+      ['vetting', staff, vetting(staffItems)],
+    ];
+    for (const [stepId, who, body] of steps)
+      await http().post(`/cases/c-visit/steps/${stepId}`).set(who).send(body).expect(200);
+    // The vetting found incomplete after all: the case is on the vetting step's second visit.
+    const reopened = await http()
+      .post('/cases/c-visit/steps/vetting/corrections')
+      .set(staff)
+      .send({
+        reason: 'the health certificate had not been received',
+        ...vetting(staffItems.filter((item) => item !== 'health')),
+      })
+      .expect(200);
+    expect(reopened.body.currentStep).toMatchObject({ id: 'vetting' });
+    vettingDueOn = reopened.body.currentStep.dueOn;
+    expect(await pendingDeadlines()).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ dueOn: vettingDueOn }) }),
+    ]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+    await deleteRedisKeys(queuePrefix);
+    rmSync(definitionsDir, { recursive: true, force: true });
+  });
+
+  it("the vetting's new due day replaces the timer of the visit it is on, and its lapse is that visit's miss", async () => {
+    const file = path.join(definitionsDir, `${definition}.json`);
+    const changed = JSON.parse(readFileSync(file, 'utf8'));
+    const vettingStep = changed.steps.find((step: { id: string }) => step.id === 'vetting');
+    expect(vettingStep.deadline).toEqual({ workingDays: 20 });
+    vettingStep.deadline = { workingDays: 25 };
+    writeFileSync(file, JSON.stringify(changed, null, 2));
+    const dueOn = calendar.addWorkingDays(today, 25);
+    expect(vettingDueOn).toBe(calendar.addWorkingDays(today, 20));
+
+    await app?.close();
+    app = await start();
+    const recomputed = await eventually(
+      async () =>
+        (
+          await db.pool.query<{ data: Record<string, unknown> }>(
+            "SELECT data FROM events WHERE stream_id = $1 AND type = 'StepDeadlineRecomputed.v1'",
+            [stream],
+          )
+        ).rows.map((row) => row.data),
+      (rows) => rows.length > 0,
+    );
+    expect(recomputed).toEqual([
+      expect.objectContaining({ stepId: 'vetting', previousDueOn: vettingDueOn, dueOn }),
+    ]);
+
+    // Before: the second visit's timer, for the old day, was still pending beside the new one.
+    const pending = await pendingDeadlines();
+    expect(pending).toEqual([
+      expect.objectContaining({
+        dueAt: `${dueOn}T17:00:00.000Z`,
+        payload: expect.objectContaining({ stepId: 'vetting', dueOn }),
+      }),
+    ]);
+
+    const handler = app.get(TimerHandlerRegistry).get('step-deadline')!;
+    const [timer] = pending;
+    await handler(
+      {
+        timerId: timer.timerId,
+        kind: 'step-deadline',
+        target: stream,
+        dueAt: new Date(timer.dueAt),
+        payload: timer.payload,
+      },
+      {
+        idSeed: `timer:${timer.timerId}`,
+        metadata: {
+          actorId: 'system:timer:step-deadline',
+          correlationId: 'c',
+          causationId: null,
+          occurredAt: new Date().toISOString(),
+        },
+        now: new Date(),
+      },
+    );
+    const missed = await db.pool.query<{ data: { stepId: string; stepVisit?: number } }>(
+      "SELECT data FROM events WHERE stream_id = $1 AND type = 'DeadlineMissed.v1'",
+      [stream],
+    );
+    expect(missed.rows.map(({ data }) => [data.stepId, data.stepVisit])).toEqual([['vetting', 2]]);
+  });
+});
