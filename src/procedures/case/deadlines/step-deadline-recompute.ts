@@ -29,17 +29,27 @@ type StepPosition = { status: string } & StepHistory &
   }>;
 
 /**
- * The day a step became current, from which its time limit was counted: the Vietnam day of the
- * event that made it current (the decider counted from "today" when it appended that event).
+ * The day a step became current, from which its time limit was counted, as the decider counted
+ * it: the opening's day for the first step, else the day the step that moved the case onto it
+ * was held (`heldOn`: a step recorded after the fact, from paper, counts from when it was held,
+ * not from when it was typed in), a correction's version when a correction moved it. A step the
+ * case stays on, or a correction sends back to (it keeps the due day it had), counts from the
+ * step that made it current before. The Vietnam day the event was appended stands in for an
+ * event without the day.
  */
 export function currentStepCountedFrom(events: RecordedEvent[], stepId: string): string | null {
   for (let i = events.length - 1; i >= 0; i -= 1) {
     const { type, data, metadata } = events[i];
-    const startedHere =
-      type === 'CaseOpened' || type === 'DisciplineCaseOpened'
-        ? data.firstStepId === stepId
-        : data.nextStepId === stepId && data.stepId !== stepId;
-    if (startedHere) return vietnamDay(new Date(metadata.occurredAt));
+    const opening = type === 'CaseOpened' || type === 'DisciplineCaseOpened';
+    const moved = (
+      type === 'StepCorrected' ? (data.corrected as { data: Record<string, unknown> }).data : data
+    ) as { stepId?: unknown; nextStepId?: unknown; heldOn?: unknown };
+    const startedHere = opening
+      ? data.firstStepId === stepId
+      : moved.nextStepId === stepId && moved.stepId !== stepId;
+    if (!startedHere) continue;
+    const day = opening ? data.openedOn : moved.heldOn;
+    return typeof day === 'string' ? day : vietnamDay(new Date(metadata.occurredAt));
   }
   return null;
 }

@@ -123,6 +123,48 @@ describe('recomputing a step deadline when the calendar changes', () => {
     expect(currentStepCountedFrom(events, 'another-step')).toBeNull();
   });
 
+  it('counts a step from the day the step that made it current was held, a correction too', () => {
+    const at = (type: string, data: object, occurredAt: string) =>
+      ({ type, data, metadata: { occurredAt } }) as unknown as RecordedEvent;
+    const typedToday = '2026-12-28T03:00:00Z';
+    const round = (nextStepId: string, heldOn: string) => ({
+      stepId: 'leadership-round-3',
+      heldOn,
+      nextStepId,
+    });
+    const events = [
+      at('CaseOpened', opened.data, '2026-12-21T03:00:00Z'),
+      at('BallotTallied', round('vetting', '2026-12-22'), typedToday),
+      at(
+        'VettingItemsRecorded',
+        { stepId: 'vetting', heldOn: '2026-12-23', nextStepId: 'decision' },
+        typedToday,
+      ),
+    ];
+    expect(currentStepCountedFrom(events, 'vetting')).toBe('2026-12-22');
+    expect(currentStepCountedFrom(events, 'decision')).toBe('2026-12-23');
+    // Corrected to the same next step on another day: the decision counts from the corrected one.
+    const corrected = (data: object) =>
+      at(
+        'StepCorrected',
+        { stepId: 'vetting', corrected: { type: 'VettingItemsRecorded', data } },
+        typedToday,
+      );
+    expect(
+      currentStepCountedFrom(
+        [...events, corrected({ stepId: 'vetting', heldOn: '2026-12-24', nextStepId: 'decision' })],
+        'decision',
+      ),
+    ).toBe('2026-12-24');
+    // Sent back to the vetting: it keeps the due day the ballot gave it.
+    expect(
+      currentStepCountedFrom(
+        [...events, corrected({ stepId: 'vetting', heldOn: '2026-12-24', nextStepId: 'vetting' })],
+        'vetting',
+      ),
+    ).toBe('2026-12-22');
+  });
+
   it('moves the timer: cancels the pending one and schedules one for the new day', () => {
     const outputs = stepDeadlineSaga.handle(
       {

@@ -12,7 +12,7 @@ import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
 import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
 import { deleteRedisKeys } from '../jobs/support/jobs-harness';
 import { waitUntilSettled } from '../sagas/support/engine-settled';
-import { buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
@@ -26,9 +26,11 @@ interface PendingTimer {
  * A step's due day counted again at a start (its time limit changed in the definition) gives the
  * step a timer for the new day in place of the one its current visit had. Before, the step's
  * first visit's timer was the one cancelled: a vetting the case came back to by a correction
- * kept its own timer pending with the old day beside the new one.
+ * kept its own timer pending with the old day beside the new one. It is counted from the day the
+ * step before it was held, as the step's deadline was when it became current; before, from the
+ * day that step was typed in, so any start with a new basis moved a paper case's deadlines later.
  */
-describe('a deadline counted again on a later visit of its step', () => {
+describe('a step deadline counted again at a start', () => {
   const queuePrefix = `cftest-recompute-visit-${process.pid}`;
   const verifier = new JwtVerifier({ secret: TEST_JWT_SECRET });
   const token = (userId: string, roles: string[], orgUnit = 'ou-town') =>
@@ -111,8 +113,34 @@ describe('a deadline counted again on a later visit of its step', () => {
     items: items.map((item) => ({ item, result: 'cleared' })),
   });
 
+  const clerk = {
+    Authorization: `Bearer ${token('u-clerk', ['organization_staff', 'records_clerk'])}`,
+  };
+  const heldFiveDaysAgo = addDays(today, -5);
   let definition: string;
+  let paperDefinition: string;
   let vettingDueOn: string;
+  const recomputed = (caseStream: string) =>
+    eventually(
+      async () =>
+        (
+          await db.pool.query<{ data: Record<string, unknown> }>(
+            "SELECT data FROM events WHERE stream_id = $1 AND type = 'StepDeadlineRecomputed.v1'",
+            [caseStream],
+          )
+        ).rows.map((row) => row.data),
+      (rows) => rows.length > 0,
+    );
+
+  /** Gives a step of a definition another time limit, as an upgrade of the definitions would. */
+  function changeTimeLimit(definitionKey: string, stepId: string, from: number, to: number) {
+    const file = path.join(definitionsDir, `${definitionKey}.json`);
+    const changed = JSON.parse(readFileSync(file, 'utf8'));
+    const changedStep = changed.steps.find((step: { id: string }) => step.id === stepId);
+    expect(changedStep.deadline).toEqual({ workingDays: from });
+    changedStep.deadline = { workingDays: to };
+    writeFileSync(file, JSON.stringify(changed, null, 2));
+  }
 
   beforeAll(async () => {
     db = await createTestDatabase('recompute_visit');
@@ -124,12 +152,18 @@ describe('a deadline counted again on a later visit of its step', () => {
       positions: [
         { id: 'pos-head', rank: 5 },
         { id: 'pos-deputy', rank: 4 },
+        { id: 'pos-office', rank: 5 },
       ],
       people: [
         {
           id: 'p-an',
           posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
           pool: ['pos-head'],
+        },
+        {
+          id: 'p-binh',
+          posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
+          pool: ['pos-office'],
         },
       ],
     });
@@ -171,6 +205,34 @@ describe('a deadline counted again on a later visit of its step', () => {
     expect(await pendingDeadlines()).toEqual([
       expect.objectContaining({ payload: expect.objectContaining({ dueOn: vettingDueOn }) }),
     ]);
+
+    // A case kept on paper, entered as of the day it began: its first step was held 5 days ago,
+    // and the nomination's 15 working days were counted from then.
+    const paper = await http()
+      .post('/cases')
+      .set(clerk)
+      .send({
+        id: 'c-paper',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-binh',
+        positionId: 'pos-office',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm chánh văn phòng (hồ sơ giấy)',
+        openedOn: addDays(today, -10),
+        paperRecordRef: 'HS-2026/031',
+      })
+      .expect(201);
+    paperDefinition = paper.body.definition;
+    const held = await http()
+      .post('/cases/c-paper/steps/leadership-round-1')
+      .set(staff)
+      .send({ heldOn: heldFiveDaysAgo, minutesRef: 'BB-01', conclusion: 'ok' })
+      .expect(200);
+    expect(held.body.currentStep).toMatchObject({
+      id: 'expanded-nomination',
+      dueOn: calendar.addWorkingDays(heldFiveDaysAgo, 15),
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -180,28 +242,13 @@ describe('a deadline counted again on a later visit of its step', () => {
   });
 
   it("the vetting's new due day replaces the timer of the visit it is on, and its lapse is that visit's miss", async () => {
-    const file = path.join(definitionsDir, `${definition}.json`);
-    const changed = JSON.parse(readFileSync(file, 'utf8'));
-    const vettingStep = changed.steps.find((step: { id: string }) => step.id === 'vetting');
-    expect(vettingStep.deadline).toEqual({ workingDays: 20 });
-    vettingStep.deadline = { workingDays: 25 };
-    writeFileSync(file, JSON.stringify(changed, null, 2));
+    changeTimeLimit(definition, 'vetting', 20, 25);
     const dueOn = calendar.addWorkingDays(today, 25);
     expect(vettingDueOn).toBe(calendar.addWorkingDays(today, 20));
 
     await app?.close();
     app = await start();
-    const recomputed = await eventually(
-      async () =>
-        (
-          await db.pool.query<{ data: Record<string, unknown> }>(
-            "SELECT data FROM events WHERE stream_id = $1 AND type = 'StepDeadlineRecomputed.v1'",
-            [stream],
-          )
-        ).rows.map((row) => row.data),
-      (rows) => rows.length > 0,
-    );
-    expect(recomputed).toEqual([
+    expect(await recomputed(stream)).toEqual([
       expect.objectContaining({ stepId: 'vetting', previousDueOn: vettingDueOn, dueOn }),
     ]);
 
@@ -240,5 +287,22 @@ describe('a deadline counted again on a later visit of its step', () => {
       [stream],
     );
     expect(missed.rows.map(({ data }) => [data.stepId, data.stepVisit])).toEqual([['vetting', 2]]);
+  });
+
+  it('a step recorded after the fact, from paper, is counted again from the day it was held, not the day it was typed in', async () => {
+    changeTimeLimit(paperDefinition, 'expanded-nomination', 15, 20);
+    await app?.close();
+    app = await start();
+    const dueOn = calendar.addWorkingDays(heldFiveDaysAgo, 20);
+    // Before: counted from today, the day the step was typed in: 5 days later.
+    expect(await recomputed('appointment-c-paper')).toEqual([
+      expect.objectContaining({
+        stepId: 'expanded-nomination',
+        countedFrom: heldFiveDaysAgo,
+        dueOn,
+      }),
+    ]);
+    const page = await http().get('/cases/c-paper').set(staff).expect(200);
+    expect(page.body.currentStep).toMatchObject({ id: 'expanded-nomination', dueOn });
   });
 });
