@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { loadCalendar } from '../../src/workflow/calendar/working-day-calendar';
 import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitUntilSettled } from '../sagas/support/engine-settled';
 
 /**
  * A step is never due after the legal time limit that governs it, and once that limit has passed
@@ -32,7 +33,10 @@ describe('a legal time limit caps the deadlines of the steps it governs', () => 
     leader = { Authorization: `Bearer ${t.token('u-leader', ['leadership'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-deputy', rank: 3 }],
-      people: ['p-soon', 'p-late', 'p-letter', 'p-resigns'].map((id) => ({ id, posts: [post] })),
+      people: ['p-soon', 'p-late', 'p-letter', 'p-resigns', 'p-again'].map((id) => ({
+        id,
+        posts: [post],
+      })),
     });
   });
   afterAll(async () => {
@@ -197,5 +201,59 @@ describe('a legal time limit caps the deadlines of the steps it governs', () => 
       dueOn: decisionDueBy,
       dueLimitedBy: 'removal.resignation.decisionLimit',
     });
+  });
+
+  it("extending the time to decide of a step the case came to again replaces that visit's timer", async () => {
+    const opened = await openDiscipline('d-again', 'p-again', addDays(today, -70));
+    const decideBy = opened.body.timeLimit.decideBy;
+    const verification = (violationConfirmed: boolean) => ({
+      heldOn: today,
+      minutesRef: 'BB-1',
+      conclusion: violationConfirmed ? 'vi phạm' : 'không vi phạm',
+      violationConfirmed,
+    });
+    const verified = await http()
+      .post('/discipline-cases/d-again/steps/verification')
+      .set(inspector)
+      .send(verification(true))
+      .expect(200);
+    const correct = (revision: number, violationConfirmed: boolean) =>
+      http()
+        .post('/discipline-cases/d-again/steps/verification/corrections')
+        .set(inspector)
+        .set('If-Match', `"${revision}"`)
+        .send({ reason: 'biên bản ghi nhầm', ...verification(violationConfirmed) })
+        .expect(200);
+    const closed = await correct(verified.body.revision, false);
+    expect(closed.body.status).toBe('closed');
+    // Confirmed after all: the self-criticism step is current a second time, due by the limit.
+    const again = await correct(closed.body.revision, true);
+    expect(again.body.currentStep).toMatchObject({ id: 'self-criticism', dueOn: decideBy });
+
+    await http()
+      .post('/discipline-cases/d-again/extend')
+      .set(leader)
+      .send({ reason: 'cần giám định' })
+      .expect(200);
+    const own = calendar.periodEnd(addDays(today, 30));
+    const page = await http().get('/discipline-cases/d-again').set(inspector).expect(200);
+    expect(page.body.currentStep).toMatchObject({ id: 'self-criticism', dueOn: own });
+
+    // Before: the second visit's timer, for the old limit, stayed pending beside the new one.
+    await waitUntilSettled(t.db.pool, () => new Date(), 'discipline-d-again');
+    const { rows } = await t.db.pool.query<{
+      data: { payload: { stepId: string; dueOn: string } };
+    }>(
+      `SELECT scheduled.data FROM events scheduled
+        WHERE scheduled.type = 'TimerScheduled.v1' AND scheduled.data->>'kind' = 'step-deadline'
+          AND scheduled.data->>'target' = 'discipline-d-again'
+          AND NOT EXISTS (SELECT 1 FROM events settled WHERE settled.stream_id = scheduled.stream_id
+                            AND settled.type IN ('TimerFired.v1', 'TimerCancelled.v1'))
+          AND NOT EXISTS (SELECT 1 FROM events later WHERE later.type = 'TimerScheduled.v1'
+                            AND later.data->'supersedes' ? (scheduled.data->>'timerId'))`,
+    );
+    expect(rows.map(({ data }) => data.payload)).toEqual([
+      expect.objectContaining({ stepId: 'self-criticism', dueOn: own }),
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { dueFrom, GoverningDeadline, withinGoverningDeadline } from '../../workflow/step-engine';
+import { currentVisit } from '../../workflow/step-engine/step-visits';
 import { DisciplineContext } from './discipline.context';
 import { ExistingDiscipline } from './discipline.state';
 
@@ -24,6 +25,18 @@ export function disciplineTimeLimit(
 }
 
 /**
+ * A step's due day counted again under an extended time to decide, and the step's visit
+ * (`stepVisit`, absent: the first, as on events written before it), whose timer the new day's
+ * replaces.
+ */
+export interface CurrentStepDue {
+  stepId: string;
+  previousDueOn: string | null;
+  dueOn: string;
+  stepVisit?: number;
+}
+
+/**
  * The current step's due day under the extended time to decide, when it changes: a step the old
  * limit cut short is due on its own day again, or on the new limit if that comes first.
  */
@@ -31,7 +44,7 @@ export function currentStepDueUnder(
   state: ExistingDiscipline,
   decideBy: string,
   context: DisciplineContext,
-): { currentStepDue?: { stepId: string; previousDueOn: string | null; dueOn: string } } {
+): { currentStepDue?: CurrentStepDue } {
   if (state.status !== 'open') return {};
   const step = context.definition.steps[state.currentStep];
   const own = dueFrom(step, state.currentStepSince ?? state.openedOn, context.calendar);
@@ -41,5 +54,13 @@ export function currentStepDueUnder(
     disciplineTimeLimit(decideBy, context.definition),
   );
   if (!step || due === null || due === state.currentStepDueOn) return {};
-  return { currentStepDue: { stepId: step.id, previousDueOn: state.currentStepDueOn, dueOn: due } };
+  const visit = currentVisit(state, step.id);
+  return {
+    currentStepDue: {
+      stepId: step.id,
+      previousDueOn: state.currentStepDueOn,
+      dueOn: due,
+      ...(visit > 1 ? { stepVisit: visit } : {}),
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { WiderBarScope } from '../../cadres/discipline-bar-scope';
 import { DeadlineMissedEvent, StepDeadlineRecomputedEvent } from '../case/decider/case.events';
+import type { CurrentStepDue } from './discipline-time-limit';
 import { AppliedVoteRule, StepCorrectedData, StepRecord } from '../../workflow/step-engine';
 import { ExpulsionProposal, FormBallotTally } from './form-ballot';
 import { SameViolationLink } from './same-violation';
@@ -208,7 +209,7 @@ export type DisciplineEvent =
         from: string;
         to: string;
         /** The current step's due day counted again under the new limit (absent: unchanged). */
-        currentStepDue?: { stepId: string; previousDueOn: string | null; dueOn: string };
+        currentStepDue?: CurrentStepDue;
         reason: string;
         extendedBy: string;
         extendedOn: string;
