@@ -1,6 +1,19 @@
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../common/openapi/api-problems.decorator';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { HealthDto } from './health.dto';
+import { HealthProblemDto } from './health-problem.dto';
+import {
+  ProjectionHealthDto,
+  ProjectionsCheckDto,
+  SagasCheckDto,
+  SagaStallDto,
+} from './health-components.dto';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { SkipRateLimit } from '../identity/skip-rate-limit.decorator';
 import {
@@ -33,12 +46,21 @@ export class HealthController {
   @Get()
   @Public()
   @SkipRateLimit()
-  @HealthCheck()
+  // Terminus's own OpenAPI answers describe neither the checks' fields nor the problem a 503 is.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
-    summary: 'Whether PostgreSQL, Redis and the event store answer, and how far projections lag',
+    summary:
+      'Whether PostgreSQL, Redis and the event store answer, how far projections lag, and whether projections, sagas or timers have stalled',
   })
-  @ApiOkResponse({ type: HealthDto })
-  @ApiProblems(503)
+  @ApiExtraModels(ProjectionHealthDto, ProjectionsCheckDto, SagaStallDto, SagasCheckDto)
+  @ApiOkResponse({ type: HealthDto, description: 'every check up' })
+  @ApiResponse({
+    status: 503,
+    description:
+      'service.unavailable: a check is down, named in `down` — a dependency, or work nobody does: a projection or saga with events waiting and its checkpoint standing still, or a timer unfired, for HEALTH_STALLED_AFTER_MS (stalledSince, overdueSince); see Retry-After',
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(HealthProblemDto) } } },
+  })
+  @ApiExtraModels(HealthProblemDto)
   async check() {
     // Terminus answers a failed check with a bare 503 exception; the API answers a problem
     // naming what is down (and Retry-After), as for any other refusal.

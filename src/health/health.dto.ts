@@ -1,18 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-const CHECKS = {
-  type: 'object',
-  additionalProperties: { type: 'object', additionalProperties: true },
-  description: 'postgres, redis, eventStore, projections → { status: up|down, … }',
-} as const;
+import { HealthChecksDto } from './health-checks.dto';
 
 /**
- * The health answer (@nestjs/terminus) when every check is up; a check down is a 503 problem
- * (`service.unavailable`) naming the checks `down`, with these `details`.
+ * The health answer (@nestjs/terminus) when every check is up; a check down — a dependency, a
+ * stalled projection or saga, an overdue timer — is a 503 problem (HealthProblemDto).
  */
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status!: string;
-  @ApiProperty(CHECKS) info!: Record<string, unknown>;
-  @ApiProperty(CHECKS) error!: Record<string, unknown>;
-  @ApiProperty(CHECKS) details!: Record<string, unknown>;
+  @ApiProperty({ description: 'the checks up (all of them, here)' }) info!: HealthChecksDto;
+  @ApiProperty({ description: 'the checks down (none, here)' }) error!: HealthChecksDto;
+  @ApiProperty({ description: 'every check' }) details!: HealthChecksDto;
 }

@@ -193,6 +193,41 @@ describe('OpenAPI document', () => {
     expect(summary).toMatch(/Development only.*any user id, roles and unit/);
   });
 
+  it('describes what /health answers: each check, stalled work and projections to rebuild', () => {
+    type Described = Schema & { additionalProperties?: Schema };
+    const resolve = (schema: Described | undefined): Described => {
+      if (schema?.$ref) return schemaOf(schema.$ref);
+      if (!schema?.allOf) return schema ?? {};
+      const parts = schema.allOf.map(resolve);
+      return Object.assign({}, ...parts, {
+        properties: Object.assign({}, ...parts.map((part) => part.properties)),
+      });
+    };
+    const responses = doc.paths['/health'].get.responses;
+    const ok = resolve(responses['200'].content?.['application/json']?.schema);
+    const checks = resolve(ok.properties?.details).properties ?? {};
+    const projections = resolve(checks.projections);
+    expect(projections.properties?.needsRebuild).toMatchObject({ type: 'array' });
+    expect(resolve(projections.additionalProperties).properties?.stalledSince).toMatchObject({
+      format: 'date-time',
+      description: expect.stringMatching(/HEALTH_STALLED_AFTER_MS/),
+    });
+    const sagas = resolve(checks.sagas);
+    expect(Object.keys(resolve(sagas.additionalProperties).properties ?? {})).toEqual([
+      'lag',
+      'stalledSince',
+    ]);
+    expect(Object.keys(resolve(checks.timers).properties ?? {})).toEqual(
+      expect.arrayContaining(['pending', 'withoutJob', 'overdue', 'overdueSince']),
+    );
+    // A check down is a problem (application/problem+json), naming the checks down.
+    expect(responses['503'].content?.['application/json']).toBeUndefined();
+    const problem = resolve(responses['503'].content?.['application/problem+json']?.schema);
+    expect(Object.keys(problem.properties ?? {})).toEqual(
+      expect.arrayContaining(['rule', 'detail', 'down', 'details']),
+    );
+  });
+
   it('has no DELETE with a body', () => {
     const deletes = operations.filter((o) => o.method === 'delete');
     expect(deletes.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { JobsRuntime } from '../../src/jobs/jobs-runtime';
 import { anEvent } from '../event-store/event-store.contract';
 import { waitFor } from '../jobs/support/jobs-harness';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { DescribedSchema, undescribedFields } from '../support/undescribed-fields';
 
 const METRICS_TOKEN = 'metrics-token-for-the-stalled-work-suite';
 
@@ -28,6 +29,24 @@ describe('/health when no instance runs the work', () => {
     Authorization: `Bearer ${api.token('u-admin', ['organization_staff', 'admin'], 'ou-stalled')}`,
   });
   const health = () => request(api.server as never).get('/health');
+
+  /** The fields of a /health answer that /docs (and the web client generated from it) omit. */
+  async function undescribed(answer: request.Response): Promise<string[]> {
+    const doc = (
+      await request(api.server as never)
+        .get('/docs-json')
+        .expect(200)
+    ).body as {
+      paths: Record<string, { get: { responses: Record<string, { content?: object }> } }>;
+      components: { schemas: Record<string, DescribedSchema> };
+    };
+    const media = answer.status === 200 ? 'application/json' : 'application/problem+json';
+    const content = doc.paths['/health'].get.responses[answer.status]?.content as
+      Record<string, { schema: DescribedSchema }> | undefined;
+    const schema = content?.[media]?.schema;
+    if (!schema) return [`(no ${media} schema for ${answer.status})`];
+    return undescribedFields(answer.body, schema, doc.components.schemas);
+  }
 
   beforeAll(async () => {
     api = await startTestApp('ops_health_stalled', {
@@ -94,6 +113,7 @@ describe('/health when no instance runs the work', () => {
     expect(caseSummaries.lag).toBeGreaterThan(0);
     expect(new Date(caseSummaries.stalledSince!).getTime()).toBeLessThanOrEqual(written.getTime());
     expect(stalled.body.down).toContain('projections');
+    expect(await undescribed(stalled)).toEqual([]);
 
     const worker = await startWorker();
     try {
@@ -108,6 +128,7 @@ describe('/health when no instance runs the work', () => {
       expect(caughtUp.stalledSince).toBeUndefined();
       expect(recovered.body.details.sagas.status).toBe('up');
       expect(recovered.body.details.timers).toMatchObject({ status: 'up', overdue: 0 });
+      expect(await undescribed(recovered)).toEqual([]);
     } finally {
       await worker.close();
     }
@@ -121,6 +142,7 @@ describe('/health when no instance runs the work', () => {
     );
     const after = await health().expect(200);
     expect(after.body.details.projections.needsRebuild).toEqual(['case_summaries']);
+    expect(await undescribed(after)).toEqual([]);
     const metrics = await request(api.server as never)
       .get('/metrics')
       .set('Authorization', `Bearer ${METRICS_TOKEN}`)
@@ -151,6 +173,7 @@ describe('/health when no instance runs the work', () => {
     expect(stalled.body.detail).toMatch(
       /sagas \(sagas\) is down: saga stalled: .*discipline-record 1 events behind, not moved since/,
     );
+    expect(await undescribed(stalled)).toEqual([]);
   });
 
   it('is 503 naming the timers not fired past their time while no instance runs the timer worker', async () => {
@@ -172,5 +195,6 @@ describe('/health when no instance runs the work', () => {
     expect(overdue.status).toBe(503);
     expect(overdue.body.down).toContain('timers');
     expect(overdue.body.detail).toMatch(/timers \(timers\) is down: 1 timers not fired, due since/);
+    expect(await undescribed(overdue)).toEqual([]);
   });
 });

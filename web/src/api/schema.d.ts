@@ -117,7 +117,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether PostgreSQL, Redis and the event store answer, and how far projections lag */
+        /** Whether PostgreSQL, Redis and the event store answer, how far projections lag, and whether projections, sagas or timers have stalled */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1182,6 +1182,174 @@ export interface components {
         AccessLogPageDto: {
             items: components["schemas"]["AccessLogEntryDto"][];
             nextCursor: string | null;
+        };
+        DependencyHealthDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @description why it does not answer */
+            message?: string;
+        };
+        TimersHealthDto: {
+            /**
+             * @description down (503) when withoutJob or overdue is not 0
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /** @description timers not fired yet */
+            pending?: number;
+            /** @description pending timers due within the queue horizon with no job in Redis (until the reconciler queues them again) */
+            withoutJob?: number;
+            /** @description timers still pending HEALTH_STALLED_AFTER_MS after their time, their firing not parked: no instance runs the timer worker, or it is stuck */
+            overdue?: number;
+            /**
+             * Format: date-time
+             * @description with overdue: the time the earliest of them was due
+             */
+            overdueSince?: string;
+            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent) */
+            message?: string;
+        };
+        LeasesHealthDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @description this instance, host:pid */
+            instance?: string;
+            /** @description the leases it holds */
+            held?: string[];
+            /** @description the leases it waits for */
+            waiting?: string[];
+            /** @description why it is down (503): its lease connection keeps failing, a lease held by no instance, or its lease keeper stopped finishing rounds */
+            problem?: string | null;
+            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent) */
+            message?: string;
+        };
+        HealthChecksDto: {
+            postgres?: components["schemas"]["DependencyHealthDto"];
+            redis?: components["schemas"]["DependencyHealthDto"];
+            eventStore?: components["schemas"]["DependencyHealthDto"];
+            /** @description each projection by name → ProjectionHealthDto, beside status, needsRebuild, message */
+            projections?: components["schemas"]["ProjectionsCheckDto"] & {
+                [key: string]: components["schemas"]["ProjectionHealthDto"];
+            };
+            /** @description each stalled saga by name → SagaStallDto (none listed while healthy), beside status */
+            sagas?: components["schemas"]["SagasCheckDto"] & {
+                [key: string]: components["schemas"]["SagaStallDto"];
+            };
+            timers?: components["schemas"]["TimersHealthDto"];
+            /** @description only on an instance that runs workers */
+            leases?: components["schemas"]["LeasesHealthDto"];
+        };
+        HealthProblemDto: {
+            /**
+             * @description the kind of problem: /problems/<rule>, relative to the API
+             * @example /problems/ballot.no_quorum
+             */
+            type: string;
+            /**
+             * @description short summary of the kind; Vietnamese with Accept-Language: vi
+             * @example The conference had no quorum
+             */
+            title: string;
+            /** @example 422 */
+            status: number;
+            /**
+             * @description this occurrence, with its numbers (validation messages in Vietnamese when asked)
+             * @example no quorum: 8 of 13 summoned present, needs at least 8.67
+             */
+            detail: string;
+            /** @example /cases/c-2026-0042/steps/leadership-round-3 */
+            instance: string;
+            /**
+             * @description same as status
+             * @example 422
+             */
+            statusCode: number;
+            /** @example Unprocessable Entity */
+            error: string;
+            /**
+             * @description stable name of the rule that refused the request (body.invalid, body.malformed_json, step.out_of_order, concurrency.stale_revision, …)
+             * @example ballot.no_quorum
+             */
+            rule: string;
+            /** @description same as detail */
+            message: string;
+            /**
+             * @description the field at fault, by path (violation.committedOn, items[2].note)
+             * @example tally.present
+             */
+            field?: string;
+            /** @description on 409 concurrency.stale_revision: the revision to send in If-Match */
+            currentRevision?: number | null;
+            /**
+             * @description the checks down; `detail` says why, each stall with how far behind and since when
+             * @example [
+             *       "projections"
+             *     ]
+             */
+            down: string[];
+            /** @description the checks up */
+            info: components["schemas"]["HealthChecksDto"];
+            /** @description every check */
+            details: components["schemas"]["HealthChecksDto"];
+        };
+        ProjectionHealthDto: {
+            /** @description events after its shared checkpoint (counted up to 10001) */
+            lag: number;
+            /** @description its shared checkpoint; null before it has moved over any event */
+            position: string | null;
+            /**
+             * Format: date-time
+             * @description only when stalled (the answer is then 503): events wait and its checkpoint has not moved for HEALTH_STALLED_AFTER_MS; the later of its last move and the first waiting event
+             */
+            stalledSince?: string;
+            /** @description only when this instance's own runner of it is failing (503): the error */
+            failing?: string;
+            /**
+             * Format: date-time
+             * @description with failing: since when
+             */
+            failingSince?: string;
+            /** @description with failing: how many tries failed */
+            attempts?: number;
+        };
+        ProjectionsCheckDto: {
+            /**
+             * @description down (503) when one is stalled (stalledSince) or this instance’s runner of it fails
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /** @description projections whose rows an older version built: served as they are (still 200) until `npm run projections -- rebuild <name>` */
+            needsRebuild?: string[];
+            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent): "projection stalled: <name> <lag> events behind, not moved since <time>, …" */
+            message?: string;
+        };
+        SagaStallDto: {
+            /** @description events it subscribes to after its checkpoint (counted up to 10001) */
+            lag: number;
+            /**
+             * Format: date-time
+             * @description the later of its checkpoint’s last move and the first waiting event
+             */
+            stalledSince: string;
+        };
+        SagasCheckDto: {
+            /**
+             * @description down (503) when a saga is stalled
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent): "saga stalled: <name> <lag> events behind, not moved since <time>, …" */
+            message?: string;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description the checks up (all of them, here) */
+            info: components["schemas"]["HealthChecksDto"];
+            /** @description the checks down (none, here) */
+            error: components["schemas"]["HealthChecksDto"];
+            /** @description every check */
+            details: components["schemas"]["HealthChecksDto"];
         };
         CreateOrgUnitDto: {
             /**
@@ -3598,6 +3766,16 @@ export type SchemaSignInConfigDto = components['schemas']['SignInConfigDto'];
 export type SchemaDeadLetterView = components['schemas']['DeadLetterView'];
 export type SchemaAccessLogEntryDto = components['schemas']['AccessLogEntryDto'];
 export type SchemaAccessLogPageDto = components['schemas']['AccessLogPageDto'];
+export type SchemaDependencyHealthDto = components['schemas']['DependencyHealthDto'];
+export type SchemaTimersHealthDto = components['schemas']['TimersHealthDto'];
+export type SchemaLeasesHealthDto = components['schemas']['LeasesHealthDto'];
+export type SchemaHealthChecksDto = components['schemas']['HealthChecksDto'];
+export type SchemaHealthProblemDto = components['schemas']['HealthProblemDto'];
+export type SchemaProjectionHealthDto = components['schemas']['ProjectionHealthDto'];
+export type SchemaProjectionsCheckDto = components['schemas']['ProjectionsCheckDto'];
+export type SchemaSagaStallDto = components['schemas']['SagaStallDto'];
+export type SchemaSagasCheckDto = components['schemas']['SagasCheckDto'];
+export type SchemaHealthDto = components['schemas']['HealthDto'];
 export type SchemaCreateOrgUnitDto = components['schemas']['CreateOrgUnitDto'];
 export type SchemaOrgUnitDto = components['schemas']['OrgUnitDto'];
 export type SchemaOrgUnitTreeDto = components['schemas']['OrgUnitTreeDto'];
@@ -4152,145 +4330,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /** @description every check up */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /**
-             * @description service.unavailable: a dependency (PostgreSQL, Redis) is down or dropped the connection during the request, named in `dependency` (or, from /health, the checks in `down`); see Retry-After. A write may or may not be stored: retry it with the same Idempotency-Key
-             *
-             *     The Health Check is not successful
-             */
+            /** @description service.unavailable: a check is down, named in `down` — a dependency, or work nobody does: a projection or saga with events waiting and its checkpoint standing still, or a timer unfired, for HEALTH_STALLED_AFTER_MS (stalledSince, overdueSince); see Retry-After */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/problem+json": components["schemas"]["HealthProblemDto"];
                 };
             };
         };

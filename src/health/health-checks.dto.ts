@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DependencyHealthDto,
+  LeasesHealthDto,
+  PROJECTIONS_HEALTH,
+  SAGAS_HEALTH,
+  TimersHealthDto,
+} from './health-components.dto';
+
+/**
+ * The checks by name. `details` holds them all; `info` the ones up, `error` the ones down
+ * (`leases` only on an instance that runs workers).
+ */
+export class HealthChecksDto {
+  @ApiPropertyOptional() postgres?: DependencyHealthDto;
+  @ApiPropertyOptional() redis?: DependencyHealthDto;
+  @ApiPropertyOptional() eventStore?: DependencyHealthDto;
+  @ApiPropertyOptional(PROJECTIONS_HEALTH) projections?: Record<string, unknown>;
+  @ApiPropertyOptional(SAGAS_HEALTH) sagas?: Record<string, unknown>;
+  @ApiPropertyOptional() timers?: TimersHealthDto;
+  @ApiPropertyOptional({ description: 'only on an instance that runs workers' })
+  leases?: LeasesHealthDto;
+}
