@@ -169,6 +169,79 @@ describe('reports, profile facts and planning review in a browser', () => {
     await context.close();
   });
 
+  it('keeps the period and unit in the address: a reload, back and forward show the same report, and the download takes the fields', async () => {
+    const { context, page } = await signIn(browser, base, 'staff-1');
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByTestId('pool').waitFor();
+    const from = page.getByLabel('Từ ngày');
+    const to = page.getByLabel('Đến ngày');
+    const unit = page.getByLabel('Đơn vị');
+    const show = page.getByRole('button', { name: 'Xem báo cáo' });
+    const reportAsked = () =>
+      page.waitForRequest(
+        (r) => new URL(r.url()).pathname === '/reports/personnel' && r.method() === 'GET',
+      );
+    const fieldShows = (id: string, value: string) =>
+      page.waitForFunction(`document.getElementById('${id}').value === '${value}'`);
+    const periodOf = (url: string) => {
+      const query = new URL(url).searchParams;
+      return { from: query.get('from'), to: query.get('to'), orgUnit: query.get('orgUnit') };
+    };
+
+    await from.fill('01/12/2026');
+    await to.fill('06/12/2026');
+    await unit.selectOption({ index: 1 });
+    const orgUnit = await unit.inputValue();
+    expect(orgUnit).not.toBe('');
+    await show.click();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2026-12-01');
+    expect(periodOf(page.url())).toEqual({ from: '2026-12-01', to: '2026-12-06', orgUnit });
+
+    // Reloaded (before: the fields back to 1 January – today, every unit, and the report with them).
+    const afterReload = reportAsked();
+    await page.reload();
+    expect(periodOf((await afterReload).url())).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-06',
+      orgUnit,
+    });
+    await page.getByTestId('pool').waitFor();
+    expect([await from.inputValue(), await to.inputValue(), await unit.inputValue()]).toEqual([
+      '01/12/2026',
+      '06/12/2026',
+      orgUnit,
+    ]);
+
+    // Another period, then back and forward: the fields follow the address.
+    await from.fill('01/11/2026');
+    await show.click();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2026-11-01');
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2026-12-01');
+    await fieldShows('rep-from', '01/12/2026');
+    expect(await unit.inputValue()).toBe(orgUnit);
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2026-11-01');
+    await fieldShows('rep-from', '01/11/2026');
+
+    // Typed and downloaded without viewing: the workbook and the address take what the fields show.
+    await to.fill('05/12/2026');
+    const asking = page.waitForRequest(
+      (r) => new URL(r.url()).searchParams.get('format') === 'xlsx',
+    );
+    await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bảng tính (Excel)' }).click(),
+    ]);
+    expect(periodOf((await asking).url())).toEqual({
+      from: '2026-11-01',
+      to: '2026-12-05',
+      orgUnit,
+    });
+    await page.waitForURL((url) => url.searchParams.get('to') === '2026-12-05');
+    await context.close();
+  });
+
   it('the person screen shows the place of origin and the yearly ratings', async () => {
     const { context, page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cadres/p-nguyen-van-an`);

@@ -1,5 +1,5 @@
 import { procedureKey } from '../procedure-key';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { TFunction } from 'i18next';
@@ -11,6 +11,7 @@ import { DayInput } from '../components/DayInput';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { citationInVietnamese } from '../server-text/legal-citation';
+import { setQuery, useLocation } from '../router';
 import { useReasonText } from '../server-text/use-reason-text';
 
 type PersonnelReport = components['schemas']['PersonnelReportDto'];
@@ -50,18 +51,51 @@ function periodProblems(filters: Filters, t: TFunction): Partial<Record<DayField
   return problems;
 }
 
+/**
+ * The period and unit in the address (`?from=2026-01-01&to=2026-12-07&orgUnit=…`, days as ISO),
+ * so a reload, back and forward and a shared link show the same report. A day absent from it is
+ * the default (1 January, today); present and empty, no bound (the field was cleared); not a day,
+ * the default.
+ */
+function filtersInAddress(query: URLSearchParams, today: string): Filters {
+  const day = (name: DayField, fallback: string) => {
+    const value = query.get(name);
+    if (value === null) return formatDay(fallback);
+    if (value === '') return '';
+    return parseDay(formatDay(value)) === value ? formatDay(value) : formatDay(fallback);
+  };
+  return {
+    from: day('from', `${today.slice(0, 4)}-01-01`),
+    to: day('to', today),
+    orgUnit: query.get('orgUnit') ?? '',
+  };
+}
+
+function showInAddress(filters: Filters): void {
+  setQuery({
+    from: parseDay(filters.from) ?? '',
+    to: parseDay(filters.to) ?? '',
+    orgUnit: filters.orgUnit || undefined,
+  });
+}
+
 /** Báo cáo: the counts the periodic reports quote, for the caller's unit, with an Excel download. */
 export function Reports() {
   const { t } = useTranslation();
   const units = useOrgUnits();
   const today = vietnamToday();
-  const [draft, setDraft] = useState<Filters>({
-    from: formatDay(`${today.slice(0, 4)}-01-01`),
-    to: formatDay(today),
-    orgUnit: '',
-  });
-  const [filters, setFilters] = useState(draft);
+  const { query: address } = useLocation();
+  const addressKey = address.toString();
+  const filters = filtersInAddress(address, today);
+  const [draft, setDraft] = useState<Filters>(filters);
   const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<Partial<Record<DayField, string>>>({});
+  // Back and forward (or a link) change the report shown: the fields show it too (today only
+  // seeds a bound the address lacks).
+  useEffect(() => {
+    setDraft(filtersInAddress(new URLSearchParams(addressKey), today));
+    setProblems({});
+  }, [addressKey]);
   const query = reportQuery(filters);
   const report = useQuery({
     queryKey: ['report', query],
@@ -74,7 +108,6 @@ export function Reports() {
         }),
       ),
   });
-  const [problems, setProblems] = useState<Partial<Record<DayField, string>>>({});
   const set = (key: keyof Filters) => (value: string) => {
     setDraft({ ...draft, [key]: value });
     setProblems(({ [key as DayField]: _fixed, ...rest }) => rest);
@@ -93,7 +126,7 @@ export function Reports() {
     if (!checked()) return;
     // The refusal of an earlier view or download is not left above the new results.
     setError(null);
-    setFilters(draft);
+    showInAddress(draft);
   };
   // The download takes what the fields show, and the screen shows what was downloaded (before:
   // the period last viewed, e.g. the whole year when the dates typed were not viewed first).
@@ -101,7 +134,7 @@ export function Reports() {
     const shown = checked();
     if (!shown) return;
     setError(null);
-    setFilters(shown);
+    showInAddress(shown);
     const params = new URLSearchParams({
       ...reportQuery(shown),
       format: 'xlsx',
