@@ -183,10 +183,11 @@ describe('the discipline case page', () => {
     await page.locator('#current-step-title', { hasText: 'xác minh' }).waitFor();
     // The detection day as typed (before: only the committed day; the time to decide runs from it).
     expect(await page.getByTestId('discipline-detected-on').innerText()).toBe(`${dd}/${dm}/${dy}`);
-    // The verification sent without its conclusion is held back, and the keyboard is taken to
-    // the field (before: it stayed on «Ghi nhận»).
+    // The verification sent without its minutes number and conclusion is held back, both named,
+    // and the keyboard is taken to the first of them (before: it stayed on «Ghi nhận»).
     await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
-    await page.locator('#d-conclusion:focus').waitFor({ timeout: 5_000 });
+    await page.locator('#d-conclusion-error').waitFor();
+    await page.locator('#d-minutesRef:focus').waitFor({ timeout: 5_000 });
     const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     const opened = await http().get(`/discipline-cases/${caseId}`).set(inspector()).expect(200);
     expect(opened.body).toMatchObject({

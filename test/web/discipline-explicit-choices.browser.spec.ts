@@ -115,6 +115,7 @@ describe('a discipline case asks for each choice of consequence', () => {
       })
       .expect(200);
     await openCase('d-verify');
+    await openCase('d-minutes');
     browser = await launchChromium();
   });
 
@@ -205,6 +206,35 @@ describe('a discipline case asks for each choice of consequence', () => {
     await page.getByTestId('correct-step').getByRole('button', { name: 'Hủy' }).click();
     await correct.waitFor();
     await focusOn(page, 'button', 'Sửa bước');
+    await page.context().close();
+  });
+
+  it('the verification names a missing «Số biên bản» on its field and sends nothing', async () => {
+    const { page } = await signIn(browser, base, 'inspector-1');
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/discipline-cases/d-minutes/'))
+        sent.push(r.url());
+    });
+    await page.goto(`${base}/discipline-cases/d-minutes`);
+    await page.locator('#current-step-title', { hasText: 'xác minh' }).waitFor();
+    const minutes = page.getByLabel('Số biên bản');
+    await page.getByLabel('Xác định có vi phạm').selectOption({ label: 'Có vi phạm' });
+    await page.getByLabel('Kết luận', { exact: true }).fill('Có dấu hiệu vi phạm');
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    // Before: sent, and the server's refusal came back after it.
+    const error = page.locator('#d-minutesRef-error');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('Bắt buộc');
+    await page.locator('#d-minutesRef:focus').waitFor({ timeout: 5_000 });
+    expect(await minutes.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+
+    await minutes.fill('BB-XM-02');
+    expect(await page.locator('#d-minutesRef-error').count()).toBe(0);
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    await page.locator('#current-step-title', { hasText: 'kiểm điểm' }).waitFor();
+    expect((await caseView('d-minutes')).currentStep?.id).toBe('self-criticism');
     await page.context().close();
   });
 

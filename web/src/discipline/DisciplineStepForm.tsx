@@ -115,6 +115,10 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       minutesRef: text('minutesRef'),
       note: text('note'),
     };
+    // The minutes number, where the procedure's definition requires it (the meetings and the
+    // ballot), is named before sending (before: only by the server's refusal, after submit).
+    if (step.requiredFields.includes('minutesRef') && !result.minutesRef)
+      problems.minutesRef = t('discipline.form.required');
     if (step.kind === 'meeting') {
       result.conclusion = text('conclusion');
       if (!result.conclusion) problems.conclusion = t('discipline.form.required');
