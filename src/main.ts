@@ -49,7 +49,11 @@ async function main(): Promise<void> {
     },
     projectRoot(),
   );
-  await prepareInfrastructure(config, (line) => startup.info(line));
+  await prepareInfrastructure(
+    config,
+    (line) => startup.info(line),
+    (line) => startup.warn(line),
+  );
   const app = await NestFactory.create(AppModule.forConfig(config), {
     bufferLogs: true,
     abortOnError: false,

@@ -34,18 +34,17 @@ const LONGEST_PAUSE_MS = 10_000;
  * attempts and logging each refusal. Only an UnreachableError is retried: a wrong password or a
  * failed migration will not mend by waiting.
  */
-export async function waitUntilReachable(
-  check: () => Promise<void>,
+export async function waitUntilReachable<T>(
+  check: () => Promise<T>,
   options: WaitOptions,
-): Promise<void> {
+): Promise<T> {
   const sleep = options.sleep ?? ((ms) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = options.now ?? Date.now;
   const deadline = now() + options.waitSeconds * 1000;
   let pause = FIRST_PAUSE_MS;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await check();
-      return;
+      return await check();
     } catch (error) {
       if (!(error instanceof UnreachableError)) throw error;
       const left = deadline - now();
@@ -63,6 +62,10 @@ export async function waitUntilReachable(
   }
 }
 
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+}
+
 function address(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('redis') ? '6379' : '5432')}`;
@@ -73,8 +76,11 @@ function reason(error: unknown): string {
   return e.code ?? e.message ?? String(error);
 }
 
-/** Creates the database named in the URL when the server is there but the database is not. */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+/**
+ * Creates the database named in the URL when the server is there but the database is not; says
+ * whether it did (a first start, or a mistyped name: the caller warns).
+ */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   const target = new URL(databaseUrl);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
   const probe = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
@@ -83,7 +89,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   try {
     await probe.connect();
     await probe.end();
-    return;
+    return false;
   } catch (error) {
     await probe.end().catch(() => undefined);
     const code = (error as { code?: string }).code;
@@ -114,9 +120,13 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   admin.on('error', () => undefined);
   try {
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
-      if (error.code !== '42P04') throw error; // created meanwhile by another process
-    });
+    return await admin.query(`CREATE DATABASE ${name}`).then(
+      () => true,
+      (error: { code?: string }) => {
+        if (error.code !== '42P04') throw error;
+        return false; // created meanwhile by another process
+      },
+    );
   } catch (error) {
     throw new StartupError(
       `database "${name}" does not exist at ${address(databaseUrl)} and could not be created (${reason(error)}): create it or set DATABASE_URL`,
@@ -197,9 +207,17 @@ export async function prepareInfrastructure(
     KURRENTDB_URL?: string;
   },
   log: (line: string) => void,
+  /** Where a line an operator must not miss goes (a database created). */
+  warn: (line: string) => void = log,
 ): Promise<void> {
   const wait: WaitOptions = { waitSeconds: config.STARTUP_WAIT_SECONDS ?? 0, log };
-  await waitUntilReachable(() => ensureDatabase(config.DATABASE_URL), wait);
+  const created = await waitUntilReachable(() => ensureDatabase(config.DATABASE_URL), wait);
+  // A first start creates it; so does a mistyped name, which would then run healthy on an empty
+  // registry (an outside tester's case): say so where it is seen.
+  if (created)
+    warn(
+      `created database "${databaseName(config.DATABASE_URL)}" at ${address(config.DATABASE_URL)}, which did not exist: on a first start this is expected; otherwise stop and correct DATABASE_URL`,
+    );
   await waitUntilReachable(() => checkRedis(config.REDIS_URL), wait);
   if (config.EVENT_STORE === 'kurrentdb' && config.KURRENTDB_URL) {
     const url = config.KURRENTDB_URL;

@@ -17,6 +17,7 @@ import { printableValue } from './printable-value';
 import { IntervalOrOff } from './interval-or-off';
 import { WholeNumberBetween } from './whole-number-between';
 import { TRUST_PROXY_PATTERN } from './trust-proxy';
+import { REDIS_URL_PATTERN, REDIS_URL_RULE } from './redis-url';
 import { ConfigError } from './config-error';
 
 export { ConfigError };
@@ -26,7 +27,7 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/cadreflow';
 
-  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  @Matches(REDIS_URL_PATTERN, { message: REDIS_URL_RULE })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   @IsIn(['postgres', 'kurrentdb'], { message: 'EVENT_STORE must be "postgres" or "kurrentdb"' })

@@ -16,6 +16,21 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600' }).JWT_MAX_LIFETIME_SECONDS).toBe(3600);
   });
 
+  it.each(['redis://127.0.0.1:6379/1x', 'redis://127.0.0.1:6379/1.5', 'redis://h/0/extra'])(
+    'refuses REDIS_URL %s: its database is not a whole number (before: a stack trace, or database 1)',
+    (url) => {
+      expect(() => loadConfig({ REDIS_URL: url })).toThrow(
+        `invalid configuration: REDIS_URL must be a redis:// URL, its database (after the host) a whole number (got "${url}")`,
+      );
+    },
+  );
+
+  it.each([
+    'redis://127.0.0.1:6379',
+    'redis://127.0.0.1:6379/3',
+    'rediss://:pw@cache:6380/0?family=6',
+  ])('takes REDIS_URL %s', (url) => expect(loadConfig({ REDIS_URL: url }).REDIS_URL).toBe(url));
+
   it('takes a variable set to nothing as unset, as README says (QUEUE_PREFIX= keeps the default)', () => {
     const config = loadConfig({ QUEUE_PREFIX: '', PORT: '', LOG_LEVEL: '' });
     expect(config).toMatchObject({ QUEUE_PREFIX: 'cadreflow', PORT: 3000, LOG_LEVEL: 'info' });

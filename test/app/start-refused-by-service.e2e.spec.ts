@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { freePort } from '../faults/support/private-redis';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { Client } from 'pg';
+import { createTestDatabase, TEST_SERVER_URL, TestDatabase } from '../support/test-database';
 
 jest.setTimeout(120_000);
 
@@ -38,6 +39,16 @@ async function startWith(env: Record<string, string>) {
   return { status, listened, lines };
 }
 
+async function dropDatabase(name: string): Promise<void> {
+  const admin = new Client({ connectionString: TEST_SERVER_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 function onlyLine(run: { lines: string[] }): { level: number; msg: string } {
   expect(run.lines).toHaveLength(1);
   return JSON.parse(run.lines[0]) as { level: number; msg: string };
@@ -70,6 +81,23 @@ describe('a start refused by a service that answers', () => {
     expect(line.msg).toMatch(
       /^Redis at 127\.0\.0\.1:6379 refused database 99 \(ERR DB index is out of range\): set REDIS_URL/,
     );
+  });
+
+  it('warns when it creates the database DATABASE_URL names (before: a mistyped name ran healthy on an empty database, nothing said)', async () => {
+    const name = `cf_start_created_${process.pid}`;
+    const url = db.url.replace(/\/[^/]+$/, `/${name}`);
+    try {
+      const run = await startWith({ DATABASE_URL: url, QUEUE_PREFIX: 'cftest-start-created-db' });
+      expect(run.listened).toBe(true);
+      const warnings = run.lines
+        .map((line) => JSON.parse(line) as { level: number; msg: string })
+        .filter((line) => line.level >= 40 && line.msg.startsWith('created database'));
+      expect(warnings.map((line) => line.msg)).toEqual([
+        `created database "${name}" at ${new URL(url).hostname}:${new URL(url).port || '5432'}, which did not exist: on a first start this is expected; otherwise stop and correct DATABASE_URL`,
+      ]);
+    } finally {
+      await dropDatabase(name);
+    }
   });
 
   it('stops, without waiting, on a role PostgreSQL refuses (before: "not reachable", retried)', async () => {
