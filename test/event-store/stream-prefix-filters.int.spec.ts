@@ -61,13 +61,27 @@ describe('stream prefix filters (PostgreSQL)', () => {
     await db.drop();
   });
 
+  /**
+   * The store's log shows an event once every transaction begun before it has ended, on the whole
+   * server: a suite holding one open elsewhere (a lock held to slow /metrics) delays it. Waits
+   * until `count` events stand after `from`, so every read below sees the same events.
+   */
+  async function readAllOnce(from: 'start' | string, count: number) {
+    for (let attempt = 0; ; attempt++) {
+      const events = await store.readAll(from);
+      if (events.length >= count || attempt >= 300) return events;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Two rounds of events on every stream; the checkpoint stands after the first round. */
   async function writeAroundCheckpoint(): Promise<string> {
     for (const streamId of STREAMS)
       await store.append(streamId, [event('Kept')], { expectedRevision: 'no_stream' });
-    const [checkpoint] = (await store.readAll('start')).slice(-1);
+    const [checkpoint] = (await readAllOnce('start', STREAMS.length)).slice(-1);
     for (const streamId of STREAMS)
       await store.append(streamId, [event('Kept'), event('Other')], { expectedRevision: 0 });
+    await readAllOnce(checkpoint.position, 2 * STREAMS.length);
     return checkpoint.position;
   }
 
