@@ -140,4 +140,40 @@ describe('the time to resolve a discipline complaint on the case page and in the
     expect(cells[4].trim()).toMatch(new RegExp(`^${dmy(dueOn)}( tạm tính)?$`));
     await page.context().close();
   });
+
+  it("reads the announcement's hint from the case's own rule set, and names a choice left out", async () => {
+    const { page } = await signIn(browser, base, 'leader-1');
+    const hint = page.locator('#review-servedOn-hint');
+    // The civil service counts a changed form's months from the decision's effect (Nghị định
+    // 112/2020 as amended): before, the hint gave the Party's rule on every case.
+    await page.goto(`${base}/discipline-cases/d-due-civil`);
+    await hint.waitFor();
+    const civil = await hint.innerText();
+    expect(civil).toBe(
+      'Để trống nếu công bố ngay ngày quyết định. Hình thức kỷ luật mới có hiệu lực 12 tháng kể từ ngày quyết định kỷ luật có hiệu lực, không tính từ ngày công bố này (Luật Cán bộ, công chức 2025 — chưa đối chiếu văn bản gốc).',
+    );
+    expect(civil).not.toContain('69-QĐ/TW');
+    expect(civil).not.toContain('đảng viên');
+
+    // Nothing chosen: the form names what is missing, as the step forms do.
+    const form = page.getByTestId('review-complaint');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('#review-outcome-error').waitFor();
+    expect(await page.locator('#review-outcome-error').innerText()).toBe(
+      'Chưa chọn kết quả giải quyết',
+    );
+    await page.locator('#review-outcome').selectOption('change');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.locator('#review-form-error').waitFor();
+    expect(await page.locator('#review-form-error').innerText()).toBe(
+      'Chưa chọn hình thức kỷ luật mới',
+    );
+
+    await page.goto(`${base}/discipline-cases/d-due-party`);
+    await hint.waitFor();
+    expect(await hint.innerText()).toBe(
+      'Để trống nếu công bố ngay ngày quyết định. Hình thức kỷ luật mới có hiệu lực 12 tháng kể từ ngày công bố này (Quy định 69-QĐ/TW, Điều 2(5) — đối chiếu với bản tóm lược, chưa với văn bản gốc).',
+    );
+    await page.context().close();
+  });
 });

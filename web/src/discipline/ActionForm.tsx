@@ -14,6 +14,8 @@ export interface ActionField {
   kind: 'day' | 'text' | 'paragraph' | 'choice';
   /** Left empty, the form says "Bắt buộc" on it and sends nothing. */
   required?: boolean;
+  /** What a required field left empty says instead ("Chưa chọn …" on a choice, as the step forms). */
+  missing?: string;
   hint?: string;
   choices?: { value: string; label: string }[];
   /**
@@ -71,7 +73,7 @@ export function ActionForm(props: ActionFormProps) {
     for (const field of visible) {
       const text = (values[field.name] ?? '').trim();
       if (!text) {
-        if (field.required) problems[field.name] = t('discipline.form.required');
+        if (field.required) problems[field.name] = field.missing ?? t('discipline.form.required');
         continue;
       }
       const day = field.kind === 'day' ? parseDay(text) : text;

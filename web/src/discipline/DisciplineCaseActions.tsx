@@ -4,7 +4,9 @@ import { formatDay } from '../dates';
 import { getSession } from '../session';
 import { useDisclosureFocus } from '../components/disclosure-focus';
 import { ActionForm } from './ActionForm';
+import { RuleSet } from '../api/types';
 import { DisciplineCaseView } from './discipline-api';
+import { reviewServedOnHint } from './review-served-on-hint';
 
 /** The routes of the actions beside the steps, as the API names them. */
 export type ActionPath =
@@ -17,6 +19,8 @@ export interface DisciplineCaseActionsProps {
   view: DisciplineCaseView;
   /** The forms of the case's track this person may be given, lightest first. */
   forms: string[];
+  /** The case's own rule set (the announcement's hint reads its rule). */
+  ruleSet?: RuleSet;
   act(path: ActionPath, body: Record<string, string | boolean>): Promise<void>;
 }
 
@@ -47,8 +51,8 @@ function NotYours({ view, action }: { view: DisciplineCaseView; action: string }
  * "Ghi nhận khiếu nại" while a complaint may be filed and "Giải quyết khiếu nại" while one is
  * under review, each to the roles the case names (the server's allowedNext).
  */
-export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProps) {
-  const { t } = useTranslation();
+export function ComplaintActions({ view, forms, ruleSet, act }: DisciplineCaseActionsProps) {
+  const { t, i18n } = useTranslation();
   const complaint = offered(view, 'file-complaint');
   const review = view.allowedNext.some((a) => a.action === 'review-complaint');
   const formName = (form: string) => t(`discipline.forms.${form}`, { defaultValue: form });
@@ -125,7 +129,7 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
                   name: 'servedOn',
                   label: t('discipline.complaints.reviewServedOn'),
                   kind: 'day',
-                  hint: t('discipline.complaints.reviewServedOnHint'),
+                  hint: reviewServedOnHint(ruleSet, forms, t, i18n.language),
                 },
                 {
                   name: 'number',
@@ -138,6 +142,7 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
                   label: t('discipline.complaints.outcome'),
                   kind: 'choice',
                   required: true,
+                  missing: t('discipline.complaints.outcomeUnchosen'),
                   placeholder: t('discipline.complaints.chooseOutcome'),
                   choices: (['keep', 'change', 'annul'] as const).map((value) => ({
                     value,
@@ -149,6 +154,7 @@ export function ComplaintActions({ view, forms, act }: DisciplineCaseActionsProp
                   label: t('discipline.complaints.newForm'),
                   kind: 'choice',
                   required: true,
+                  missing: t('discipline.complaints.newFormUnchosen'),
                   placeholder: t('discipline.complaints.chooseNewForm'),
                   // The server refuses a change to the form already applied: it is not offered.
                   choices: forms

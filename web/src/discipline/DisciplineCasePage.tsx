@@ -331,7 +331,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
         {definition && <StepList view={view} definition={definition} />}
       </div>
       <DisciplineOutcome view={view} />
-      <ComplaintActions view={view} forms={forms} act={act} />
+      <ComplaintActions view={view} forms={forms} ruleSet={ruleSet} act={act} />
       {mayCorrect && correctedStep && correctedRecord && !correcting && (
         <p>
           <button

@@ -42,8 +42,15 @@ export const complaintsVi = {
   reviewTitle: 'Giải quyết khiếu nại',
   reviewHeldOn: 'Ngày quyết định giải quyết khiếu nại (dd/mm/yyyy)',
   reviewServedOn: 'Ngày công bố quyết định giải quyết khiếu nại (dd/mm/yyyy)',
-  reviewServedOnHint:
-    'Để trống nếu công bố ngay ngày quyết định. Kỷ luật đảng viên đổi hình thức có hiệu lực 12 tháng kể từ ngày công bố này (Quy định 69-QĐ/TW, Điều 2(5)).',
+  reviewServedOnHint: 'Để trống nếu công bố ngay ngày quyết định.',
+  /** What the case's rule set (`discipline.effectMonthsFrom`) counts a changed form's effect from. */
+  reviewServedOnCounts: {
+    served: 'Hình thức kỷ luật mới có hiệu lực {{months}} kể từ ngày công bố này ({{ground}}).',
+    effective:
+      'Hình thức kỷ luật mới có hiệu lực {{months}} kể từ ngày quyết định kỷ luật có hiệu lực, không tính từ ngày công bố này ({{ground}}).',
+  },
+  reviewMonths: '{{count}} tháng',
+  reviewMonthsByForm: 'theo thời hạn của hình thức',
   reviewServed: 'công bố ngày {{day}}',
   reviewNumber: 'Số quyết định giải quyết khiếu nại',
   outcome: 'Kết quả giải quyết',
@@ -53,8 +60,10 @@ export const complaintsVi = {
     annul: 'Hủy quyết định kỷ luật',
   },
   chooseOutcome: '— Chọn kết quả —',
+  outcomeUnchosen: 'Chưa chọn kết quả giải quyết',
   newForm: 'Hình thức kỷ luật mới',
   chooseNewForm: '— Chọn hình thức —',
+  newFormUnchosen: 'Chưa chọn hình thức kỷ luật mới',
   reviewReason: 'Lý do',
   /** The audit timeline's line on a decision, a complaint and its review (what was decided). */
   timeline: {
@@ -105,8 +114,14 @@ export const complaintsEn: typeof complaintsVi = {
   reviewTitle: 'Resolve the complaint',
   reviewHeldOn: 'Day of the decision on the complaint (dd/mm/yyyy)',
   reviewServedOn: 'Day the decision on the complaint was announced (dd/mm/yyyy)',
-  reviewServedOnHint:
-    'Leave empty when it was announced on its day. A Party form changed by it is in effect 12 months from this announcement (Quy định 69-QĐ/TW, art. 2(5)).',
+  reviewServedOnHint: 'Leave empty when it was announced on its day.',
+  reviewServedOnCounts: {
+    served: 'The new form is in effect for {{months}} from this announcement ({{ground}}).',
+    effective:
+      'The new form is in effect for {{months}} from the day the disciplinary decision took effect, not from this announcement ({{ground}}).',
+  },
+  reviewMonths: '{{count}} months',
+  reviewMonthsByForm: 'its own period',
   reviewServed: 'announced on {{day}}',
   reviewNumber: 'Number of the decision on the complaint',
   outcome: 'Outcome',
@@ -116,8 +131,10 @@ export const complaintsEn: typeof complaintsVi = {
     annul: 'Annul the decision',
   },
   chooseOutcome: '— Choose an outcome —',
+  outcomeUnchosen: 'No outcome chosen',
   newForm: 'New form',
   chooseNewForm: '— Choose a form —',
+  newFormUnchosen: 'No new form chosen',
   reviewReason: 'Reason',
   timeline: {
     decided: 'Decision {{number}} of {{day}}: {{form}}',
