@@ -79,6 +79,32 @@ describe('a list filter kept in the address, in the browser', () => {
     await context.close();
   });
 
+  it('ignores a unit in the address that the «Đơn vị» list does not offer, as «Tất cả»', async () => {
+    // Before: the select read «Tất cả» while the list was replaced by «Không có đơn vị này»
+    // (an unknown unit) or «Ngoài phạm vi…» (a unit outside the caller's grant).
+    const { context, page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/inbox?orgUnit=zzz`);
+    const an = page.getByRole('main').locator(`a[href="/cases/${caseId}"]`).first();
+    await an.waitFor();
+    expect(await page.getByLabel('Đơn vị').inputValue()).toBe('');
+    expect(await page.getByRole('main').innerText()).not.toContain('Không có đơn vị này');
+    await context.close();
+
+    const commune = await signIn(town.browser, town.base, 'staff-doai-phuong');
+    await commune.page.goto(`${town.base}/inbox?orgUnit=ou-ha-noi`);
+    const main = commune.page.getByRole('main');
+    // The list as it answers: its rows, that nothing waits, or a refusal (what the old page showed).
+    await main
+      .locator('table')
+      .or(main.getByText('Không có việc nào đang chờ bạn.'))
+      .or(main.getByRole('alert'))
+      .first()
+      .waitFor();
+    expect(await main.innerText()).not.toContain('Ngoài phạm vi');
+    expect(await commune.page.getByLabel('Đơn vị').inputValue()).toBe('');
+    await commune.context.close();
+  });
+
   it('keeps the audit case list filters through a reload and back', async () => {
     const { context, page } = await signIn(town.browser, town.base, 'auditor-1');
     await page.goto(`${town.base}/audit`);

@@ -35,7 +35,7 @@ export function Inbox() {
   const { t, i18n } = useTranslation();
   // The filters live in the address: a reload kept none of them (before, «Luân chuyển» became «Tất cả»).
   const [procedureInAddress, setProcedure] = useQueryFilter('procedure');
-  const [orgUnit, setOrgUnit] = useQueryFilter('orgUnit');
+  const [orgUnitInAddress, setOrgUnit] = useQueryFilter('orgUnit');
   const [overdueInAddress, setOverdue] = useQueryFilter('overdue');
   // A procedure the list does not know (a mistyped address) filters nothing, as «Tất cả».
   const procedure = (PROCEDURES as readonly string[]).includes(procedureInAddress)
@@ -43,8 +43,14 @@ export function Inbox() {
     : '';
   const overdue = overdueInAddress === 'true';
   const units = useOrgUnits();
+  const unitChoices = unitsWithinGrant(units.data ?? []);
+  // Likewise a unit the «Đơn vị» list does not offer (unknown, or outside the caller's grant):
+  // before, the select read «Tất cả» while the list was replaced by the server's refusal.
+  const orgUnit = unitChoices.some((unit) => unit.id === orgUnitInAddress) ? orgUnitInAddress : '';
   const inbox = useInfiniteQuery({
     queryKey: ['inbox', procedure, orgUnit, overdue],
+    // A unit in the address is judged against the caller's units before the list is asked for.
+    enabled: !orgUnitInAddress || !units.isPending,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       unwrap<Page<InboxItem>>(
@@ -95,7 +101,7 @@ export function Inbox() {
           <label htmlFor="inbox-unit">{t('inbox.unit')}</label>
           <select id="inbox-unit" value={orgUnit} onChange={(e) => setOrgUnit(e.target.value)}>
             <option value="">{t('inbox.all')}</option>
-            {unitsWithinGrant(units.data ?? []).map((unit) => (
+            {unitChoices.map((unit) => (
               <option key={unit.id} value={unit.id}>
                 {'\u00a0'.repeat((unit.path.length - 1) * 2)}
                 {unit.name}
