@@ -238,7 +238,7 @@ describe('a discipline case asks for each choice of consequence', () => {
     await page.context().close();
   });
 
-  it('the opening form starts with no kind of violation and no source, and opens nothing until both are chosen', async () => {
+  it('the opening form starts with no kind of violation and no source, marks what it requires, and names what is missing', async () => {
     const { page } = await signIn(browser, base, 'inspector-1');
     await page.goto(`${base}/discipline-cases/new`);
     const category = page.getByLabel('Loại vi phạm');
@@ -248,6 +248,22 @@ describe('a discipline case asks for each choice of consequence', () => {
     expect(await category.locator('option:checked').innerText()).toBe('— Chọn loại vi phạm —');
     expect(await source.inputValue()).toBe('');
     expect(await source.locator('option:checked').innerText()).toBe('— Chọn nguồn phát hiện —');
+    // Required fields are marked, as on /cases/new (before: no mark, no note).
+    expect(await page.getByTestId('discipline-open-required').innerText()).toBe(
+      'Bắt buộc: cán bộ, đơn vị, tóm tắt, loại vi phạm, nguồn phát hiện, ngày vi phạm và nội dung vi phạm.',
+    );
+    for (const label of [
+      'Chọn cán bộ',
+      'Đơn vị thực hiện',
+      'Tóm tắt',
+      'Loại vi phạm',
+      'Nguồn phát hiện',
+      'Ngày vi phạm',
+      'Nội dung vi phạm',
+    ])
+      expect(await page.getByLabel(label, { exact: true }).getAttribute('aria-required')).toBe(
+        'true',
+      );
     await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
     await page
       .getByLabel('Chọn cán bộ')
@@ -259,11 +275,22 @@ describe('a discipline case asks for each choice of consequence', () => {
     await page.getByLabel('Ngày vi phạm').fill(`${d}/${m}/${y}`);
     await page.getByLabel('Nội dung vi phạm').fill('Phê duyệt dự án sai thẩm quyền');
     const open = page.getByRole('button', { name: 'Mở hồ sơ kỷ luật' }).last();
-    expect(await open.isDisabled()).toBe(true);
+    // Before: the button stayed disabled and nothing said why. Now it refuses on what is missing,
+    // with focus on the first of it.
+    await open.click();
+    const categoryError = page.locator('#violation-category-error');
+    await categoryError.waitFor();
+    expect(await categoryError.innerText()).toBe('Chưa chọn loại vi phạm');
+    expect(await page.locator('#violation-source-error').innerText()).toBe(
+      'Chưa chọn nguồn phát hiện',
+    );
+    expect(await page.getByTestId('discipline-open-missing').innerText()).toBe(
+      'Chưa mở hồ sơ kỷ luật, còn thiếu: loại vi phạm, nguồn phát hiện.',
+    );
+    await page.waitForFunction("document.activeElement?.id === 'violation-category'");
+    expect(new URL(page.url()).pathname).toBe('/discipline-cases/new');
     await category.selectOption('public_investment');
-    expect(await open.isDisabled()).toBe(true);
     await source.selectOption('denunciation');
-    expect(await open.isEnabled()).toBe(true);
     await open.click();
     await page.waitForURL(/\/discipline-cases\/d-/);
     const caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);

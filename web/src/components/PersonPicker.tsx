@@ -15,6 +15,9 @@ export function PersonPicker({
   value,
   onPick,
   children,
+  required,
+  invalid,
+  describedBy,
 }: {
   id: string;
   searchLabel: string;
@@ -24,6 +27,10 @@ export function PersonPicker({
   onPick: (person: PersonSummary | undefined) => void;
   /** Shown under the list (a hint). */
   children?: ReactNode;
+  /** A form that cannot go without a person marks the list so, and flags it left empty. */
+  required?: boolean;
+  invalid?: boolean;
+  describedBy?: string;
 }) {
   const [query, setQuery] = useState('');
   const people = usePeopleSearch(query);
@@ -38,10 +45,13 @@ export function PersonPicker({
           autoComplete="off"
         />
       </div>
-      <div className="field">
+      <div className={`field${invalid ? ' has-error' : ''}`}>
         <label htmlFor={id}>{pickLabel}</label>
         <select
           id={id}
+          aria-required={required || undefined}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
           value={value}
           onChange={(e) => onPick(people.data?.find((p) => p.id === e.target.value))}
         >

@@ -19,6 +19,17 @@ import { violationCategories, VIOLATION_SOURCES } from './violation-kinds';
 import { formsByService, leftServiceOn, StatusPeriod } from './left-service';
 
 const keys = idempotencyKeys();
+/** The fields a case cannot be opened without, in the order the form shows them. */
+const REQUIRED = [
+  'personId',
+  'orgUnitId',
+  'summary',
+  'category',
+  'source',
+  'committedOn',
+  'description',
+] as const;
+type RequiredField = (typeof REQUIRED)[number];
 /** The rule sets' track of each discipline track (the server's RULE_TRACK). */
 const RULE_TRACK: Record<string, string> = { civil_service: 'state-', party: 'party-' };
 /**
@@ -50,6 +61,9 @@ export function OpenDisciplineCase() {
   const [severity, setSeverity] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The required fields found empty at the last submit (before: «Mở hồ sơ kỷ luật» just stayed
+  // disabled, and nothing said which field was missing).
+  const [missing, setMissing] = useState<RequiredField[]>([]);
   // A refusal the server names on a field: focus goes to that field (before: it stayed on the
   // submit button, below the whole form).
   const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
@@ -110,11 +124,35 @@ export function OpenDisciplineCase() {
   const committed = parseDay(committedOn);
   const fieldError = (field: string) =>
     error instanceof ApiError && error.field === field ? reasonText(error.message) : null;
+  const missingError = (field: RequiredField) =>
+    missing.includes(field) ? t(`discipline.openForm.missing.${field}`) : null;
+  /** A required control's marks: required, and invalid (with its message) while left empty. */
+  const requiredControl = (id: string, error: string | null) => ({
+    'aria-required': true,
+    'aria-invalid': Boolean(error) || undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+  });
+  const filled: Record<RequiredField, boolean> = {
+    personId: Boolean(personId),
+    orgUnitId: Boolean(orgUnitId),
+    summary: Boolean(summary.trim()),
+    category: Boolean(category),
+    source: Boolean(source),
+    committedOn: Boolean(committed),
+    description: Boolean(description.trim()),
+  };
+  const fill = (field: RequiredField) => setMissing((m) => m.filter((f) => f !== field));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
+    const empty = REQUIRED.filter((field) => !filled[field]);
+    setMissing(empty);
     setError(null);
+    if (empty.length || typedButNotADay(detectedOn)) {
+      focusFirstInvalid();
+      return;
+    }
+    setBusy(true);
     const body = {
       definition: chosen,
       personId,
@@ -152,7 +190,10 @@ export function OpenDisciplineCase() {
   return (
     <section>
       <h1>{t('discipline.open')}</h1>
-      <form ref={formRef} className="card" onSubmit={submit}>
+      <form ref={formRef} className="card" onSubmit={submit} noValidate>
+        <p className="hint" data-testid="discipline-open-required">
+          {t('discipline.openForm.requiredFields')}
+        </p>
         <div className="row wrap">
           <Field id="discipline-definition" label={t('discipline.track')}>
             <ChoiceSelect
@@ -202,15 +243,36 @@ export function OpenDisciplineCase() {
           onPick={(person) => {
             setPersonId(person?.id ?? '');
             setPositionId('');
-            if (person && granted.has(person.orgUnitId)) setOrgUnitId(person.orgUnitId);
+            fill('personId');
+            if (person && granted.has(person.orgUnitId)) {
+              setOrgUnitId(person.orgUnitId);
+              fill('orgUnitId');
+            }
           }}
-        />
+          required
+          invalid={Boolean(missingError('personId'))}
+          describedBy={missingError('personId') ? 'discipline-person-error' : undefined}
+        >
+          {missingError('personId') && (
+            <span className="field-error" id="discipline-person-error" role="alert">
+              {missingError('personId')}
+            </span>
+          )}
+        </PersonPicker>
         <div className="row wrap">
-          <Field id="discipline-unit" label={t('open.unit')} error={fieldError('orgUnitId')}>
+          <Field
+            id="discipline-unit"
+            label={t('open.unit')}
+            error={missingError('orgUnitId') ?? fieldError('orgUnitId')}
+          >
             <ChoiceSelect
               id="discipline-unit"
+              {...requiredControl('discipline-unit', missingError('orgUnitId'))}
               value={orgUnitId}
-              onChoose={setOrgUnitId}
+              onChoose={(id) => {
+                setOrgUnitId(id);
+                fill('orgUnitId');
+              }}
               empty="—"
               choices={grantedUnits.map((u) => ({ value: u.id, label: u.name }))}
             />
@@ -229,11 +291,19 @@ export function OpenDisciplineCase() {
             />
           </Field>
         </div>
-        <Field id="discipline-summary" label={t('open.summary')} error={fieldError('summary')}>
+        <Field
+          id="discipline-summary"
+          label={t('open.summary')}
+          error={missingError('summary') ?? fieldError('summary')}
+        >
           <input
             id="discipline-summary"
+            {...requiredControl('discipline-summary', missingError('summary'))}
             value={summary}
-            onChange={(e) => setSummary(e.target.value)}
+            onChange={(e) => {
+              setSummary(e.target.value);
+              fill('summary');
+            }}
           />
         </Field>
         {leftService && (
@@ -248,11 +318,19 @@ export function OpenDisciplineCase() {
         <fieldset className="card">
           <legend>{t('discipline.openForm.violation')}</legend>
           <div className="row wrap">
-            <Field id="violation-category" label={t('register.category')}>
+            <Field
+              id="violation-category"
+              label={t('register.category')}
+              error={missingError('category')}
+            >
               <ChoiceSelect
                 id="violation-category"
+                {...requiredControl('violation-category', missingError('category'))}
                 value={category}
-                onChoose={setCategory}
+                onChoose={(value) => {
+                  setCategory(value);
+                  fill('category');
+                }}
                 empty={t('discipline.openForm.chooseCategory')}
                 choices={categories.map((c) => ({
                   value: c,
@@ -260,11 +338,19 @@ export function OpenDisciplineCase() {
                 }))}
               />
             </Field>
-            <Field id="violation-source" label={t('discipline.openForm.source')}>
+            <Field
+              id="violation-source"
+              label={t('discipline.openForm.source')}
+              error={missingError('source')}
+            >
               <ChoiceSelect
                 id="violation-source"
+                {...requiredControl('violation-source', missingError('source'))}
                 value={source}
-                onChoose={setSource}
+                onChoose={(value) => {
+                  setSource(value);
+                  fill('source');
+                }}
                 empty={t('discipline.openForm.chooseSource')}
                 choices={VIOLATION_SOURCES.map((s) => ({
                   value: s,
@@ -296,13 +382,17 @@ export function OpenDisciplineCase() {
               error={
                 typedButNotADay(committedOn)
                   ? t('open.badDay')
-                  : fieldError('violation.committedOn')
+                  : (missingError('committedOn') ?? fieldError('violation.committedOn'))
               }
             >
               <DayInput
                 id="violation-committed-on"
+                {...requiredControl('violation-committed-on', missingError('committedOn'))}
                 value={committedOn}
-                onChange={(e) => setCommittedOn(e.target.value)}
+                onChange={(e) => {
+                  setCommittedOn(e.target.value);
+                  fill('committedOn');
+                }}
               />
             </Field>
             <Field
@@ -322,31 +412,28 @@ export function OpenDisciplineCase() {
           <Field
             id="violation-description"
             label={t('discipline.openForm.description')}
-            error={fieldError('violation.description')}
+            error={missingError('description') ?? fieldError('violation.description')}
           >
             <textarea
               id="violation-description"
+              {...requiredControl('violation-description', missingError('description'))}
               value={description}
-              onChange={(e) => setDescription(e.target.value)}
+              onChange={(e) => {
+                setDescription(e.target.value);
+                fill('description');
+              }}
             />
           </Field>
         </fieldset>
+        {missing.length > 0 && (
+          <p className="field-error" role="status" data-testid="discipline-open-missing">
+            {t('discipline.openForm.missingFields', {
+              fields: missing.map((field) => t(`discipline.openForm.names.${field}`)).join(', '),
+            })}
+          </p>
+        )}
         <ErrorBox error={error} outcomeOfSubmit />
-        <button
-          type="submit"
-          disabled={
-            busy ||
-            !chosen ||
-            !personId ||
-            !orgUnitId ||
-            !summary.trim() ||
-            !category ||
-            !source ||
-            !committed ||
-            !description.trim() ||
-            typedButNotADay(detectedOn)
-          }
-        >
+        <button type="submit" disabled={busy || !chosen}>
           {t('discipline.open')}
         </button>
       </form>

@@ -166,6 +166,29 @@ export const disciplineVi = {
     severity: 'Hình thức dự kiến',
     detectedOn: 'Ngày phát hiện (để trống: ngày mở hồ sơ)',
     description: 'Nội dung vi phạm',
+    requiredFields:
+      'Bắt buộc: cán bộ, đơn vị, tóm tắt, loại vi phạm, nguồn phát hiện, ngày vi phạm và nội dung vi phạm.',
+    missingFields: 'Chưa mở hồ sơ kỷ luật, còn thiếu: {{fields}}.',
+    /** The required fields by name, for the line that lists those left empty. */
+    names: {
+      personId: 'cán bộ',
+      orgUnitId: 'đơn vị',
+      summary: 'tóm tắt',
+      category: 'loại vi phạm',
+      source: 'nguồn phát hiện',
+      committedOn: 'ngày vi phạm',
+      description: 'nội dung vi phạm',
+    },
+    /** What a required field left empty says, under it. */
+    missing: {
+      personId: 'Chưa chọn cán bộ',
+      orgUnitId: 'Chưa chọn đơn vị',
+      summary: 'Chưa nhập tóm tắt',
+      category: 'Chưa chọn loại vi phạm',
+      source: 'Chưa chọn nguồn phát hiện',
+      committedOn: 'Chưa nhập ngày vi phạm',
+      description: 'Chưa nhập nội dung vi phạm',
+    },
   },
   /** The kinds of violation without limitation (discipline.limitationExemptCategories). */
   exemptKinds: {
@@ -345,6 +368,27 @@ export const disciplineEn: typeof disciplineVi = {
     severity: 'Form expected',
     detectedOn: 'Detected on (empty: the opening day)',
     description: 'What was done',
+    requiredFields:
+      'Required: the person, the unit, a summary, the kind of violation, who reported it, the day of the violation and what was done.',
+    missingFields: 'The case was not opened; missing: {{fields}}.',
+    names: {
+      personId: 'the person',
+      orgUnitId: 'the unit',
+      summary: 'a summary',
+      category: 'the kind of violation',
+      source: 'who reported it',
+      committedOn: 'the day of the violation',
+      description: 'what was done',
+    },
+    missing: {
+      personId: 'No person chosen',
+      orgUnitId: 'No unit chosen',
+      summary: 'No summary given',
+      category: 'No kind of violation chosen',
+      source: 'No source chosen',
+      committedOn: 'No day of the violation given',
+      description: 'Nothing said of what was done',
+    },
   },
   exemptKinds: {
     internal_politics: 'a violation of internal political protection',
