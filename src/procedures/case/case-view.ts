@@ -17,6 +17,7 @@ import { postCaseView } from './nominee-tallies-view';
 import { disclosedNominees } from './nominee-disclosure';
 import { PersonOfCase, peopleOfCase, personOfCaseRefusal } from './decider/case-people';
 import { isUnwaivable } from './decider/unwaivable-items';
+import { itemsBlockingDecision } from './decider/items-blocking-decision';
 
 /** What the case view reads besides the case: the calendar, today, and whom the case names now. */
 interface CaseViewReads {
@@ -40,7 +41,9 @@ export function caseView(
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
-    allowedNext.push(performStepLink(current, `/cases/${state.caseId}`));
+    // The decision is not offered while a flagged item holds it back: its resolution is.
+    const heldBack = current.kind === 'decision' && itemsBlockingDecision(state.vetting).length;
+    if (!heldBack) allowedNext.push(performStepLink(current, `/cases/${state.caseId}`));
     // A flagged item is offered for resolution unless the case's rule set bars setting it aside,
     // as the decider's resolution does.
     for (const entry of Object.values(state.vetting)) {

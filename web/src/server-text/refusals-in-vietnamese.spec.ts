@@ -1223,10 +1223,10 @@ describe('a removal whose ground is missing or not on the record reads in Vietna
     );
     expectRead('items[1].item: health is listed twice');
     expectRead(
-      'items[0].result: health is already recorded as flagged and resolved; correct the step that recorded it to change it',
+      'items[0].result: health is already recorded as flagged and resolved; to change it, correct the vetting step (a correction may change any item the vetting recorded)',
     );
     expectRead(
-      'items[2].note: background is already recorded as cleared; correct the step that recorded it to change it',
+      'items[2].note: background is already recorded as cleared; to change it, correct the vetting step (a correction may change any item the vetting recorded)',
     );
     expectRead('case hs-1 already exists');
     expectRead('case hs-1 does not exist');

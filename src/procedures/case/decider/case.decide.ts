@@ -12,7 +12,7 @@ import { PersonOfCase, peopleOfCase, peopleOfStepBody, refusePersonOfCase } from
 import { CaseCommand } from './case.commands';
 import { CaseContext } from './case.context';
 import { CaseState, ExistingCase } from './case.state';
-import { CASE_STEP_KINDS, performStep } from './case.steps';
+import { CASE_CORRECTION_KINDS, performStep } from './case.steps';
 import { Command, Data, Open } from './case.types';
 import { isUnwaivable, unwaivableCitation } from './unwaivable-items';
 
@@ -82,7 +82,7 @@ function peopleOfCommand(state: CaseState, command: CaseCommand): PersonOfCase[]
  * staff is closed.
  */
 function correct(state: ExistingCase, command: Command<'CorrectStep'>, context: CaseContext) {
-  return correctLastStep(CASE_STEP_KINDS, state, 'rejected', command.data, context);
+  return correctLastStep(CASE_CORRECTION_KINDS, state, 'rejected', command.data, context);
 }
 
 function openCase(

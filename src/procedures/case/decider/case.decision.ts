@@ -1,3 +1,4 @@
+import { itemsBlockingDecision } from './items-blocking-decision';
 import { DomainEvent } from '../../../common/stream-decider';
 import { addCalendarDays } from '../../../workflow/calendar/working-day-calendar';
 import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
@@ -32,9 +33,7 @@ export function decision(
   body: Body<'decision'>,
   context: CaseContext,
 ): DomainEvent {
-  const blocking = Object.values(state.vetting).filter(
-    (entry) => entry.result === 'flagged' && !entry.resolved,
-  );
+  const blocking = itemsBlockingDecision(state.vetting);
   if (blocking.length) {
     refuse(
       'vetting.flagged_item_blocks_decision',

@@ -47,13 +47,22 @@ export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
   nomination: (state, begun, body, context) => nomination(state, begun, body, context),
   ballot: (state, begun, body, context) =>
     state.fillsPost ? ballotOnNominees(state, begun, body, context) : ballot(begun, body, context),
-  vetting: (state, begun, body, context) => [vetting(state, begun, body, context)],
+  vetting: (state, begun, body, context) => vetting(state, begun, body, context),
   decision: (state, begun, body, context) => [
     withDecisionPosts(state, body, decision(state, begun, body, context), context),
   ],
   election: (state, begun, body, context) => councilElection(state, begun, body, context),
   registration: (_state, begun, body, context) => registerCandidates(begun, body, context),
   scores: (state, begun, body, context) => recordScores(state, begun, body, context),
+};
+
+/**
+ * What a correction of a step decides: as a step of its kind, but a corrected vetting may change
+ * an item an earlier part of the same vetting recorded (a part may not: `VettingMode`).
+ */
+export const CASE_CORRECTION_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
+  ...CASE_STEP_KINDS,
+  vetting: (state, begun, body, context) => vetting(state, begun, body, context, 'correct'),
 };
 
 /** A step of an open case: the engine's prologue, then the step kind's own rules. */

@@ -7,18 +7,28 @@ import { ITEMS_FROM_RECORD, vettingFromRecord } from './vetting-from-record';
 import { Body, Open } from './case.types';
 
 /**
+ * How a vetting body is taken: `perform`, a part of the vetting (an item an earlier part recorded
+ * may come again only unchanged); `correct`, a correction of the vetting's last part, which may
+ * change an item any part of the vetting recorded (it is the only way to change one).
+ */
+export type VettingMode = 'perform' | 'correct';
+
+/**
  * A vetting step (thẩm định): the items staff enter, and the items read from the person's record
  * (planning pool, years in post, age, discipline); the case moves on once every item is in.
+ * A part that records nothing new (every item sent again as recorded) is no event: the case
+ * stays as it stands, so the part that recorded the items remains the one a correction replaces.
  */
 export function vetting(
   state: Open,
   begun: BegunStep,
   body: Body<'vetting'>,
   context: CaseContext,
-): DomainEvent {
+  mode: VettingMode = 'perform',
+): DomainEvent[] {
   const items = begun.step.vettingItems ?? [];
   const entries = staffEntries(begun, body, items).filter(
-    (entry) => !alreadyRecorded(state, entry, body),
+    (entry) => !alreadyRecorded(state, entry, body, mode),
   );
   const recordItems = items.filter(
     (item) => ITEMS_FROM_RECORD.includes(item) && !state.vetting[item],
@@ -40,25 +50,36 @@ export function vetting(
       ),
     );
   }
+  if (mode === 'perform' && !entries.length) return [];
   const done = new Set<string>([...Object.keys(state.vetting), ...entries.map((e) => e.item)]);
   const complete = items.every((item: VettingItem) => done.has(item));
-  return {
-    type: 'VettingItemsRecorded',
-    data: { ...begun.record(complete), items: entries, complete },
-  };
+  return [
+    {
+      type: 'VettingItemsRecorded',
+      data: { ...begun.record(complete), items: entries, complete },
+    },
+  ];
 }
 
 /**
- * An item entered by an earlier part of the vetting, sent again: the same result and note are
- * already there, so nothing is recorded again (a resolution given since stays). A different one
- * is refused, naming what differs: recording it would replace the entry and drop a resolution
- * given meanwhile (before: a form re-sending every item undid the «Giải quyết» of a flagged one).
- * A recorded item is changed by correcting the step that recorded it.
+ * An item entered by an earlier part of the vetting, sent again: the same result and note
+ * (surrounding spaces aside) are already there, so nothing is recorded again (a resolution given
+ * since stays). A different one is refused in a part, naming what differs: recording it would
+ * replace the entry and drop a resolution given meanwhile (before: a form re-sending every item
+ * undid the «Giải quyết» of a flagged one). A correction of the vetting changes it: the
+ * correction is judged on the case before the vetting's last part, where an earlier part's item
+ * is already recorded, and refusing it there left that item with no way to change it.
  */
-function alreadyRecorded(state: Open, entry: VettingEntry, body: Body<'vetting'>): boolean {
+function alreadyRecorded(
+  state: Open,
+  entry: VettingEntry,
+  body: Body<'vetting'>,
+  mode: VettingMode,
+): boolean {
   const recorded = state.vetting[entry.item];
   if (!recorded) return false;
-  if (recorded.result === entry.result && recorded.note === entry.note) return true;
+  if (recorded.result === entry.result && recorded.note.trim() === entry.note) return true;
+  if (mode === 'correct') return false;
   const index = body.items.findIndex((sent) => sent.item === entry.item);
   const field = recorded.result !== entry.result ? 'result' : 'note';
   const at = `items[${index}].${field}`;
@@ -66,7 +87,7 @@ function alreadyRecorded(state: Open, entry: VettingEntry, body: Body<'vetting'>
     'vetting.item_already_recorded',
     `${at}: ${entry.item} is already recorded as ${recorded.result}${
       recorded.resolved ? ' and resolved' : ''
-    }; correct the step that recorded it to change it`,
+    }; to change it, correct the vetting step (a correction may change any item the vetting recorded)`,
     'unprocessable',
     at,
   );
@@ -98,7 +119,9 @@ function staffEntries(
     if (seen.has(entry.item))
       refuse('vetting.duplicate_item', `${at}: ${entry.item} is listed twice`, 'invalid', at);
     seen.add(entry.item);
-    if (entry.result === 'flagged' && !entry.note)
+    // Stored trimmed, so a client trimming what it sends again finds it unchanged.
+    const note = entry.note?.trim() ?? '';
+    if (entry.result === 'flagged' && !note)
       refuse(
         'field.required',
         `items[${index}].note: a flagged item needs a note saying why`,
@@ -108,7 +131,7 @@ function staffEntries(
     entries.push({
       item: entry.item,
       result: entry.result,
-      note: entry.note ?? '',
+      note,
       source: 'staff',
     });
   }

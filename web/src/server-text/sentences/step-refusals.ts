@@ -139,11 +139,11 @@ export const STEP_REFUSALS: Sentence[] = [
       `Nội dung thứ ${Number(index) + 1}: «${s.words.vettingItem(item)}» có tên hai lần`,
   ),
   sentence(
-    `items\\[(\\d+)\\]\\.(?:result|note): ${ID} is already recorded as (cleared|flagged)( and resolved)?; correct the step that recorded it to change it`,
+    `items\\[(\\d+)\\]\\.(?:result|note): ${ID} is already recorded as (cleared|flagged)( and resolved)?; to change it, correct the vetting step \\(a correction may change any item the vetting recorded\\)`,
     ([index, item, result, resolved], s) =>
       `Nội dung thứ ${Number(index) + 1}: «${s.words.vettingItem(item)}» đã được ghi nhận là «${
         result === 'flagged' ? 'Có vấn đề' : 'Đạt'
-      }»${resolved ? ' và đã được giải quyết' : ''}; muốn thay đổi, hãy đính chính bước đã ghi nhận nội dung này`,
+      }»${resolved ? ' và đã được giải quyết' : ''}; muốn thay đổi, hãy đính chính bước thẩm định (bản đính chính thay đổi được mọi nội dung bước thẩm định đã ghi nhận)`,
   ),
   ...CORRECTIONS(),
   ...DECISIONS(),
