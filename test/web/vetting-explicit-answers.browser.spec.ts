@@ -82,7 +82,8 @@ describe('a vetting form records only the results chosen for every criterion', (
       vetting: Record<string, { result: string; source: string }>;
     };
 
-  const result = (page: Page, label: string) => page.getByLabel(`Kết quả: ${label}`);
+  const result = (page: Pick<Page, 'getByLabel'>, label: string) =>
+    page.getByLabel(`Kết quả: ${label}`);
 
   beforeAll(async () => {
     buildWebApp();
@@ -95,10 +96,12 @@ describe('a vetting form records only the results chosen for every criterion', (
       positions: [
         { id: 'pos-head', rank: 4 },
         { id: 'pos-deputy', rank: 3 },
+        { id: 'pos-member', rank: 3 },
       ],
       people: [
         ['p-first', 'pos-head'],
         ['p-second', 'pos-deputy'],
+        ['p-third', 'pos-member'],
       ].map(([id, positionId]) => ({
         id,
         dateOfBirth: '1980-05-05',
@@ -230,5 +233,42 @@ describe('a vetting form records only the results chosen for every criterion', (
       result: 'flagged',
       resolved: { note: grounds, resolvedBy: 'staff-1' },
     });
+  });
+
+  it("the vetting's correction opens an item an earlier part recorded, filled as recorded, and changes it", async () => {
+    await caseAtVetting('re-correct', 'p-third', 'pos-member');
+    const health = { item: 'health', result: 'flagged', note: 'Chờ giấy chứng nhận sức khỏe' };
+    const part = (items: object[]) =>
+      http()
+        .post('/cases/re-correct/steps/vetting')
+        .set(staff())
+        .send({ heldOn: today, items })
+        .expect(200);
+    await part([{ item: 'background', result: 'cleared' }]);
+    await part([health]);
+
+    const { page } = await signIn(browser, base, 'staff-1');
+    await page.goto(`${base}/cases/re-correct`);
+    await page.getByRole('button', { name: 'Sửa bước' }).click();
+    const form = page.getByTestId('correct-step');
+    // Before, «Lý lịch» (recorded by the first part) read as recorded, with nothing to choose.
+    await result(form, 'Lý lịch').waitFor();
+    expect(await result(form, 'Lý lịch').inputValue()).toBe('cleared');
+    expect(await result(form, 'Sức khỏe').inputValue()).toBe('flagged');
+    await result(form, 'Lý lịch').selectOption('flagged');
+    await form.getByLabel('Ghi chú: Lý lịch').fill('Lý lịch chưa rõ');
+    // The items no part recorded yet are asked for, as in any correction of the vetting.
+    for (const [, label] of STAFF_ITEMS.slice(1, 3))
+      await result(form, label).selectOption('cleared');
+    await form.getByLabel('Lý do sửa').fill('Lý lịch ghi nhầm là đạt');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await page.getByText('Đã sửa bước.').waitFor();
+    await page.context().close();
+    const corrected = (await caseView('re-correct')).vetting as Record<
+      string,
+      { result: string; note?: string }
+    >;
+    expect(corrected.background).toMatchObject({ result: 'flagged', note: 'Lý lịch chưa rõ' });
+    expect(corrected.health).toMatchObject({ result: 'flagged', note: health.note });
   });
 });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseStepRecord, CaseView, RuleSet, StepDefinition } from '../api/types';
 import { eventTypeName } from '../event-type-names';
 import { formatDay } from '../dates';
-import { tallyLine, valuesFromRecord } from './correction-values';
+import { earlierVettingValues, tallyLine, valuesFromRecord } from './correction-values';
 import { StepForm, StepFormProps } from './StepForm';
 
 export interface CorrectStepProps {
@@ -21,7 +21,11 @@ export interface CorrectStepProps {
  */
 export function CorrectStep({ view, step, record, ruleSet, submit, cancel }: CorrectStepProps) {
   const { t, i18n } = useTranslation();
-  const original = valuesFromRecord(record, step);
+  const recorded = valuesFromRecord(record, step);
+  const original = {
+    ...recorded,
+    values: { ...earlierVettingValues(view, step), ...recorded.values },
+  };
   const counts = tallyLine(record, (key) => t(`form.${key}`));
   return (
     <section className="card" aria-labelledby="correct-step-title" data-testid="correct-step">

@@ -1,4 +1,4 @@
-import { CaseStepRecord, StepDefinition } from '../api/types';
+import { CaseStepRecord, CaseView, StepDefinition } from '../api/types';
 import { formatDay } from '../dates';
 
 const TALLY = ['members', 'summoned', 'present', 'for', 'against', 'abstain', 'invalid'] as const;
@@ -41,6 +41,24 @@ export function valuesFromRecord(
         if (item.note) values[`itemNote.${item.item}`] = item.note;
       }
   return { values, candidates };
+}
+
+/**
+ * The items staff entered in the vetting's earlier parts, as the case holds them: a correction
+ * of the vetting may change any item the vetting recorded, so its form opens them too, filled
+ * with what is recorded (before: shown as recorded, an earlier part's item could not be changed
+ * at all). Sent unchanged, the service keeps them as they are, a resolution with them.
+ */
+export function earlierVettingValues(view: CaseView, step: StepDefinition): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (step.kind !== 'vetting') return values;
+  for (const item of step.vettingItems ?? []) {
+    const entry = view.vetting?.[item];
+    if (entry?.source !== 'staff') continue;
+    values[`item.${item}`] = entry.result;
+    if (entry.note) values[`itemNote.${item}`] = entry.note;
+  }
+  return values;
 }
 
 /** The counts of a recorded tally in one line (for the original beside its correction), or null. */
