@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DestinationStream } from 'pino';
@@ -41,7 +42,7 @@ export async function startTestApp(
   options: { logDestination?: DestinationStream; clock?: Clock; modules?: Type[] } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(suite);
-  const queuePrefix = env.QUEUE_PREFIX ?? `cftest-${suite}-${process.pid}`;
+  const queuePrefix = env.QUEUE_PREFIX ?? queuePrefixFor(suite);
   const config = loadConfig({
     ...env,
     DATABASE_URL: db.url,
@@ -89,4 +90,16 @@ export async function startTestApp(
       await deleteRedisKeys(queuePrefix);
     },
   };
+}
+
+/**
+ * The suite's own Redis prefix. QUEUE_PREFIX takes at most 40 characters: a long suite name is cut
+ * and a digest of it kept, so two suites never share one (before: a 28-character name passed or
+ * failed by the length of the process id).
+ */
+function queuePrefixFor(suite: string): string {
+  const whole = `cftest-${suite}-${process.pid}`;
+  if (whole.length <= 40) return whole;
+  const digest = createHash('sha256').update(suite).digest('hex').slice(0, 6);
+  return `cftest-${suite.slice(0, 16)}${digest}-${process.pid}`;
 }
