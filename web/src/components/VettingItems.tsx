@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../dates';
 import { describedBy } from './common';
+import { VettingResolvedNote, VettingResolution } from './VettingResolvedNote';
 
 /**
  * The items the server fills from the person's record (vetting-from-record.ts): the form shows
@@ -19,8 +19,7 @@ export const RECORD_ITEMS = [
 export interface RecordedVettingItem {
   result: string;
   note?: string;
-  resolved?:
-    { note?: string; resolvedBy?: string; resolvedByName?: string; resolvedOn?: string } | boolean;
+  resolved?: VettingResolution | boolean;
 }
 
 /** The step's vetting items: a result and a note for each item the officer enters. */
@@ -152,17 +151,7 @@ function RecordedRow({
           {t(flagged ? 'form.flagged' : 'form.cleared')}
         </span>
         {entry.note ? <span className="muted"> — {reasonText(entry.note)}</span> : null}
-        {resolved && (
-          <span className="muted">
-            {' '}
-            ·{' '}
-            {t('case.vettingResolved', {
-              note: resolved.note ?? '',
-              by: resolved.resolvedByName ?? resolved.resolvedBy ?? '—',
-              day: resolved.resolvedOn ? formatDay(resolved.resolvedOn) : '—',
-            })}
-          </span>
-        )}
+        {resolved && <VettingResolvedNote resolved={resolved} />}
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../dates';
+import { VettingResolvedNote, VettingResolution } from './VettingResolvedNote';
 
 /** One item of a recorded vetting step (VettingItemsRecorded's `items`). */
 interface RecordedItem {
@@ -13,17 +13,8 @@ interface RecordedItem {
 /** Where an item stands now (the case view's `vetting`): a flagged one may have been resolved since. */
 type VettingNow = Record<string, unknown>;
 
-/** How a flagged item was resolved (VettingItemResolved): by whom, on what day, on what grounds. */
-interface Resolution {
-  note?: string;
-  resolvedBy?: string;
-  /** The resolver's name when their token gave one (before: only the id, "staff-1", shown). */
-  resolvedByName?: string;
-  resolvedOn?: string;
-}
-
-function resolutionOf(now: VettingNow | undefined, item: string): Resolution | null {
-  const entry = now?.[item] as { resolved?: Resolution } | undefined;
+function resolutionOf(now: VettingNow | undefined, item: string): VettingResolution | null {
+  const entry = now?.[item] as { resolved?: VettingResolution } | undefined;
   return entry?.resolved ?? null;
 }
 
@@ -67,17 +58,7 @@ export function VettingRecord({
               <span className="muted"> ({t('case.vettingFromRecord')})</span>
             )}
             {entry.note ? <span className="muted"> — {reasonText(entry.note)}</span> : null}
-            {resolved && (
-              <span className="muted" data-testid="vetting-resolved">
-                {' '}
-                ·{' '}
-                {t('case.vettingResolved', {
-                  note: resolved.note ?? '',
-                  by: resolved.resolvedByName ?? resolved.resolvedBy ?? '—',
-                  day: resolved.resolvedOn ? formatDay(resolved.resolvedOn) : '—',
-                })}
-              </span>
-            )}
+            {resolved && <VettingResolvedNote resolved={resolved} testId="vetting-resolved" />}
             {flagged && !resolved && resolveAction?.(entry.item)}
           </li>
         );
