@@ -37,7 +37,13 @@ describe('a removal decision staff try to correct', () => {
     await buildRegistry(t, staff(), {
       positions: [{ id: 'pos-head', rank: 5 }],
       people: [
-        { id: 'p-lan', posts: [{ positionId: 'pos-head', from: addDays(today, -1800), termEnd }] },
+        {
+          id: 'p-lan',
+          posts: [{ positionId: 'pos-head', from: addDays(today, -1800), termEnd }],
+          // Rated, so that the re-appointment's vetting is cleared and its decision is judged by
+          // the removal alone (an unrated year would flag it and refuse the decision first).
+          termRated: true,
+        },
       ],
     });
   });
