@@ -36,6 +36,8 @@ describe('the case-opening form’s refusals', () => {
     // Before: Mở hồ sơ stayed disabled until Tóm tắt was filled, and nothing said why.
     const open = page.getByRole('button', { name: 'Mở hồ sơ' });
     expect(await open.isDisabled()).toBe(false);
+    // A definition that fills a post opens without a person: the list is not marked required.
+    expect(await page.getByLabel('Chọn cán bộ').getAttribute('aria-required')).toBeNull();
     await open.click();
     await page.locator('#open-summary-error', { hasText: 'Bắt buộc' }).waitFor();
     expect(await page.getByLabel('Tóm tắt').getAttribute('aria-invalid')).toBe('true');
@@ -46,6 +48,19 @@ describe('the case-opening form’s refusals', () => {
     expect(await page.locator('#open-summary-error').count()).toBe(0);
     await open.click();
     await page.waitForURL(/\/cases\/c-/);
+    await page.context().close();
+  });
+
+  it('marks the person required where the procedure needs one, and flags it left empty', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cases/new?procedure=removal`);
+    const person = page.getByLabel('Chọn cán bộ');
+    // Before: the list carried no required mark, unlike every other required field of the form.
+    expect(await person.getAttribute('aria-required')).toBe('true');
+    await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.locator('#open-person-error', { hasText: 'Bắt buộc' }).waitFor();
+    expect(await person.getAttribute('aria-invalid')).toBe('true');
+    expect(await person.getAttribute('aria-describedby')).toBe('open-person-error');
     await page.context().close();
   });
 

@@ -383,6 +383,9 @@ export function OpenCase() {
           searchLabel={t('open.person')}
           pickLabel={t('open.pickPerson')}
           value={personId}
+          required={!fillsPost}
+          invalid={problemOf('personId', 'open-person').invalid}
+          describedBy={problemOf('personId', 'open-person').describedBy}
           onPick={(picked) => {
             setPerson(picked ? { id: picked.id, fullName: picked.fullName } : null);
             setMissing(({ personId: _picked, ...rest }) => rest);
