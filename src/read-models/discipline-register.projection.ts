@@ -65,9 +65,12 @@ const handles = (event: RecordedEvent): boolean =>
 async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Promise<void> {
   // The decision keeps its own number; the complaint decision that changed or annulled it is
   // named apart, with its day (before: a change replaced the decision's number with the review's).
+  // An annulled decision has no validity and no bar left from the annulment's day: its row and
+  // its state from then on hold none (before: the decision's end dates stayed, as if they ran);
+  // on an earlier day the register still reads the decision's own state, with its dates.
   if (data.outcome === 'annulled') {
     await tx.query(
-      'UPDATE discipline_records SET annulled_on = $2, revised_by_ref = $3, revised_on = $2, updated_sequence = $4 WHERE case_id = $1',
+      'UPDATE discipline_records SET annulled_on = $2, revised_by_ref = $3, revised_on = $2, updated_sequence = $4, in_effect_until = NULL, bar_ends_on = NULL WHERE case_id = $1',
       [data.caseId, data.revisedOn, data.decisionRef, sequence],
     );
   } else {
@@ -95,7 +98,8 @@ async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Pr
  */
 export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
-  version: 5,
+  // 6: an annulled decision's row and its state from the annulment on hold no validity or bar end.
+  version: 6,
   tables: ['discipline_records', 'discipline_record_forms'],
   handles,
   async handle(event, tx, { sequence }) {

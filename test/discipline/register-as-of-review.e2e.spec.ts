@@ -1,4 +1,7 @@
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { rebuildProjection } from '../../src/projections/projection-rebuild';
+import { disciplineRegisterProjection } from '../../src/read-models/discipline-register.projection';
 import { movableClock } from '../support/movable-clock';
 import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -107,7 +110,7 @@ describe('the discipline register judged on a day shows the decision as it stood
   });
 
   it('a review annulling the decision is named only from its own day', async () => {
-    await reprimandedOn(decidedOn, 'd-annulled', 'p-annulled');
+    const decision = await reprimandedOn(decidedOn, 'd-annulled', 'p-annulled');
     await http()
       .post('/discipline-cases/d-annulled/complaints')
       .set(as('staff', 'organization_staff'))
@@ -126,6 +129,31 @@ describe('the discipline register judged on a day shows the decision as it stood
       status: 'in_effect',
       revisedByRef: null,
       revisedOn: null,
+      inEffectUntil: decision.inEffectUntil,
+      barEndsOn: decision.barEndsOn,
     });
+  });
+
+  it('an annulled decision shows no validity or bar end from its annulment, in the JSON, the CSV and after a rebuild', async () => {
+    // Before: the annulled row still gave the reprimand's end dates, as if they ran.
+    const row = async () =>
+      registerOn(today, (r) => r?.status === 'annulled', 'p-annulled') as Promise<RegisterRow>;
+    expect(await row()).toMatchObject({ status: 'annulled', inEffectUntil: null, barEndsOn: null });
+    const csv = await http()
+      .get('/discipline-records?person=p-annulled&format=csv')
+      .set(inspector())
+      .set('Accept-Language', 'vi')
+      .expect(200);
+    const lines = csv.text.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    // Hiệu lực từ, Hết hiệu lực kỷ luật, Hết hạn chế bổ nhiệm, Ngày bị hủy, Tình trạng, …
+    expect(lines[0]).toContain('Hết hiệu lực kỷ luật,Hết hạn chế bổ nhiệm,Ngày bị hủy,Tình trạng');
+    expect(lines[1]).toContain(`,${decidedOn},,,${reviewedOn},Đã hủy,Không,Không,`);
+    // Rebuilt from the events, the rows are the same: nothing but the projection holds them.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    await rebuildProjection({ pool: t.db.pool, store, projection: disciplineRegisterProjection });
+    expect(await row()).toMatchObject({ status: 'annulled', inEffectUntil: null, barEndsOn: null });
+    const before = await registerOn(addDays(reviewedOn, -1), (r) => !!r, 'p-annulled');
+    expect(before).toMatchObject({ status: 'in_effect', inEffectUntil: expect.any(String) });
   });
 });
