@@ -18,6 +18,7 @@ export function PersonPicker({
   required,
   invalid,
   describedBy,
+  picked,
 }: {
   id: string;
   searchLabel: string;
@@ -31,9 +32,19 @@ export function PersonPicker({
   required?: boolean;
   invalid?: boolean;
   describedBy?: string;
+  /**
+   * The person `value` names, listed by name even when the search has not found them (a filter
+   * read from the page's address): without it the list would show «—» for a person picked.
+   */
+  picked?: PersonSummary;
 }) {
   const [query, setQuery] = useState('');
   const people = usePeopleSearch(query);
+  const found = people.data ?? [];
+  const listed =
+    picked && picked.id === value && !found.some((p) => p.id === picked.id)
+      ? [picked, ...found]
+      : found;
   return (
     <div className="row wrap">
       <div className="field">
@@ -53,10 +64,10 @@ export function PersonPicker({
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           value={value}
-          onChange={(e) => onPick(people.data?.find((p) => p.id === e.target.value))}
+          onChange={(e) => onPick(listed.find((p) => p.id === e.target.value))}
         >
           <option value="">—</option>
-          {(people.data ?? []).map((p) => (
+          {listed.map((p) => (
             <option key={p.id} value={p.id}>
               {p.fullName} ({formatDay(p.dateOfBirth)})
             </option>

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { TFunction } from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
-import { Page, RegisterRecord } from '../api/types';
+import { Page, PersonSummary, RegisterRecord } from '../api/types';
 import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
 import { Link, navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
+import { PersonPicker } from '../components/PersonPicker';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
+import { VIOLATION_CATEGORIES } from '../../../src/procedures/discipline/violation-category-names';
 
 const FORMS = [
   'reprimand',
@@ -26,6 +28,8 @@ const FORMS = [
 const CHOICES = {
   track: ['party', 'civil_service'],
   form: FORMS,
+  // The closed list cases are filed under, as the API takes it (`land` too, for older cases).
+  category: VIOLATION_CATEGORIES,
   status: ['in_effect', 'expired', 'annulled'],
   inEffect: ['true', 'false'],
   barred: ['true', 'false'],
@@ -36,9 +40,12 @@ const isChoice = (key: ChoiceField, value: string) =>
   (CHOICES[key] as readonly string[]).includes(value);
 
 interface Filters {
+  /** The person disciplined, by id (picked by name). */
+  person: string;
   orgUnit: string;
   track: string;
   form: string;
+  category: string;
   from: string;
   to: string;
   status: string;
@@ -50,9 +57,11 @@ interface Filters {
 /** Query string of the register for a set of filters (dates typed dd/mm/yyyy). */
 function registerQuery(filters: Filters): Record<string, string> {
   const query: Record<string, string> = {};
+  if (filters.person) query.person = filters.person;
   if (filters.orgUnit) query.orgUnit = filters.orgUnit;
   if (filters.track) query.track = filters.track;
   if (filters.form) query.form = filters.form;
+  if (filters.category) query.category = filters.category;
   if (filters.status) query.status = filters.status;
   // The discipline's validity and the bar on a higher post are two dates, filtered apart.
   if (filters.inEffect) query.inEffect = filters.inEffect;
@@ -75,9 +84,11 @@ function filtersOf(search: URLSearchParams): Filters {
   const choice = (key: ChoiceField) => (isChoice(key, text(key)) ? text(key) : '');
   const day = (key: 'from' | 'to' | 'asOf') => (search.get(key) ? formatDay(search.get(key)) : '');
   return {
+    person: text('person'),
     orgUnit: text('orgUnit'),
     track: choice('track'),
     form: choice('form'),
+    category: choice('category'),
     from: day('from'),
     to: day('to'),
     status: choice('status'),
@@ -160,6 +171,22 @@ export function Register() {
     setDraft({ ...draft, [key]: value });
     setProblems(({ [key]: _fixed, ...rest }) => rest);
   };
+  // The person filtered by, listed by name: the one picked from the search, or the one the
+  // address names (a reload, a link), whose name is read from their record.
+  const [pickedPerson, setPickedPerson] = useState<PersonSummary | undefined>();
+  const personOfAddress = useQuery({
+    queryKey: ['register-person', draft.person],
+    enabled: Boolean(draft.person) && pickedPerson?.id !== draft.person,
+    staleTime: 60_000,
+    queryFn: () =>
+      unwrap<PersonSummary>(
+        api.GET('/cadres/{id}', {
+          params: { path: { id: draft.person } },
+          headers: { 'X-Purpose': 'inspection register' },
+        }),
+      ),
+  });
+  const picked = pickedPerson?.id === draft.person ? pickedPerson : personOfAddress.data;
   /** The register's query for what the fields show, or null with each wrong day named. */
   const checked = (): Record<string, string> | null => {
     const found = dayProblems(draft, t);
@@ -221,6 +248,17 @@ export function Register() {
     <section>
       <h1>{t('register.title')}</h1>
       <form className="card filters" onSubmit={apply} noValidate aria-label={t('register.title')}>
+        <PersonPicker
+          id="reg-person"
+          searchLabel={t('register.personSearch')}
+          pickLabel={t('register.personPick')}
+          value={draft.person}
+          picked={picked}
+          onPick={(person) => {
+            setPickedPerson(person);
+            set('person')(person?.id ?? '');
+          }}
+        />
         <div className="field">
           <label htmlFor="reg-unit">{t('register.unit')}</label>
           <select
@@ -267,6 +305,23 @@ export function Register() {
             ))}
           </select>
           {problemLine('form', 'reg-form')}
+        </div>
+        <div className={`field${problems.category ? ' has-error' : ''}`}>
+          <label htmlFor="reg-category">{t('register.category')}</label>
+          <select
+            id="reg-category"
+            value={draft.category}
+            onChange={(e) => set('category')(e.target.value)}
+            {...problemAria('category', 'reg-category')}
+          >
+            <option value="">{t('inbox.all')}</option>
+            {VIOLATION_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`discipline.categories.${c}`, { defaultValue: c })}
+              </option>
+            ))}
+          </select>
+          {problemLine('category', 'reg-category')}
         </div>
         {dayField('from', 'reg-from', t('register.from'))}
         {dayField('to', 'reg-to', t('register.to'))}
