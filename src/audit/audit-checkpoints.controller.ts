@@ -37,7 +37,6 @@ import {
   CheckpointRefused,
   CreatedCheckpoint,
   StoreDisagrees,
-  StreamCheckpointCheck,
 } from './checkpoints/checkpoint-ledger';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
@@ -46,22 +45,10 @@ import { MaybeActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { StreamCheck } from './audit-verification';
 import { assertProofDisclosedTo } from './checkpoints/proof-disclosure';
-import { HistoryDisagreement, streamHistoryDisagreements } from './history-agreement';
+import { StreamCheckWithCheckpoint, verifyStreamIntegrity } from './stream-integrity';
 import { StoreVerification } from './store-verification';
 import { PG_POOL } from '../common/tokens';
-
-/**
- * A stream's own chain check, with its verdict against the latest signed checkpoint and against
- * the audit history. `intact`: all three agree; a chain that agrees with itself alone is not
- * integrity (whoever rewrites an event can recompute it).
- */
-export type StreamCheckWithCheckpoint = StreamCheck & {
-  checkpoint?: StreamCheckpointCheck;
-  historyDisagreements: HistoryDisagreement[];
-  intact: boolean;
-};
 
 /**
  * Tamper evidence for auditors: a stream's hash chain recomputed from the event store, the whole
@@ -115,22 +102,15 @@ export class AuditCheckpointsController {
     if (!stream) return this.verifyWholeStore(actor);
     // Before the chain is read: a stream outside the grant must not answer with its event count.
     if (actor && this.scope) await this.scope.assertStreamInScope(actor, stream, 'stream');
-    const result = await this.store.verifyStream(stream);
-    if (result.ok && result.eventsChecked === 0)
-      throw new NotFoundException(`stream ${stream} has no events`);
-    const checkpoint = this.checkpoints?.configured()
-      ? await this.checkpoints.verifyStream(stream)
-      : undefined;
-    const historyDisagreements = await streamHistoryDisagreements(this.pool, this.store, stream);
-    const intact =
-      result.ok && checkpoint?.status !== 'parted' && historyDisagreements.length === 0;
-    return {
+    const checked = await verifyStreamIntegrity({
+      pool: this.pool,
+      store: this.store,
       streamId: stream,
-      ...result,
-      ...(checkpoint ? { checkpoint } : {}),
-      historyDisagreements,
-      intact,
-    };
+      checkpoints: this.checkpoints?.outsideCopy(),
+    });
+    if (checked.ok && checked.eventsChecked === 0)
+      throw new NotFoundException(`stream ${stream} has no events`);
+    return checked;
   }
 
   /** Every stream against the latest signed checkpoint: for auditors and admins only. */

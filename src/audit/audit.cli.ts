@@ -3,24 +3,29 @@ import { openCliDatabase } from '../projections/cli-database';
 import { describeCheck, postgresStreamIds, verifyStreams } from './audit-verification';
 import { resolveCheckpointSettings } from './checkpoints/checkpoint-settings';
 import {
+  CheckpointFinding,
   CheckpointRefused,
   CheckpointVerification,
   StoreDisagrees,
   verifyAgainstCheckpoint,
 } from './checkpoints/checkpoint-ledger';
 import { signCheckpoint } from './checkpoints/sign-checkpoint';
+import { Keyring } from './checkpoints/checkpoint-keys';
+import { WitnessDirectory } from './checkpoints/witness-directory';
 import {
   describeDisagreement,
   HistoryDisagreement,
-  streamHistoryDisagreements,
   wholeStoreHistoryDisagreements,
 } from './history-agreement';
+import { StreamCheckWithCheckpoint, verifyStreamIntegrity } from './stream-integrity';
 import { assertStoreAgrees, verifyWholeStore } from './store-verification';
 
 /**
  * npm run audit -- verify --all            every stream's hash chain, then the whole store against
  *                                          the latest signed checkpoint (when CHECKPOINT_DIR is set)
- * npm run audit -- verify --stream <id>    one stream
+ * npm run audit -- verify --stream <id>    one stream, as GET /audit/verify?stream= checks it: its
+ *                                          chain, the latest signed checkpoint (when CHECKPOINT_DIR
+ *                                          is set: a deleted tail) and the audit history
  * npm run audit -- checkpoint              sign a checkpoint now (CHECKPOINT_* settings), after
  *                                          verifying the store as POST /audit/checkpoints does
  * Exits 1 when any chain is broken, the store parts from the checkpoint or the audit history
@@ -54,41 +59,23 @@ program
       5000,
     );
     try {
-      const ids = options.all ? postgresStreamIds(db.pool) : iterate(options.stream);
-      const empty: string[] = [];
-      const { checked, broken } = await verifyStreams(db.store, ids, (check) => {
-        checkedSoFar += 1;
-        // A named stream without events is a wrong id, not an intact chain.
-        if (check.ok && check.eventsChecked === 0) {
-          empty.push(check.streamId);
-          return;
-        }
-        if (!check.ok || options.verbose) process.stdout.write(`${describeCheck(check)}\n`);
-      });
-      for (const streamId of empty) {
-        process.stderr.write(
-          `audit: stream ${streamId} has no events: nothing to verify (check the id)\n`,
-        );
-      }
-      process.stdout.write(
-        `${checked - empty.length} streams checked, ${broken.length} broken${empty.length > 0 ? `, ${empty.length} not found` : ''}\n`,
-      );
-      if (broken.length > 0 || empty.length > 0) process.exitCode = 1;
-      if (!(await historyAgrees(db, options))) process.exitCode = 1;
       const settings = resolveCheckpointSettings(process.env);
-      if (options.all && settings.dir && settings.keyring) {
-        const report = await verifyAgainstCheckpoint({
-          store: db.store,
-          dir: settings.dir,
-          keyring: settings.keyring,
-        });
-        process.stdout.write(describeCheckpointVerification(report));
-        if (report.status === 'tampered' || report.status === 'refused') process.exitCode = 1;
-      } else if (options.all) {
-        process.stderr.write(
-          'audit: CHECKPOINT_DIR not set: checked each chain against itself only, not against a signed checkpoint\n',
-        );
+      const outsideCopy =
+        settings.dir && settings.keyring ? { dir: settings.dir, keyring: settings.keyring } : null;
+      if (!options.all) {
+        // Each named stream as GET /audit/verify?stream= checks it: chain, checkpoint, history.
+        if (!(await namedStreamsIntact(db, options.stream, outsideCopy, options.verbose)))
+          process.exitCode = 1;
+        if (!outsideCopy)
+          process.stderr.write(
+            'audit: CHECKPOINT_DIR not set: checked each chain against itself and the audit history only, not against a signed checkpoint (a deleted tail goes unseen)\n',
+          );
+        return;
       }
+      const intact = await everyStreamIntact(db, outsideCopy, options.verbose, () => {
+        checkedSoFar += 1;
+      });
+      if (!intact) process.exitCode = 1;
     } finally {
       clearInterval(ticker);
       await db.close();
@@ -138,21 +125,109 @@ program
     }
   });
 
-/** The audit history's lines against the store (every stream or the named ones), printed. */
-async function historyAgrees(
+/**
+ * `verify --all`: every stream's chain, then the audit history against the whole store, then (with
+ * the outside copy) the whole store against the latest signed checkpoint; true when all agree.
+ */
+async function everyStreamIntact(
   db: ReturnType<typeof openCliDatabase>,
-  options: { all?: boolean; stream: string[] },
+  outsideCopy: { dir: WitnessDirectory; keyring: Keyring } | null,
+  verbose: boolean | undefined,
+  tick: () => void,
 ): Promise<boolean> {
-  const disagreements: HistoryDisagreement[] = options.all
-    ? await wholeStoreHistoryDisagreements(db.pool, db.store)
-    : (
-        await Promise.all(
-          options.stream.map((id) => streamHistoryDisagreements(db.pool, db.store, id)),
-        )
-      ).flat();
+  let intact = true;
+  const empty: string[] = [];
+  const { checked, broken } = await verifyStreams(db.store, postgresStreamIds(db.pool), (check) => {
+    tick();
+    if (check.ok && check.eventsChecked === 0) {
+      empty.push(check.streamId);
+      return;
+    }
+    if (!check.ok || verbose) process.stdout.write(`${describeCheck(check)}\n`);
+  });
+  for (const streamId of empty) {
+    process.stderr.write(
+      `audit: stream ${streamId} has no events: nothing to verify (check the id)\n`,
+    );
+  }
+  process.stdout.write(
+    `${checked - empty.length} streams checked, ${broken.length} broken${empty.length > 0 ? `, ${empty.length} not found` : ''}\n`,
+  );
+  if (broken.length > 0 || empty.length > 0) intact = false;
+  if (!(await historyAgrees(db))) intact = false;
+  if (outsideCopy) {
+    const report = await verifyAgainstCheckpoint({ store: db.store, ...outsideCopy });
+    process.stdout.write(describeCheckpointVerification(report));
+    if (report.status === 'tampered' || report.status === 'refused') intact = false;
+  } else {
+    process.stderr.write(
+      'audit: CHECKPOINT_DIR not set: checked each chain against itself only, not against a signed checkpoint\n',
+    );
+  }
+  return intact;
+}
+
+/**
+ * The named streams, each checked as the API checks one (verifyStreamIntegrity): a broken chain, a
+ * parting from the checkpoint (a rewritten event, a deleted tail) and each history line that
+ * disagrees are printed; true when every stream is intact. A named stream without events is a
+ * wrong id, not an intact chain.
+ */
+async function namedStreamsIntact(
+  db: ReturnType<typeof openCliDatabase>,
+  streamIds: string[],
+  outsideCopy: { dir: WitnessDirectory; keyring: Keyring } | null,
+  verbose: boolean | undefined,
+): Promise<boolean> {
+  const checks: StreamCheckWithCheckpoint[] = [];
+  for (const streamId of streamIds)
+    checks.push(
+      await verifyStreamIntegrity({
+        pool: db.pool,
+        store: db.store,
+        streamId,
+        ...(outsideCopy ? { checkpoints: outsideCopy } : {}),
+      }),
+    );
+  const empty = checks.filter((check) => check.ok && check.eventsChecked === 0);
+  const found = checks.filter((check) => !empty.includes(check));
+  for (const check of found) {
+    if (!check.ok || verbose) process.stdout.write(`${describeCheck(check)}\n`);
+  }
+  for (const check of checks) {
+    const finding = check.checkpoint?.finding;
+    if (check.checkpoint?.status === 'parted' && finding)
+      process.stdout.write(`${describeFinding(finding)}\n`);
+    else if (check.checkpoint?.status === 'refused')
+      process.stdout.write(`checkpoint REFUSED: ${check.checkpoint.refusedBecause}\n`);
+  }
+  for (const check of empty)
+    process.stderr.write(
+      `audit: stream ${check.streamId} has no events: nothing to verify (check the id)\n`,
+    );
+  const broken = found.filter((check) => !check.ok).length;
+  const parted = checks.filter((check) => check.checkpoint?.status === 'parted').length;
+  process.stdout.write(
+    `${found.length} streams checked, ${broken} broken${parted > 0 ? `, ${parted} part from the signed checkpoint` : ''}${empty.length > 0 ? `, ${empty.length} not found` : ''}\n`,
+  );
+  const disagreements = checks.flatMap((check) => check.historyDisagreements);
+  printDisagreements(disagreements);
+  return (
+    empty.length === 0 &&
+    checks.every((check) => check.intact && check.checkpoint?.status !== 'refused')
+  );
+}
+
+/** The audit history's lines against the whole store, printed. */
+async function historyAgrees(db: ReturnType<typeof openCliDatabase>): Promise<boolean> {
+  const disagreements = await wholeStoreHistoryDisagreements(db.pool, db.store);
+  printDisagreements(disagreements);
+  return disagreements.length === 0;
+}
+
+function printDisagreements(disagreements: HistoryDisagreement[]): void {
   for (const found of disagreements) process.stdout.write(`${describeDisagreement(found)}\n`);
   process.stdout.write(`audit history: ${disagreements.length} line(s) disagree with the store\n`);
-  return disagreements.length === 0;
 }
 
 /** The checkpoint verdict in lines an auditor can act on. */
@@ -165,15 +240,13 @@ function describeCheckpointVerification(report: CheckpointVerification): string 
     lines.push(
       `checkpoint ${checkpoint.sequence} (${checkpoint.createdAt}, key ${checkpoint.keyId}): ${report.covered} of ${checkpoint.events} covered events as signed, ${report.notYetCovered} not yet covered`,
     );
-  for (const finding of report.findings)
-    lines.push(
-      `${finding.streamId}: PARTS at revision ${finding.revision}${finding.position ? ` (position ${finding.position})` : ''}: ${finding.kind}: ${finding.detail}${finding.further > 0 ? ` (+${finding.further} more in this stream)` : ''}`,
-    );
+  for (const finding of report.findings) lines.push(describeFinding(finding));
   return `${lines.join('\n')}\n`;
 }
 
-async function* iterate(ids: string[]): AsyncGenerator<string> {
-  yield* ids;
+/** Where a stream parts from the checkpoint, in one line. */
+function describeFinding(finding: CheckpointFinding): string {
+  return `${finding.streamId}: PARTS at revision ${finding.revision}${finding.position ? ` (position ${finding.position})` : ''}: ${finding.kind}: ${finding.detail}${finding.further > 0 ? ` (+${finding.further} more in this stream)` : ''}`;
 }
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -531,6 +531,42 @@ describe('signed checkpoints', () => {
     expect(all.stdout).toMatch(
       /^appointment-ghost: HISTORY DISAGREES at revision 0 \(event forged-line\): audit history hash [0-9a-f]{64}, store hash \(event gone from the store\)$/m,
     );
+    // A covered stream's last event deleted from the store and from the history alike: its chain
+    // and its history agree with what is left; only the checkpoint sees the tail gone. One stream
+    // is checked as the API checks it (before: "1 streams checked, 0 broken", exit 0).
+    const a6 = 'appointment-a-6';
+    const { rows: tail } = await t.db.pool.query(
+      'SELECT max(revision) AS r, count(*) AS n FROM events WHERE stream_id = $1',
+      [a6],
+    );
+    const last = Number(tail[0].r);
+    for (let i = 0; i < 40; i++) {
+      const { rows: copied } = await t.db.pool.query(
+        'SELECT count(*) AS n FROM audit_history WHERE stream_id = $1',
+        [a6],
+      );
+      if (copied[0].n === tail[0].n) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await t.db.pool.query('DELETE FROM events WHERE stream_id = $1 AND revision = $2', [a6, last]);
+    await t.db.pool.query('DELETE FROM audit_history WHERE stream_id = $1 AND revision = $2', [
+      a6,
+      last,
+    ]);
+    const api = await http().get(`/audit/verify?stream=${a6}`).set(auditor).expect(200);
+    expect(api.body).toMatchObject({
+      ok: true,
+      intact: false,
+      historyDisagreements: [],
+      checkpoint: { status: 'parted', finding: { kind: 'deleted-tail', revision: last } },
+    });
+    const one = await cli('verify', '--stream', a6);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toMatch(
+      new RegExp(`^${a6}: PARTS at revision ${last} \\(position [^)]+\\): deleted-tail: `, 'm'),
+    );
+    expect(one.stdout).toContain('1 streams checked, 0 broken, 1 part from the signed checkpoint');
+    expect(one.stdout).toContain('audit history: 0 line(s) disagree with the store');
   }, 240_000);
 
   it('signs no checkpoint over a new event that chains onto a rewritten history', async () => {

@@ -10,15 +10,11 @@ import { Pool } from 'pg';
 import { CLOCK, Clock, systemClock } from '../../common/clock';
 import { PG_POOL } from '../../common/tokens';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
-import {
-  CaseProof,
-  caseProof,
-  checkStreamAgainstCheckpoint,
-  StreamCheckpointCheck,
-  CreatedCheckpoint,
-} from './checkpoint-ledger';
+import { CaseProof, caseProof, CreatedCheckpoint } from './checkpoint-ledger';
+import { Keyring } from './checkpoint-keys';
 import { CheckpointSettings } from './checkpoint-settings';
 import { signCheckpoint, signCheckpointUnlessUnderWay } from './sign-checkpoint';
+import { WitnessDirectory } from './witness-directory';
 import { assertStoreAgrees, StoreVerification, verifyWholeStore } from '../store-verification';
 
 export const CHECKPOINT_SETTINGS = Symbol('CHECKPOINT_SETTINGS');
@@ -151,9 +147,9 @@ export class CheckpointService implements OnModuleInit, OnModuleDestroy {
     return verifyWholeStore({ pool: this.pool, store: this.store, dir, keyring });
   }
 
-  async verifyStream(streamId: string): Promise<StreamCheckpointCheck> {
-    const { dir, keyring } = this.verifying();
-    return checkStreamAgainstCheckpoint({ store: this.store, dir, keyring, streamId });
+  /** The outside copy one stream is checked against (verifyStreamIntegrity), when configured. */
+  outsideCopy(): { dir: WitnessDirectory; keyring: Keyring } | undefined {
+    return this.configured() ? this.verifying() : undefined;
   }
 
   async proof(streamId: string): Promise<CaseProof | null> {
