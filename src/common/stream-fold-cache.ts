@@ -7,13 +7,21 @@ import { StreamDecider } from './stream-decider';
 export type StreamStart = Pick<RecordedEvent, 'type' | 'data'>;
 
 /** An event as the fold needs it: what it says, and the id that marks its place. */
-type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'data'>;
+type FoldedEvent = Pick<RecordedEvent, 'id' | 'type' | 'data'> &
+  Partial<Pick<RecordedEvent, 'hash'>>;
 
 interface CachedFold<State> {
   state: State;
   revision: number;
   /** Id of the event at `revision`: it must still be there for the fold to be reused. */
   lastEventId: string;
+  /**
+   * Its stored chain link, which must be unchanged too: an event rewritten under the same id with
+   * its chain recomputed changes the link of every event after it, the last included. Null after
+   * this process's own append (`appended`: the store's link is not returned); the next read
+   * takes it from the store.
+   */
+  lastHash: string | null;
   first: StreamStart;
 }
 
@@ -29,11 +37,15 @@ export interface LoadedFold<State> {
  * rating), kept per process so that a read costs the events appended since, not the whole stream.
  *
  * Never stale, also with several instances writing: every load checks the stream at the cached
- * revision. `load` reads from that revision on; `loadMany` first asks the streams' heads (revision
- * and event id of the last event, a tenth of a read's cost) and reads only the streams that moved.
- * Either way the kept event must still stand at the kept revision; if it is gone or another event
- * stands there (a stream truncated or rewritten under us, as the tamper tests do), the stream is
- * folded again from the start. States are immutable (each `evolve` returns a new one), so sharing
+ * revision. `load` reads from that revision on; `loadMany` first asks the streams' heads (revision,
+ * event id and chain link of the last event, a tenth of a read's cost) and reads only the streams
+ * that moved. Either way the kept event must still stand at the kept revision with the kept chain
+ * link; if it is gone, another event stands there or its link differs (a stream truncated, or an
+ * event of it rewritten with the chain recomputed, as the tamper tests do, and again when the row
+ * is restored), the stream is folded again from the start. What the check cannot see without
+ * reading the whole stream, which the cache exists to avoid: an event's data edited with its stored
+ * hashes left as they were (its chain then breaks: `GET /audit/verify` names it); a restart or
+ * the fold's eviction folds it again as stored. States are immutable (each `evolve` returns a new one), so sharing
  * one with a caller is safe. At most `capacity` streams are held (`BoundedCache`: the oldest not
  * read since goes).
  */
@@ -78,14 +90,15 @@ export class StreamFoldCache<State> {
     const loaded: (LoadedFold<State> | undefined)[] = streamIds.map((_, at) => {
       const fold = cached[at];
       const head = heads.get(at);
-      return fold && head?.revision === fold.revision && head.id === fold.lastEventId
-        ? { state: fold.state, revision: fold.revision, first: fold.first }
-        : undefined;
+      if (!fold || !head || !sameEvent(head, fold)) return undefined;
+      if (fold.lastHash === null) fold.lastHash = head.hash;
+      return { state: fold.state, revision: fold.revision, first: fold.first };
     });
     const moved = streamIds.flatMap((streamId, at) => {
       if (loaded[at]) return [];
       const fold = cached[at];
       const head = heads.get(at);
+      // Moved on: read from the kept revision, whose event `startsAt` checks as `load` does.
       return [{ at, streamId, from: fold && head && head.revision > fold.revision ? fold : null }];
     });
     const reads = await this.store.readStreams(
@@ -143,7 +156,13 @@ export class StreamFoldCache<State> {
       cached?.first ?? (events[0] ? { type: events[0].type, data: events[0].data } : null);
     const fold =
       last && first
-        ? { state, revision: last.revision, lastEventId: last.id, first }
+        ? {
+            state,
+            revision: last.revision,
+            lastEventId: last.id,
+            lastHash: last.hash ?? null,
+            first,
+          }
         : (cached ?? null);
     if (!fold) return { state, revision: null, first: null };
     // Nothing new since the kept fold: the read already marked it as used.
@@ -155,7 +174,21 @@ export class StreamFoldCache<State> {
   }
 }
 
-/** Whether the read from a kept revision begins with the kept event. */
+/** Whether the read from a kept revision begins with the kept event, chain link unchanged. */
 function startsAt(events: readonly RecordedEvent[], cached: CachedFold<unknown>): boolean {
-  return events[0]?.revision === cached.revision && events[0].id === cached.lastEventId;
+  const kept = events[0] !== undefined && sameEvent(events[0], cached);
+  if (kept && cached.lastHash === null) cached.lastHash = events[0].hash;
+  return kept;
+}
+
+/** The event stored at the kept revision is the kept one: same id and, once known, same link. */
+function sameEvent(
+  stored: Pick<RecordedEvent, 'revision' | 'id' | 'hash'>,
+  cached: CachedFold<unknown>,
+): boolean {
+  return (
+    stored.revision === cached.revision &&
+    stored.id === cached.lastEventId &&
+    (cached.lastHash === null || stored.hash === cached.lastHash)
+  );
 }

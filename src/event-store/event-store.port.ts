@@ -119,6 +119,11 @@ export type StreamVerification =
 export interface StreamHead {
   revision: number;
   id: string;
+  /**
+   * The last event's stored chain link (hex): it changes when any event of the stream is rewritten
+   * with its chain recomputed, which the id alone does not show.
+   */
+  hash: string;
 }
 
 /**
@@ -150,9 +155,9 @@ export interface EventStore {
    */
   readStreams(reads: StreamRead[]): Promise<RecordedEvent[][]>;
   /**
-   * The last event of each stream (its revision and id), null for an absent stream; in the order
-   * of `streamIds`. Far cheaper than reading the streams (PostgreSQL: one statement, two columns a
-   * stream; KurrentDB: one backwards read of one event a stream): it tells whether a kept fold is
+   * The last event of each stream (its revision, id and chain link), null for an absent stream; in
+   * the order of `streamIds`. Far cheaper than reading the streams (PostgreSQL: one statement, three
+   * columns a stream; KurrentDB: one backwards read of one event a stream): it tells whether a kept fold is
    * still the stream's state (`StreamFoldCache.loadMany`).
    */
   streamHeads(streamIds: readonly string[]): Promise<(StreamHead | null)[]>;

@@ -27,7 +27,7 @@ function memoryStore() {
         asked.push(streamId);
         const events = streams.get(streamId) ?? [];
         const last = events[events.length - 1];
-        return last ? { revision: last.revision, id: last.id } : null;
+        return last ? { revision: last.revision, id: last.id, hash: last.hash } : null;
       }),
     streamRevision: async (streamId: string) => {
       asked.push(streamId);

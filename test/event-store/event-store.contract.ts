@@ -296,20 +296,24 @@ export function eventStoreContract(createHarness: () => Promise<EventStoreHarnes
       expect(await store.readStreams([])).toEqual([]);
     });
 
-    it("tells each stream's last revision and event id, null for an absent one, in the order asked", async () => {
+    it("tells each stream's last revision, event id and chain link, null for an absent one, in the order asked", async () => {
       const [a, b, absent] = [stream(), stream(), stream()];
       const last = anEvent();
       await store.append(a, [anEvent(), anEvent(), last], { expectedRevision: 'no_stream' });
       const only = anEvent();
       await store.append(b, [only], { expectedRevision: 'no_stream' });
+      // With the last event's chain link, as a read of it answers.
+      const linkOf = async (streamId: string) => (await store.readStream(streamId)).at(-1)!.hash;
       expect(await store.streamHeads([b, absent, a])).toEqual([
-        { revision: 0, id: only.id },
+        { revision: 0, id: only.id, hash: await linkOf(b) },
         null,
-        { revision: 2, id: last.id },
+        { revision: 2, id: last.id, hash: await linkOf(a) },
       ]);
       const next = anEvent();
       await store.append(b, [next], { expectedRevision: 0 });
-      expect(await store.streamHeads([b])).toEqual([{ revision: 1, id: next.id }]);
+      expect(await store.streamHeads([b])).toEqual([
+        { revision: 1, id: next.id, hash: await linkOf(b) },
+      ]);
       expect(await store.streamHeads([])).toEqual([]);
     });
 

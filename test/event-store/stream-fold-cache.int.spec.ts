@@ -4,6 +4,7 @@ import { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { StreamFoldCache } from '../../src/common/stream-fold-cache';
+import { rewriteEvent } from '../support/rewrite-event';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /** A record that lists what happened to it, in order: a stale or doubled fold shows at once. */
@@ -168,6 +169,34 @@ describe('StreamFoldCache on PostgreSQL', () => {
     expect(again.state.entries).toEqual(['x', 'y', 'z']);
     expect(gone).toEqual({ state: { entries: [] }, revision: null, first: null });
     expect((await cache.load(rewritten)).first).toEqual({ type: 'Noted', data: { label: 'x' } });
+  });
+
+  it('folds again when an event at or under the kept revision is rewritten (same id, chain recomputed), and when restored', async () => {
+    const [single, bulk, movedOn] = ['cadre-same-id', 'cadre-bulk-same-id', 'cadre-bulk-moved-on'];
+    for (const streamId of [single, bulk, movedOn]) await append(streamId, ['a', 'b'], 'no_stream');
+    const cache = new StreamFoldCache(store, entries, 10);
+    await cache.load(single);
+    await cache.loadMany([bulk, movedOn]);
+    const relabel = (label: string) => () => ({ label });
+
+    // Under the kept revision (load), at it (loadMany, the head unchanged), under it once the
+    // stream has moved on (loadMany from the kept revision).
+    await rewriteEvent(db.pool, single, 0, relabel('A'));
+    await rewriteEvent(db.pool, bulk, 1, relabel('B'));
+    await rewriteEvent(db.pool, movedOn, 0, relabel('A'));
+    await append(movedOn, ['c'], 1);
+
+    expect((await cache.load(single)).state.entries).toEqual(['A', 'b']);
+    expect((await cache.loadMany([bulk, movedOn])).map((fold) => fold.state.entries)).toEqual([
+      ['a', 'B'],
+      ['A', 'b', 'c'],
+    ]);
+
+    // Restored: the first content again.
+    await rewriteEvent(db.pool, single, 0, relabel('a'));
+    await rewriteEvent(db.pool, bulk, 1, relabel('b'));
+    expect((await cache.load(single)).state.entries).toEqual(['a', 'b']);
+    expect((await cache.loadMany([bulk])).map((fold) => fold.state.entries)).toEqual([['a', 'b']]);
   });
 
   it('moves a kept fold with the events this process appended, so the next bulk load checks heads only', async () => {

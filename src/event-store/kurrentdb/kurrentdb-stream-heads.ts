@@ -8,5 +8,7 @@ export async function headsStreamByStream(
   const lasts = await Promise.all(
     streamIds.map((streamId) => store.readStream(streamId, { direction: 'backwards', limit: 1 })),
   );
-  return lasts.map(([last]) => (last ? { revision: last.revision, id: last.id } : null));
+  return lasts.map(([last]) =>
+    last ? { revision: last.revision, id: last.id, hash: last.hash } : null,
+  );
 }

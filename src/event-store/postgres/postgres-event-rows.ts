@@ -5,6 +5,7 @@ import {
   ReadAllFilter,
   ReadStreamOptions,
   StoredEventRecord,
+  StreamHead,
   StreamRead,
 } from '../event-store.port';
 import { parsePosition } from './postgres-position';
@@ -187,11 +188,25 @@ export function streamReadQuery(
   return { sql, params };
 }
 
-/** Each stream's last revision and event id, by ordinal of `$1` (a backwards index scan each). */
-export const STREAM_HEADS = `SELECT r.ord, e.revision, e.event_id
+/** Each stream's last revision, event id and chain link, by ordinal of `$1` (a backwards index scan each). */
+export const STREAM_HEADS = `SELECT r.ord, e.revision, e.event_id, e.hash
     FROM unnest($1::text[]) WITH ORDINALITY AS r(stream_id, ord)
-    CROSS JOIN LATERAL (SELECT revision, event_id FROM events WHERE events.stream_id = r.stream_id
+    CROSS JOIN LATERAL (SELECT revision, event_id, hash FROM events WHERE events.stream_id = r.stream_id
                          ORDER BY revision DESC LIMIT 1) e`;
+
+/** A row of STREAM_HEADS. */
+export interface HeadRow {
+  ord: string;
+  revision: string;
+  event_id: string;
+  hash: Buffer;
+}
+
+export const toStreamHead = (row: HeadRow): StreamHead => ({
+  revision: Number(row.revision),
+  id: row.event_id,
+  hash: row.hash.toString('hex'),
+});
 
 /**
  * Several streams in one statement: each read (`ord`, 1-based) as its own index scan from its

@@ -45,11 +45,13 @@ import {
   safeHeadPosition,
   safeOrderRead,
   safeWhereAfter,
+  HeadRow,
   STREAM_HEADS,
   streamReadQuery,
   streamsReadQuery,
   toRecorded,
   toStoredRecord,
+  toStreamHead,
 } from './postgres-event-rows';
 import { retryOnConnectionLoss } from './retry-on-connection-loss';
 import { SharedMultiStreamAppends } from './shared-multi-stream-append';
@@ -207,11 +209,8 @@ export class PostgresEventStore implements EventStore {
   async streamHeads(streamIds: readonly string[]): Promise<(StreamHead | null)[]> {
     const heads: (StreamHead | null)[] = streamIds.map(() => null);
     if (streamIds.length === 0) return heads;
-    const { rows } = await this.pool.query<{ ord: string; revision: string; event_id: string }>(
-      preparedRead(STREAM_HEADS, [streamIds]),
-    );
-    for (const row of rows)
-      heads[Number(row.ord) - 1] = { revision: Number(row.revision), id: row.event_id };
+    const { rows } = await this.pool.query<HeadRow>(preparedRead(STREAM_HEADS, [streamIds]));
+    for (const row of rows) heads[Number(row.ord) - 1] = toStreamHead(row);
     return heads;
   }
 
