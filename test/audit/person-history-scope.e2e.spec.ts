@@ -89,4 +89,18 @@ describe("a person's history within the reader's grant", () => {
     ]);
     expect(JSON.stringify(seenByTown.body)).not.toContain('chi tiết vụ việc d-by-province');
   });
+
+  it("checks the person's own stream for those who read their history, within the same grant", async () => {
+    // The history page's hash check (`/audit/verify?stream=cadre-<id>`): the same readers as
+    // `/cadres/:id/history`, the same unit rule.
+    for (const reader of [townAuditor(), provinceAuditor(), as('u-insp', ['inspector'], 'ou-town')])
+      expect(
+        (await http().get('/audit/verify?stream=cadre-p-official').set(reader).expect(200)).body,
+      ).toMatchObject({ streamId: 'cadre-p-official', ok: true });
+    await http().get('/audit/verify?stream=cadre-p-official').set(townStaff()).expect(403);
+    await http().get('/cadres/p-official/history').set(townStaff()).expect(403);
+    const elsewhere = as('u-other-auditor', ['auditor'], 'ou-elsewhere');
+    await http().get('/audit/verify?stream=cadre-p-official').set(elsewhere).expect(403);
+    await http().get('/cadres/p-official/history').set(elsewhere).expect(403);
+  });
 });

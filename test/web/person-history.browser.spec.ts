@@ -294,4 +294,31 @@ describe("a person's history in the web app", () => {
     expect(await page.getByRole('link', { name: 'Lịch sử hồ sơ cán bộ' }).count()).toBe(0);
     await context.close();
   });
+
+  // Last: it changes her record behind the service.
+  it("checks the person's own record and reads red «Bị sửa đổi» once a row of it is changed", async () => {
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/cadres/p-tran-thi-binh/history`);
+    await page.locator('ol.timeline > li').first().waitFor();
+    const check = page.getByRole('button', { name: 'Kiểm tra chuỗi băm hồ sơ cán bộ' });
+    const verdict = page.getByTestId('verify-result');
+    await check.click();
+    await verdict.getByText(/^Toàn vẹn: \d+ sự kiện, chuỗi băm hợp lệ\.$/).waitFor();
+    expect(await verdict.getAttribute('data-intact')).toBe('true');
+
+    // A database administrator rewrites her registration (before: the page had no check at all).
+    await t.db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{fullName}', '"Người khác"')
+        WHERE stream_id = 'cadre-p-tran-thi-binh' AND revision = 0`,
+    );
+    await check.click();
+    await verdict.getByText('Bị sửa đổi: hồ sơ không còn toàn vẹn từ phiên bản 0.').waitFor();
+    expect(await verdict.getAttribute('data-intact')).toBe('false');
+    expect(await verdict.getAttribute('role')).toBe('alert');
+    // Her registration's line in the timeline is marked as differing from the store.
+    const registered = page.locator('ol.timeline > li', { hasText: 'PersonRegistered' }).first();
+    await registered.getByText(/khác với kho sự kiện/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -1059,6 +1059,9 @@ const vi = {
     ownRecord: 'Hồ sơ cán bộ (lý lịch, chức vụ, quy hoạch, kỷ luật)',
     case: 'hồ sơ {{id}}',
     empty: 'Chưa có sự kiện nào được ghi về cán bộ này trong phạm vi đơn vị của bạn.',
+    verify: 'Kiểm tra chuỗi băm hồ sơ cán bộ',
+    verifyScope:
+      'Kiểm tra các sự kiện của chính hồ sơ cán bộ; mỗi hồ sơ công việc được kiểm tra trên trang lịch sử của hồ sơ đó.',
   },
   audit: {
     purposes: {
@@ -2324,6 +2327,9 @@ const en: Strings<typeof vi> = {
     ownRecord: "The person's record (details, posts, planning, discipline)",
     case: 'case {{id}}',
     empty: 'Nothing has been recorded about this person within your unit yet.',
+    verify: "Check the hash chain of the person's record",
+    verifyScope:
+      "Checks the events of the person's own record; each case is checked on that case's history page.",
   },
   audit: {
     purposes: {

@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { procedureKey } from '../procedure-key';
 import { ErrorBox, Loading } from '../components/common';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { HashCheckVerdict, StreamCheck } from '../components/HashCheckVerdict';
 
 /** The kind of a person's own stream (`cadre-<id>`); every other stream in their history is a case. */
 const PERSON_STREAM_KIND = 'cadre';
@@ -70,6 +71,18 @@ export function PersonHistory({ personId }: { personId: string }) {
         }),
       ),
   });
+  // The person's own stream's hash check, as a case's audit page checks the case's: its chain,
+  // the latest signed checkpoint and the audit history, red «Bị sửa đổi» when any one parts.
+  const verify = useQuery({
+    queryKey: ['verify', `${PERSON_STREAM_KIND}-${personId}`],
+    enabled: false,
+    queryFn: () =>
+      unwrap<StreamCheck>(
+        api.GET('/audit/verify', {
+          params: { query: { stream: `${PERSON_STREAM_KIND}-${personId}` } },
+        }),
+      ),
+  });
   // The API answers 404 for a person nothing has been recorded about yet.
   const nothingYet = history.error instanceof ApiError && history.error.status === 404;
   return (
@@ -80,6 +93,14 @@ export function PersonHistory({ personId }: { personId: string }) {
       <p>
         <Link to={`/cadres/${encodeURIComponent(personId)}`}>{t('personHistory.back')}</Link>
       </p>
+      <div className="row wrap">
+        <button type="button" onClick={() => void verify.refetch()}>
+          {t('personHistory.verify')}
+        </button>
+      </div>
+      <p className="muted small">{t('personHistory.verifyScope')}</p>
+      {verify.data && <HashCheckVerdict check={verify.data} />}
+      <ErrorBox error={verify.error} />
       {/* The timeline waits for the catalog too: drawn before it, a step shows its id first. */}
       {history.isPending || catalog.isPending ? (
         <Loading />
@@ -92,6 +113,7 @@ export function PersonHistory({ personId }: { personId: string }) {
           <h2>{t('audit.timeline')}</h2>
           <HistoryTimeline
             events={history.data.events}
+            disagreements={verify.data?.historyDisagreements}
             definitions={catalog.data?.definitions}
             about={(event) => <EventSource event={event} />}
           />
