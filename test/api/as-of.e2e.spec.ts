@@ -26,12 +26,15 @@ describe('asOf a day', () => {
       positions: [
         { id: 'pos-deputy', rank: 4 },
         { id: 'pos-head', rank: 5 },
+        { id: 'pos-chief', rank: 5 },
       ],
       people: [
         {
           id: 'p-an',
           posts: [{ positionId: 'pos-deputy', from: addDays(today, -900), termEnd: null }],
         },
+        // No discipline case of theirs holds an appointment back.
+        { id: 'p-binh' },
       ],
     });
     await http()
@@ -174,6 +177,59 @@ describe('asOf a day', () => {
       .get(`/cases/c-today?asOf=${encodeURIComponent(`${minuteBefore.slice(0, 16)}Z`)}`)
       .set(staff);
     expect(before.status).toBe(404);
+  });
+
+  // Before: a withdrawn case as of before its withdrawal offered perform-step and correct-step,
+  // and a discipline case as of a past moment its actions, as if that moment were now.
+  it('a view as of a moment offers no action: nothing may be done in a replay', async () => {
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-w1',
+        procedure: 'appointment',
+        definition: 'appointment.external',
+        personId: 'p-binh',
+        positionId: 'pos-chief',
+        orgUnitId: 'ou-town',
+        summary: 'Withdrawn later',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/c-w1/steps/consult-receiving-unit')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'Agreed' })
+      .expect(200);
+    const open = await http().get('/cases/c-w1').set(staff).expect(200);
+    const actions = (view: { allowedNext: { action: string }[] }) =>
+      view.allowedNext.map((next) => next.action);
+    expect(actions(open.body)).toEqual(expect.arrayContaining(['perform-step', 'correct-step']));
+    const [, stepped] = await historyOf('c-w1', 2);
+    await http().post('/cases/c-w1/withdraw').set(staff).send({ reason: 'No longer needed' });
+    expect((await http().get('/cases/c-w1').set(staff).expect(200)).body).toMatchObject({
+      status: 'withdrawn',
+      allowedNext: [],
+    });
+    const before = await http()
+      .get(`/cases/c-w1?asOf=${encodeURIComponent(stepped.recordedAt)}`)
+      .set(staff)
+      .expect(200);
+    expect(before.body).toMatchObject({ status: 'open', revision: 1, allowedNext: [] });
+    // The discipline case, open now with its actions, offers none as of a moment either.
+    const now = await http().get('/discipline-cases/d-today').set(inspector).expect(200);
+    expect(now.body.allowedNext.length).toBeGreaterThan(0);
+    const [opened] = await historyOf('d-today', 1);
+    for (const asOf of [opened.recordedAt, today]) {
+      const past = await http()
+        .get(`/discipline-cases/d-today?asOf=${encodeURIComponent(asOf)}`)
+        .set(inspector)
+        .expect(200);
+      expect({ asOf, status: past.body.status, allowedNext: past.body.allowedNext }).toEqual({
+        asOf,
+        status: 'open',
+        allowedNext: [],
+      });
+    }
   });
 
   it('every asOf takes a day or an ISO time and refuses anything else naming the field', async () => {

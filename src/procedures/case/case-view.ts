@@ -28,6 +28,12 @@ interface CaseViewReads {
    * named since is withheld that earlier ballot as the case's current view and history do.
    */
   people?: PersonOfCase[];
+  /**
+   * The view is of the case as it stood at a past moment (`asOf`): nothing may be done then, so
+   * no action is offered (before: a withdrawn case's view as of before its withdrawal offered
+   * perform-step and correct-step, as if that moment were now).
+   */
+  past?: boolean;
 }
 
 export function caseView(
@@ -35,7 +41,7 @@ export function caseView(
   { definition, ruleSet }: { definition: ProcedureDefinition; ruleSet: RuleSet },
   revision: number | null,
   actor: Actor,
-  { calendar, today, people }: CaseViewReads,
+  { calendar, today, people, past }: CaseViewReads,
 ) {
   if (state.status === 'none') return null;
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
@@ -81,7 +87,7 @@ export function caseView(
     facts: state.openFacts,
     revision,
     currentStep: currentStepOfCase(current, state, calendar, today),
-    allowedNext: readerMayNotAct ? [] : allowedNext,
+    allowedNext: readerMayNotAct || past ? [] : allowedNext,
     ...(readerMayNotAct ? { readerMayNotAct } : {}),
     steps,
     vetting: state.vetting,

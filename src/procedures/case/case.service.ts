@@ -68,7 +68,7 @@ export class CaseService {
     return caseView(state, this.contexts.pinned(state), revision, actor, {
       calendar: this.contexts.calendar,
       today: this.contexts.today(),
-      ...(asOf ? { people: await this.peopleNow(procedure, caseId) } : {}),
+      ...(asOf ? { people: await this.peopleNow(procedure, caseId), past: true } : {}),
     });
   }
 

@@ -69,7 +69,7 @@ export class CasesController extends CaseEngineRoutes({
   read: {
     roles: ACCESS.anyRole,
     summary: "A case's state, current step, what may be done next and its revision (ETag)",
-    asOf: 'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is the whole minute, second or millisecond it is written to (Vietnam time without an offset), so the recordedAt a history shows includes its event',
+    asOf: 'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is the whole minute, second or millisecond it is written to (Vietnam time without an offset), so the recordedAt a history shows includes its event; such a replay offers no action (allowedNext is empty)',
   },
   step: {
     roles: ACCESS.caseStep,

@@ -39,7 +39,7 @@ export class DisciplineController extends CaseEngineRoutes({
     sensitive: 'discipline case',
     summary:
       'A discipline case: steps, ballot (counts only for the roles the rule names), decision, complaint',
-    asOf: 'the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is the whole minute, second or millisecond it is written to, so the recordedAt a history shows includes its event',
+    asOf: 'the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is the whole minute, second or millisecond it is written to, so the recordedAt a history shows includes its event; such a replay offers no action (allowedNext is empty)',
   },
   step: {
     roles: ACCESS.caseStep,

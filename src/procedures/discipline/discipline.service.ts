@@ -107,6 +107,9 @@ export class DisciplineService {
       this.catalog.calendar,
       ruleSet,
     );
+    // As of a past moment nothing may be done: no action is offered (before: its actions then,
+    // file-complaint or review-complaint, as if that moment were now).
+    if (view && asOf) view.allowedNext = [];
     if (!view || state.status !== 'open') return view;
     const person = await this.registry.loadPerson(state.personId, asOf);
     return { ...view, ...heavierFormView(state, ruleSet, person.state, day) };

@@ -2638,7 +2638,7 @@ export interface components {
             }[];
             revision: number | null;
             currentStep: components["schemas"]["CurrentStepDto"] | null;
-            /** @description empty for the person the case is about (readerMayNotAct says why) */
+            /** @description empty for the person the case is about (readerMayNotAct says why), and in a view as of a moment (asOf: a replay of the case as it stood, where nothing may be done; read it without asOf to act) */
             allowedNext: components["schemas"]["AllowedActionDto"][];
             /** @description present when the reader is the person the case is about: separation of duties refuses them every step, withdrawal, rejection and correction */
             readerMayNotAct?: components["schemas"]["ReaderMayNotActDto"];
@@ -3697,7 +3697,7 @@ export interface components {
             revision: number | null;
             /** @description null once the case is closed */
             currentStep: components["schemas"]["CurrentStepDto"] | null;
-            /** @description empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why); withdraw and reject only for the role that opens the case (its first step's), who alone may end it */
+            /** @description empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why), and in a view as of a moment (asOf: a replay of the case as it stood, where nothing may be done; read it without asOf to act); withdraw and reject only for the role that opens the case (its first step's), who alone may end it */
             allowedNext: components["schemas"]["AllowedActionDto"][];
             /** @description present when the reader is the person the case is about, or a nominee or examination candidate it has named: separation of duties refuses them every step, withdrawal, rejection and correction */
             readerMayNotAct?: components["schemas"]["ReaderMayNotActDto"];
@@ -6861,7 +6861,7 @@ export interface operations {
     DisciplineController_get: {
         parameters: {
             query?: {
-                /** @description the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is the whole minute, second or millisecond it is written to, so the recordedAt a history shows includes its event */
+                /** @description the case as it stood then: a day YYYY-MM-DD means the end of that day in Vietnam; an ISO date-time is the whole minute, second or millisecond it is written to, so the recordedAt a history shows includes its event; such a replay offers no action (allowedNext is empty) */
                 asOf?: unknown;
                 /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
                 purpose?: unknown;
@@ -8388,7 +8388,7 @@ export interface operations {
     CasesController_get: {
         parameters: {
             query?: {
-                /** @description the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is the whole minute, second or millisecond it is written to (Vietnam time without an offset), so the recordedAt a history shows includes its event */
+                /** @description the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is the whole minute, second or millisecond it is written to (Vietnam time without an offset), so the recordedAt a history shows includes its event; such a replay offers no action (allowedNext is empty) */
                 asOf?: unknown;
             };
             header?: never;

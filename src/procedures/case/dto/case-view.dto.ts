@@ -145,7 +145,7 @@ export class CaseViewDto {
   @ApiProperty({
     type: [AllowedActionDto],
     description:
-      "empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why); withdraw and reject only for the role that opens the case (its first step's), who alone may end it",
+      "empty for the person the case is about and for its nominees and candidates (readerMayNotAct says why), and in a view as of a moment (asOf: a replay of the case as it stood, where nothing may be done; read it without asOf to act); withdraw and reject only for the role that opens the case (its first step's), who alone may end it",
   })
   allowedNext!: AllowedActionDto[];
   @ApiPropertyOptional({

@@ -76,7 +76,8 @@ export class DisciplineCaseViewDto {
   @ApiProperty({ type: CurrentStepDto, nullable: true }) currentStep!: CurrentStepDto | null;
   @ApiProperty({
     type: [AllowedActionDto],
-    description: 'empty for the person the case is about (readerMayNotAct says why)',
+    description:
+      'empty for the person the case is about (readerMayNotAct says why), and in a view as of a moment (asOf: a replay of the case as it stood, where nothing may be done; read it without asOf to act)',
   })
   allowedNext!: AllowedActionDto[];
   @ApiPropertyOptional({
