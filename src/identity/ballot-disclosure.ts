@@ -192,13 +192,30 @@ function discloseCorrection(
 ): DisclosedData {
   const inner = discloseBallot(viewer, corrected, context);
   if (!inner.reason) return { data: event.data, withheld: [] };
-  // The correction's reason speaks of the figures ("typo: 21 not 20"): withheld with them.
+  const ownReason = correctionReasonWithheld(inner.reason);
   const { reason: _reason, ...data } = event.data;
   return {
-    data: { ...data, corrected: { type: corrected.type, data: inner.data } },
-    withheld: ['reason', ...inner.withheld.map((field) => `corrected.${field}`)],
+    data: {
+      ...(ownReason ? data : event.data),
+      corrected: { type: corrected.type, data: inner.data },
+    },
+    withheld: [
+      ...(ownReason ? ['reason'] : []),
+      ...inner.withheld.map((field) => `corrected.${field}`),
+    ],
     reason: inner.reason,
   };
+}
+
+/**
+ * Whether a correction's own reason (why the clerk changed the tally) is withheld with the
+ * ballot's figures. From the subject and the candidates, yes: it is about their votes and may
+ * restate them ("typo: 21 not 20"). From the other readers of the history (auditors, inspectors,
+ * staff the unannounced ballot does not name) no: they may read why a secret tally was changed,
+ * only not the tally itself (before: "lý do: undefined" on the audit timeline).
+ */
+export function correctionReasonWithheld(reason: WithholdingReason | undefined): boolean {
+  return reason === WITHHELD_FROM_SUBJECT;
 }
 
 /**

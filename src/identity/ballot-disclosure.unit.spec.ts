@@ -151,15 +151,24 @@ describe('ballot disclosure of a corrected tally', () => {
   it('withholds the corrected counts as the original ones, naming them by path', () => {
     const disclosed = discloseBallot(staff, correction, { viewerIsSubject: false });
     expect(disclosed.withheld).toEqual([
-      'reason',
       'corrected.tally',
       'corrected.reason',
       'corrected.selected',
     ]);
     expect(disclosed.reason).toBe(NOT_ANNOUNCED);
     expect(JSON.stringify(disclosed.data)).not.toMatch(/16|p-an: /);
-    // Who corrected stays visible; why is the clerk's words about the figures ("typo: 21 not 20").
-    expect(disclosed.data).toMatchObject({ correctedBy: 'u-staff' });
+    // Who corrected and why stay visible to a reader the ballot is merely not announced to.
+    expect(disclosed.data).toMatchObject({ reason: 'votes swapped', correctedBy: 'u-staff' });
+  });
+
+  it("withholds the correction's own reason from the subject, who may read it restating their votes", () => {
+    const disclosed = discloseBallot(staff, correction, { viewerIsSubject: true });
+    expect(disclosed.withheld).toEqual([
+      'reason',
+      'corrected.tally',
+      'corrected.reason',
+      'corrected.selected',
+    ]);
     expect(disclosed.data).not.toHaveProperty('reason');
   });
 

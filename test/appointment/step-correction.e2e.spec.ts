@@ -60,6 +60,7 @@ describe('correcting a recorded step over HTTP', () => {
       positions: [
         { id: 'pos-head', rank: 5 },
         { id: 'pos-deputy', rank: 4 },
+        { id: 'pos-chief', rank: 5 },
       ],
       people: [
         {
@@ -68,6 +69,11 @@ describe('correcting a recorded step over HTTP', () => {
           pool: ['pos-head'],
         },
         { id: 'p-binh' },
+        {
+          id: 'p-cuong',
+          posts: [{ positionId: 'pos-deputy', from: '2021-03-01', termEnd: '2026-03-01' }],
+          pool: ['pos-chief'],
+        },
       ],
     });
     await http()
@@ -230,6 +236,77 @@ describe('correcting a recorded step over HTTP', () => {
     expect(JSON.stringify(view)).not.toContain('Typed 6 instead of 10');
     expect(types.indexOf('CaseRejected')).toBeLessThan(types.indexOf('StepCorrected'));
     expect(types.indexOf('StepCorrected')).toBeLessThan(types.indexOf('VettingItemsRecorded'));
+  });
+
+  // Before: the correction of an unannounced nomination withheld its own reason with the counts
+  // from the auditor and the inspector ("withheld: reason;corrected.tally;…"), and the web read
+  // "lý do: undefined". Why a secret tally was changed is theirs to read; only the counts are not.
+  it('the auditor and the inspector read why an unannounced nomination was corrected, not its counts', async () => {
+    await http()
+      .post('/cases')
+      .set(h.staff)
+      .send({
+        id: 'c-a2',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-cuong',
+        positionId: 'pos-chief',
+        orgUnitId: 'ou-town',
+        summary: 'Fill the post of chief',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/c-a2/steps/leadership-round-1')
+      .set(h.staff)
+      .send({ heldOn: today, minutesRef: 'BB-01', conclusion: 'agreed' })
+      .expect(200);
+    const typed = { ...nomination, candidates: [{ personId: 'p-cuong', votes: 16 }] };
+    await http()
+      .post('/cases/c-a2/steps/expanded-nomination')
+      .set(h.secretary)
+      .send(typed)
+      .expect(200);
+    await http()
+      .post('/cases/c-a2/steps/expanded-nomination/corrections')
+      .set(h.staff)
+      .send({ reason: 'Nhầm phiếu', ...typed, candidates: [{ personId: 'p-cuong', votes: 19 }] })
+      .expect(200);
+    type Entry = { type: string; data: Record<string, unknown>; withheld?: string[] };
+    for (const who of ['auditor', 'inspector']) {
+      const events = (
+        await eventually(
+          async () =>
+            ((await http().get('/cases/c-a2/history').set(h[who])).body.events ?? []) as Entry[],
+          (list) => list.some((event) => event.type === 'StepCorrected'),
+        )
+      ).filter((event) => event.type === 'StepCorrected');
+      expect({ who, reason: events[0].data.reason, withheld: events[0].withheld }).toEqual({
+        who,
+        reason: 'Nhầm phiếu',
+        withheld: ['corrected.tally', 'corrected.reason', 'corrected.selected'],
+      });
+      expect(JSON.stringify(events[0])).not.toMatch(/"votes":(16|19)/);
+      const csv = (await http().get('/cases/c-a2/history.csv').set(h[who]).expect(200)).text;
+      const line = csv.split('\r\n').find((row) => row.includes('StepCorrected'))!;
+      expect(line).toContain('Nhầm phiếu');
+      expect(line).toMatch(/,corrected\.tally;corrected\.reason;corrected\.selected$/);
+      const view = (await http().get('/cases/c-a2').set(h[who]).expect(200)).body;
+      const step = view.steps.find(
+        (record: { stepId?: string }) => record.stepId === 'expanded-nomination',
+      );
+      expect(step.corrections[0]).toMatchObject({ reason: 'Nhầm phiếu', correctedBy: 'u-staff' });
+      expect(step.corrections[0].withheld).toBeUndefined();
+      expect(step.withheld).toEqual(expect.arrayContaining(['tally']));
+    }
+    // The candidate still reads neither the counts nor the clerk's words about them.
+    const candidate = {
+      Authorization: `Bearer ${t.token('u-cuong', ['auditor'], 'ou-town', 'p-cuong')}`,
+    };
+    const theirs = (await http().get('/cases/c-a2/history').set(candidate).expect(200)).body
+      .events as Entry[];
+    const seen = theirs.find((event) => event.type === 'StepCorrected')!;
+    expect(seen.withheld).toContain('reason');
+    expect(JSON.stringify(seen)).not.toContain('Nhầm phiếu');
   });
 
   it('a discipline case closed by a mistyped form ballot is corrected by the inspector and goes on', async () => {

@@ -7,6 +7,15 @@ export const isWithheld = (value: unknown): value is WithholdingReason =>
   typeof value === 'string' && (WITHHELD as readonly string[]).includes(value);
 
 /**
+ * A correction's reason as the reader may read it: the clerk's words, or "không công bố" where the
+ * API withholds them (from the subject and candidates of a secret ballot: its placeholder in their
+ * place, or the field left out of a history line). Never "undefined".
+ */
+export function correctionReasonText(reason: unknown, hidden: string): string {
+  return typeof reason === 'string' && reason !== '' && !isWithheld(reason) ? reason : hidden;
+}
+
+/**
  * Why a recorded step's result is withheld from this reader, or null when it is shown: the API
  * names the fields it left out (`withheld`) and puts the reason in place of `tally` or `reason`.
  * The step itself was recorded; only its counts are not this reader's to see.

@@ -1,5 +1,9 @@
 import { Actor } from '../../identity/actor';
-import { discloseBallot, DisclosureContext } from '../../identity/ballot-disclosure';
+import {
+  correctionReasonWithheld,
+  discloseBallot,
+  DisclosureContext,
+} from '../../identity/ballot-disclosure';
 import { ProcedureDefinition } from '../definitions/procedure-definition';
 import { LastStep } from './last-step';
 import { stepById } from './prologue';
@@ -21,7 +25,7 @@ export interface CorrectionNoteView {
 /**
  * A step's corrections for the case view: each with the version it replaced, as the reader may
  * see it (a replaced secret tally is withheld like the corrected one). A correction's reason is
- * the clerk's own words about the figures ("typo: 21 not 20"): withheld with them.
+ * withheld only from the subject and the candidates (correctionReasonWithheld).
  */
 export function correctionsOf(
   stepId: string,
@@ -33,11 +37,12 @@ export function correctionsOf(
     .filter((note) => note.stepId === stepId)
     .map(({ replaced, reason, correctedNextStepId: _correctedNextStepId, ...note }) => {
       const because = discloseBallot(actor, replaced, context).reason;
+      const withheld = correctionReasonWithheld(because);
       return {
         ...note,
         // As a withheld field reads everywhere: the reason it is withheld in its place.
-        reason: because ?? reason,
-        ...(because ? { withheld: ['reason'] } : {}),
+        reason: withheld ? because : reason,
+        ...(withheld ? { withheld: ['reason'] } : {}),
         replaced: stepView(replaced, actor, context),
       };
     });

@@ -1,4 +1,4 @@
-import { isWithheld } from '../withheld';
+import { correctionReasonText } from '../withheld';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKeys, unwrap } from '../api/client';
 import { CaseStepRecord, CaseView, Definition, RuleSet } from '../api/types';
@@ -90,7 +90,7 @@ export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
           {t('correction.corrected', {
             date: formatDay(note.correctedOn),
             by: note.correctedByName ?? note.correctedBy,
-            reason: isWithheld(note.reason) ? t('case.hidden') : note.reason,
+            reason: correctionReasonText(note.reason, t('case.hidden')),
           })}
           <br />
           {t('correction.replaced', {

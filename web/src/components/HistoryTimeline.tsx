@@ -3,7 +3,7 @@ import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditEntry, Definition, StepDefinition } from '../api/types';
 import { formatDateTime } from '../dates';
-import { isWithheld, withheldResultKey } from '../withheld';
+import { correctionReasonText, isWithheld, withheldResultKey } from '../withheld';
 import { HistoryDisagreement } from './HashCheckVerdict';
 import { eventTypeName } from '../event-type-names';
 import { stepTitleOf } from '../step-title';
@@ -132,7 +132,8 @@ export function HistoryTimeline({
             <p data-testid="timeline-correction">
               {t('correction.timeline', {
                 step: stepTitleOf(stepsOf(e), String(e.data.stepId), i18n.language),
-                reason: String(e.data.reason),
+                // Left out of the line for the subject of a secret ballot (before: "lý do: undefined").
+                reason: correctionReasonText(e.data.reason, t('case.hidden')),
               })}
             </p>
           )}

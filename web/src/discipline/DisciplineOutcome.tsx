@@ -4,7 +4,7 @@ import { DisciplineCaseView, DisciplineStepRecord, LimitationJudgement } from '.
 import { useReasonText } from '../server-text/use-reason-text';
 import { Definition } from '../api/types';
 import { stepTitleOf } from '../step-title';
-import { withheldResultKey, withheldResultOf } from '../withheld';
+import { correctionReasonText, withheldResultKey, withheldResultOf } from '../withheld';
 import { DisciplineComplaints } from './DisciplineComplaints';
 
 function useFormName() {
@@ -293,7 +293,7 @@ export function DisciplineRecords({
               {t('discipline.corrected', {
                 date: formatDay(note.correctedOn),
                 by: note.correctedByName ?? note.correctedBy,
-                reason: note.reason,
+                reason: correctionReasonText(note.reason, t('case.hidden')),
               })}
               {tallyLine(note.replaced, formName) && (
                 <>

@@ -153,7 +153,7 @@ export const disciplineVi = {
     expulsion: 'Khai trừ',
     removal_of_former_title: 'Xóa tư cách chức vụ đã đảm nhiệm',
   },
-  corrected: 'Đã sửa ngày {{date}} bởi {{by}}: {{reason}}',
+  corrected: 'Đã sửa ngày {{date}} bởi {{by}} — lý do: {{reason}}',
   open: 'Mở hồ sơ kỷ luật',
   openForm: {
     serviceStatusDefault: 'Theo hồ sơ (cán bộ nếu được bầu, còn lại công chức)',
@@ -355,7 +355,7 @@ export const disciplineEn: typeof disciplineVi = {
     expulsion: 'Expulsion',
     removal_of_former_title: 'Removal of the title of posts held',
   },
-  corrected: 'Corrected on {{date}} by {{by}}: {{reason}}',
+  corrected: 'Corrected on {{date}} by {{by}} — reason: {{reason}}',
   open: 'Open a discipline case',
   openForm: {
     serviceStatusDefault: 'From the record (cadre when elected, else civil servant)',
