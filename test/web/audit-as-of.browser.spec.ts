@@ -1,6 +1,6 @@
-import { vietnamToday } from '../support/registry-fixture';
+import { addDays, eventually, vietnamToday } from '../support/registry-fixture';
 import { axeViolations, signIn } from './support/browser';
-import { AN, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
+import { AN, BINH, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
 
 jest.setTimeout(300_000);
 
@@ -118,5 +118,116 @@ describe('the audit page’s state as of a moment', () => {
     expect(await page.getByTestId('as-of-position').innerText()).toMatch(/^Sau sự kiện thứ 2\/2/);
     expect(await moment.inputValue()).toBe('');
     await page.context().close();
+  });
+  // Before: the discipline case's state as of a moment was read with no purpose (the access log
+  // showed "—"), while the history read on the same screen was logged «Kiểm toán hồ sơ».
+  it('reads a discipline case as of a moment for the audit, as the access log says, offering no action', async () => {
+    const disciplineId = 'd-audit-as-of';
+    const today = vietnamToday();
+    await town
+      .http()
+      .post('/discipline-cases')
+      .set(town.bearer('inspector-1', ['inspector']))
+      .send({
+        id: disciplineId,
+        definition: 'discipline.party',
+        personId: BINH,
+        orgUnitId: 'ou-ha-noi-home-affairs',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -30),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    // The inspector takes this case's steps: its state as of a moment offers them none.
+    const { page } = await signIn(town.browser, town.base, 'inspector-1');
+    // A moment after its opening, as the address keeps one typed (Vietnam time).
+    const moment = `${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+    await page.goto(
+      `${town.base}/cases/${disciplineId}/history?asOf=${encodeURIComponent(moment)}`,
+    );
+    await page.getByTestId('as-of-position').getByText('Sau sự kiện thứ 1/1').waitFor();
+    await page.getByTestId('as-of-state').waitFor();
+    expect(await page.getByTestId('as-of-state').getByRole('button').count()).toBe(0);
+    await page.context().close();
+    const auditor = town.bearer('auditor-1', ['auditor']);
+    const reads = await eventually(
+      async () =>
+        (
+          await town
+            .http()
+            .get(`/audit/access-log?actor=inspector-1&resource=${disciplineId}`)
+            .set(auditor)
+            .expect(200)
+        ).body.items as {
+          route: string;
+          query: Record<string, unknown> | null;
+          purpose: string | null;
+        }[],
+      (items) => items.some((item) => 'asOf' in (item.query ?? {})),
+    );
+    const asOfReads = reads.filter((item) => 'asOf' in (item.query ?? {}));
+    expect(asOfReads.length).toBeGreaterThan(0);
+    expect(reads.map((item) => item.purpose)).toEqual(reads.map(() => 'audit'));
+    // The access log screen names the purpose in Vietnamese.
+    const audit = await signIn(town.browser, town.base, 'auditor-1');
+    await audit.page.goto(`${town.base}/audit`);
+    const rows = audit.page
+      .locator('h2:has-text("Nhật ký truy cập") + table')
+      .locator('tbody tr', { hasText: disciplineId });
+    await rows.first().waitFor();
+    const why = await rows.locator('td:last-child').allInnerTexts();
+    expect(why).toEqual(why.map(() => 'Kiểm toán hồ sơ'));
+    expect(why.length).toBeGreaterThanOrEqual(reads.length);
+    await audit.page.context().close();
+  });
+
+  // Before: the correction of the unannounced nomination read «lý do: undefined» on the timeline
+  // and «bởi …: không công bố» on the case page, for the auditor and the inspector alike.
+  it('the auditor reads why an unannounced nomination was corrected, on the timeline and the case page', async () => {
+    const today = vietnamToday();
+    const nomination = (votes: number) => ({
+      heldOn: today,
+      minutesRef: 'BB-02',
+      members: 25,
+      summoned: 25,
+      present: 24,
+      invalid: 0,
+      candidates: [{ personId: AN, votes }],
+    });
+    await town
+      .http()
+      .post(`/cases/${caseId}/steps/expanded-nomination`)
+      .set(town.bearer('secretary-1', ['ballot_secretary']))
+      .send(nomination(16))
+      .expect(200);
+    await town
+      .http()
+      .post(`/cases/${caseId}/steps/expanded-nomination/corrections`)
+      .set(town.bearer('staff-1', ['organization_staff']))
+      .send({ reason: 'Nhầm phiếu', ...nomination(19) })
+      .expect(200);
+    for (const user of ['auditor-1', 'inspector-1']) {
+      const { page } = await signIn(town.browser, town.base, user);
+      await page.goto(`${town.base}/cases/${caseId}/history`);
+      const line = page.getByTestId('timeline-correction');
+      await line.waitFor();
+      expect({ user, line: await line.innerText() }).toEqual({
+        user,
+        line: 'Sửa bước «Hội nghị tập thể lãnh đạo mở rộng – giới thiệu nhân sự» — lý do: Nhầm phiếu',
+      });
+      const timeline = await page.locator('ol.timeline').innerText();
+      expect(timeline).not.toContain('undefined');
+      expect(timeline).not.toMatch(/\b(16|19) phiếu/);
+      await page.getByTestId('step-correction').waitFor();
+      const note = await page.getByTestId('step-correction').innerText();
+      expect(note).toMatch(/bởi .+ — lý do: Nhầm phiếu/);
+      expect(note).not.toContain('không công bố');
+      await page.context().close();
+    }
   });
 });

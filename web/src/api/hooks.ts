@@ -98,15 +98,19 @@ export function usePostsHeld(personId: string, purpose: string) {
   });
 }
 
-/** A case (optionally as of a time); the revision comes from its ETag. */
-export function useCase(caseId: string, asOf?: string, enabled = true) {
+/**
+ * A case (optionally as of a time); the revision comes from its ETag. `purpose`: why it is read,
+ * for the access log (the audit screen's reads say "audit", as its history's does).
+ */
+export function useCase(caseId: string, asOf?: string, enabled = true, purpose?: string) {
   return useQuery({
-    queryKey: ['case', caseId, asOf ?? null],
+    queryKey: ['case', caseId, asOf ?? null, ...(purpose ? [purpose] : [])],
     enabled,
     queryFn: async () => {
       const { data, etag } = await unwrapWithEtag<CaseWithNames>(
         api.GET('/cases/{id}', {
           params: { path: { id: caseId }, query: asOf ? { asOf } : {} },
+          ...(purpose ? { headers: { 'X-Purpose': purpose } } : {}),
         }),
       );
       return { ...data, revision: etag ?? data.revision };

@@ -180,15 +180,19 @@ export interface DisciplineCaseView {
   heavierFormRequired?: HeavierFormRequired;
 }
 
-/** A discipline case (optionally as of a time, for the auditors' replay). */
-export function useDisciplineCase(caseId: string, asOf?: string, enabled = true) {
+/**
+ * A discipline case (optionally as of a time, for the auditors' replay). `purpose`: why it is
+ * read, for the access log (the audit screen's reads say "audit", as its history's does).
+ */
+export function useDisciplineCase(caseId: string, asOf?: string, enabled = true, purpose?: string) {
   return useQuery({
-    queryKey: ['discipline-case', caseId, asOf ?? null],
+    queryKey: ['discipline-case', caseId, asOf ?? null, ...(purpose ? [purpose] : [])],
     enabled,
     queryFn: async () => {
       const { data, etag } = await unwrapWithEtag<DisciplineCaseView>(
         api.GET('/discipline-cases/{id}', {
           params: { path: { id: caseId }, query: asOf ? { asOf } : {} },
+          ...(purpose ? { headers: { 'X-Purpose': purpose } } : {}),
         }),
       );
       return { ...data, revision: etag ?? data.revision };

@@ -170,6 +170,9 @@ function decidedForm(events: AuditEntry[]): string | null {
   return typeof decided?.data?.form === 'string' ? decided.data.form : null;
 }
 
+/** Why the audit screen reads a case, its history and its state as of a moment (the access log's purpose). */
+const AUDIT_PURPOSE = 'audit';
+
 /** A case's history as a timeline, its state as of any moment, the hash-chain check, the CSV export. */
 export function AuditHistory({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -180,7 +183,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
       unwrap<{ id: string; events: AuditEntry[] }>(
         api.GET('/cases/{id}/history', {
           params: { path: { id: caseId } },
-          headers: { 'X-Purpose': 'audit' },
+          headers: { 'X-Purpose': AUDIT_PURPOSE },
         }),
       ),
   });
@@ -196,8 +199,9 @@ export function AuditHistory({ caseId }: { caseId: string }) {
   const streamId = events[0]?.streamId;
   // A discipline case is replayed by its own route: the case engine's answers 403 for its id.
   const isDiscipline = streamId?.startsWith('discipline-') ?? false;
-  const caseAsOf = useCase(caseId, asOf, streamId !== undefined && !isDiscipline);
-  const disciplineAsOf = useDisciplineCase(caseId, asOf, isDiscipline);
+  // Read for the audit, as the history is: the access log names why (before: "—" for these reads).
+  const caseAsOf = useCase(caseId, asOf, streamId !== undefined && !isDiscipline, AUDIT_PURPOSE);
+  const disciplineAsOf = useDisciplineCase(caseId, asOf, isDiscipline, AUDIT_PURPOSE);
   const stateAsOf = isDiscipline ? disciplineAsOf : caseAsOf;
   const verify = useQuery({
     queryKey: ['verify', streamId],
