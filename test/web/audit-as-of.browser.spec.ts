@@ -143,6 +143,12 @@ describe('the audit page’s state as of a moment', () => {
         },
       })
       .expect(201);
+    const auditor = town.bearer('auditor-1', ['auditor']);
+    // The history is a projection: the page reads it once, so it is awaited first.
+    await eventually(
+      () => town.http().get(`/cases/${disciplineId}/history`).set(auditor),
+      (answer) => answer.body.events?.length === 1,
+    );
     // The inspector takes this case's steps: its state as of a moment offers them none.
     const { page } = await signIn(town.browser, town.base, 'inspector-1');
     // A moment after its opening, as the address keeps one typed (Vietnam time).
@@ -154,7 +160,6 @@ describe('the audit page’s state as of a moment', () => {
     await page.getByTestId('as-of-state').waitFor();
     expect(await page.getByTestId('as-of-state').getByRole('button').count()).toBe(0);
     await page.context().close();
-    const auditor = town.bearer('auditor-1', ['auditor']);
     const reads = await eventually(
       async () =>
         (
@@ -178,7 +183,9 @@ describe('the audit page’s state as of a moment', () => {
     await audit.page.goto(`${town.base}/audit`);
     const rows = audit.page
       .locator('h2:has-text("Nhật ký truy cập") + table')
-      .locator('tbody tr', { hasText: disciplineId });
+      .locator('tbody tr', { hasText: disciplineId })
+      // The inspector's reads through the screen (this spec's own reads over HTTP give none).
+      .filter({ has: audit.page.locator('td[title="inspector-1"]') });
     await rows.first().waitFor();
     const why = await rows.locator('td:last-child').allInnerTexts();
     expect(why).toEqual(why.map(() => 'Kiểm toán hồ sơ'));
@@ -211,6 +218,15 @@ describe('the audit page’s state as of a moment', () => {
       .set(town.bearer('staff-1', ['organization_staff']))
       .send({ reason: 'Nhầm phiếu', ...nomination(19) })
       .expect(200);
+    await eventually(
+      () =>
+        town
+          .http()
+          .get(`/cases/${caseId}/history`)
+          .set(town.bearer('auditor-1', ['auditor'])),
+      (answer) =>
+        (answer.body.events ?? []).some((e: { type: string }) => e.type === 'StepCorrected'),
+    );
     for (const user of ['auditor-1', 'inspector-1']) {
       const { page } = await signIn(town.browser, town.base, user);
       await page.goto(`${town.base}/cases/${caseId}/history`);
