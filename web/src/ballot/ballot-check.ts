@@ -63,6 +63,33 @@ export function leastExceeding(fraction: Fraction, base: number): number {
   return Math.floor((fraction.numerator * base) / fraction.denominator) + 1;
 }
 
+/**
+ * present ≤ summoned ≤ members, the engine's attendance check (src/workflow/vote-rules/attendance.ts,
+ * tally.ts) every tally form shares: a ballot's, a nomination's and their corrections'. A count
+ * not yet typed (null) is not judged.
+ */
+export function attendanceFindings(counts: {
+  members: number | null;
+  summoned: number | null;
+  present: number | null;
+}): Finding[] {
+  const { members, summoned, present } = counts;
+  const findings: Finding[] = [];
+  if (present !== null && summoned !== null && present > summoned)
+    findings.push({
+      field: 'present',
+      key: 'present_over_summoned',
+      values: { present, summoned },
+    });
+  if (summoned !== null && members !== null && summoned > members)
+    findings.push({
+      field: 'summoned',
+      key: 'summoned_over_members',
+      values: { summoned, members },
+    });
+  return findings;
+}
+
 /** Checks a (possibly half-typed) tally against the rule; every number it needs is computed exactly. */
 export function checkBallot(rule: BallotRuleInput, tally: TallyInput): BallotCheck {
   const findings: Finding[] = [];
@@ -88,18 +115,7 @@ export function checkBallot(rule: BallotRuleInput, tally: TallyInput): BallotChe
 
   if (cast !== null && present !== null && cast !== present)
     findings.push({ field: 'present', key: 'sum_mismatch', values: { cast, present } });
-  if (present !== null && summoned !== null && present > summoned)
-    findings.push({
-      field: 'present',
-      key: 'present_over_summoned',
-      values: { present, summoned },
-    });
-  if (summoned !== null && members !== null && summoned > members)
-    findings.push({
-      field: 'summoned',
-      key: 'summoned_over_members',
-      values: { summoned, members },
-    });
+  findings.push(...attendanceFindings({ members, summoned, present }));
   if (present !== null && summoned !== null && !reaches(present, rule.quorum, summoned))
     findings.push({
       field: 'present',

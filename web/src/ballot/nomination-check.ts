@@ -3,6 +3,8 @@
  * (src/workflow/vote-rules/nomination-ballot.ts): one nomination per member present, so the
  * valid nominations plus the invalid ballots cannot be more than those present. Pure.
  */
+import { attendanceFindings, Finding } from './ballot-check';
+
 export interface NominationOverPresent {
   cast: number;
   present: number;
@@ -19,3 +21,38 @@ export function nominationsOverPresent(
   const cast = votes.reduce((sum, v) => sum + v, invalid);
   return cast > present ? { cast, present } : null;
 }
+
+/**
+ * What the nomination's own counts (members, summoned, present, invalid ballots) break, each on its
+ * field: a count that is not a whole number ≥ 0, then the engine's attendance check
+ * (present ≤ summoned ≤ members), as the ballot's live check finds them.
+ */
+export function nominationCountFindings(counts: NominationCounts): Finding[] {
+  const findings: Finding[] = [];
+  const known: Partial<Record<keyof NominationCounts, number>> = {};
+  for (const field of NOMINATION_COUNTS) {
+    const value = counts[field];
+    if (value === null) continue;
+    if (!Number.isInteger(value) || value < 0)
+      findings.push({ field, key: 'count_invalid', values: { value } });
+    else known[field] = value;
+  }
+  return [
+    ...findings,
+    ...attendanceFindings({
+      members: known.members ?? null,
+      summoned: known.summoned ?? null,
+      present: known.present ?? null,
+    }),
+  ];
+}
+
+/** The counts of a nomination besides each nominee's votes, as typed (null: still empty). */
+export interface NominationCounts {
+  members: number | null;
+  summoned: number | null;
+  present: number | null;
+  invalid: number | null;
+}
+
+const NOMINATION_COUNTS = ['members', 'summoned', 'present', 'invalid'] as const;

@@ -10,7 +10,7 @@ import {
   TallyInput,
 } from '../ballot/ballot-check';
 import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
-import { nominationsOverPresent } from '../ballot/nomination-check';
+import { nominationCountFindings, nominationsOverPresent } from '../ballot/nomination-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
 import { describedBy, ErrorBox, Field, refusalLine, ruleTitle } from './common';
 import { DayInput } from './DayInput';
@@ -185,6 +185,28 @@ export function StepForm({
         )
       : null;
   if (overPresent) live.present = t('ballot.nominations_over_present_field', { ...overPresent });
+  // Its own counts, as the ballot's: present ≤ summoned ≤ members, each a whole number (before:
+  // 20 present of 15 summoned went out and came back as the server's English refusal).
+  const nominationFindings =
+    step.kind === 'nomination'
+      ? nominationCountFindings({
+          members: numberOrNull(values.members),
+          summoned: numberOrNull(values.summoned),
+          present: numberOrNull(values.present),
+          invalid: numberOrNull(values.invalid),
+        })
+      : [];
+  for (const finding of nominationFindings)
+    live[finding.field] ??= t(`ballot.${finding.key}`, finding.values);
+  // The counts that do not add up keep the form from being sent, each said on its field (before:
+  // the ballot's and its correction's live check showed them and «Ghi nhận» sent them anyway).
+  // Too few present is the server's to refuse with the quorum's rule.
+  const blocking: Record<string, string> = {};
+  for (const finding of ballot?.findings ?? [])
+    if (finding.key !== 'no_quorum')
+      blocking[`tally.${finding.field}`] ??= t(`ballot.${finding.key}`, finding.values);
+  for (const finding of nominationFindings)
+    blocking[finding.field] ??= t(`ballot.${finding.key}`, finding.values);
 
   const body = (): { body: Record<string, unknown>; errors: Record<string, string> } => {
     const errors: Record<string, string> = {};
@@ -209,6 +231,7 @@ export function StepForm({
     const note = text('note', false);
     if (note) result.note = note;
     if (correction) result.reason = text('reason');
+    for (const [name, message] of Object.entries(blocking)) errors[name] = message;
     switch (step.kind) {
       case 'proposal':
         result.summary = text('summary');
@@ -309,9 +332,15 @@ export function StepForm({
         named &&
         (vettingErrorSlot(named, payload.items as { item: string }[] | undefined) ?? named);
       if (e instanceof ApiError && field && e.status !== 409 && errorSlots.current.has(field)) {
+        // A detail no Vietnamese sentence reads is not shown to a Vietnamese reader half in
+        // English: the rule's title says it (before: «Số liệu kiểm phiếu không khớp: present:
+        // 20 present, but only 15 summoned»).
+        const read = reasonText(e.message);
+        const title = e.rule ? ruleTitle(t, e) : null;
+        const untranslated = !english && read === e.message && title !== null;
         setFieldErrors({
           [field]: t('form.refused', {
-            message: refusalLine(e.rule ? ruleTitle(t, e) : null, reasonText(e.message)),
+            message: untranslated ? title : refusalLine(title, read),
           }),
         });
         focusFirstInvalid();

@@ -41,6 +41,9 @@ import {
   refuseNotOpen,
 } from '../../../src/workflow/step-engine/prologue';
 import { ProcedureDefinition } from '../../../src/workflow/definitions/procedure-definition';
+import { refuseUnjudgedTally } from '../../../src/workflow/step-engine/vote-rule';
+import { attendanceProblem } from '../../../src/workflow/vote-rules/attendance';
+import { tallyProblems } from '../../../src/workflow/vote-rules/tally';
 import { ruleValue } from '../../../src/workflow/rule-sets/rule-set';
 import {
   approvalInPrincipleOpening,
@@ -248,6 +251,35 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
         refuseEffectiveBeforeSigned({ effectiveFrom: '2026-03-01', heldOn: '2026-03-02' }),
       ),
     );
+  });
+
+  it('a tally the rule cannot judge, by the label of the count it names, never its path', () => {
+    const attendance = { members: 25, summoned: 15, present: 20 };
+    const unjudged = (prefix: string) =>
+      refusalOf(() =>
+        refuseUnjudgedTally(attendanceProblem(attendance, { numerator: 2, denominator: 3 })!, {
+          prefix,
+        }),
+      );
+    // A nomination names the count (`present: …`), a ballot and its correction the tally's.
+    expect(expectRead(unjudged(''))).toBe(
+      'Số người có mặt: 20 người có mặt, nhưng chỉ 15 người được triệu tập',
+    );
+    expect(expectRead(unjudged('tally.'))).toBe(
+      'Số người có mặt: 20 người có mặt, nhưng chỉ 15 người được triệu tập',
+    );
+    const tally = { ...attendance, summoned: 30, for: 15, against: 5, abstain: 0, invalid: 0 };
+    const problem = tallyProblems(tally)[0];
+    expect(
+      expectRead(
+        refusalOf(() =>
+          refuseUnjudgedTally(
+            { outcome: 'invalid_tally', field: problem.field, reason: problem.message },
+            { prefix: 'tally.' },
+          ),
+        ),
+      ),
+    ).toBe('Số người được triệu tập: 30 người được triệu tập, nhưng tập thể chỉ có 25 thành viên');
   });
 
   it('a role or a unit the step is not for, and a correction refused', () => {

@@ -39,7 +39,16 @@ export const BALLOTS: Sentence[] = [
     `(\\w+) must be a whole number ≥ 0 \\(got (.*)\\)`,
     ([field, got], s) => `${s.field(field)} phải là số nguyên ≥ 0 (đã nhập ${got})`,
   ),
+  // A tally the rule cannot judge, named by the count it is about (vote-rule.ts,
+  // refuseUnjudgedTally: `tally.present: …`, a nomination's `present: …`): the count by its label,
+  // never the path (before: «tally.present: …», or the whole of it in English).
+  sentence(
+    `(?:tally\\.|vote\\.)?(\\w+): (.+)`,
+    ([field, reason], s) => `${capitalised(s.field(field))}: ${s.reason(reason)}`,
+  ),
 ];
+
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** The council's election and the nomination of candidates (council-election.ts, nomination-ballot.ts). */
 export const ELECTIONS: Sentence[] = [
