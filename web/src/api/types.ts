@@ -80,6 +80,11 @@ export interface Definition {
   inForceFrom?: string;
   /** The case fills a post: it may open without a person; the ballots tally each nominee. */
   fillsPost?: boolean;
+  /**
+   * The decision gives a term of the rule set's years (`appointment.termYears`), ending with a
+   * re-appointment notice: appointment and re-appointment. Absent: it gives no such term.
+   */
+  decisionGivesReappointmentNotice?: boolean;
 }
 
 export interface RuleSet {

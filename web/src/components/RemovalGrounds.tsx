@@ -16,6 +16,24 @@ const RELIEF_GROUNDS = ['head_targets_not_met', 'assigned_targets_not_met', 'own
 
 type Fields = Record<string, string>;
 
+/** The grounds' inputs besides «Căn cứ» (`grounds.kind`), as the API names them under `grounds.`. */
+export const GROUNDS_FIELDS = [
+  'letterReceivedOn',
+  'reason',
+  'reference',
+  'lowConfidenceVotes',
+  'totalVotes',
+] as const;
+export type GroundsField = (typeof GROUNDS_FIELDS)[number];
+
+/** How a field shows its problem: «Căn cứ» left unchosen, or a refusal naming the field. */
+interface FieldProblem {
+  className: string;
+  invalid?: boolean;
+  describedBy?: string;
+  message: ReactNode;
+}
+
 /** The grounds the removal procedure checks when the case opens, as the API takes them. */
 function groundsOf(definition: string, f: Fields): Record<string, unknown> | undefined {
   if (definition === 'removal.suspension') return undefined;
@@ -40,7 +58,9 @@ export function RemovalGrounds(props: {
   definition: string;
   onChange: (grounds: Record<string, unknown> | undefined) => void;
   /** «Căn cứ» left unchosen, or refused by the server: shown under it. */
-  kindProblem: { className: string; invalid?: boolean; describedBy?: string; message: ReactNode };
+  kindProblem: FieldProblem;
+  /** A refusal naming one of the other inputs (`grounds.letterReceivedOn`): shown under it. */
+  fieldProblem?: (name: GroundsField) => FieldProblem;
 }) {
   const { t } = useTranslation();
   const [fields, setFields] = useState<Fields>({});
@@ -49,16 +69,23 @@ export function RemovalGrounds(props: {
     setFields(next);
     props.onChange(groundsOf(props.definition, next));
   };
-  const input = (name: string, type = 'text') => (
-    <div className="field" key={name}>
-      <label htmlFor={`grounds-${name}`}>{t(`removal.${name}`)}</label>
-      {type === 'day' ? (
-        <DayInput id={`grounds-${name}`} value={fields[name] ?? ''} onChange={set(name)} />
-      ) : (
-        <input id={`grounds-${name}`} type={type} value={fields[name] ?? ''} onChange={set(name)} />
-      )}
-    </div>
-  );
+  const input = (name: GroundsField, type = 'text') => {
+    const problem = props.fieldProblem?.(name);
+    const control = {
+      id: `grounds-${name}`,
+      value: fields[name] ?? '',
+      onChange: set(name),
+      'aria-invalid': problem?.invalid,
+      'aria-describedby': problem?.describedBy,
+    };
+    return (
+      <div className={problem?.className ?? 'field'} key={name}>
+        <label htmlFor={`grounds-${name}`}>{t(`removal.${name}`)}</label>
+        {type === 'day' ? <DayInput {...control} /> : <input type={type} {...control} />}
+        {problem?.message}
+      </div>
+    );
+  };
   if (props.definition === 'removal.suspension')
     return <p className="muted">{t('removal.suspensionNote')}</p>;
   // The ground starts unchosen: a relief or dismissal rests on the one the officer names (before:

@@ -32,6 +32,12 @@ export interface StepFormProps {
   submit(body: Record<string, unknown>): Promise<void>;
   /** What the person's record already says (eligibility reasons), for the vetting form. */
   recordFindings?: { rule: string; reason: string }[] | null;
+  /**
+   * The definition's decision gives a term of the rule set's years (its
+   * `decisionGivesReappointmentNotice`): the decision form says the term is not typed in. A
+   * decision that ends a post (resignation, relief, dismissal) or runs to retirement gives none.
+   */
+  decisionGivesTerm?: boolean;
   /** A correction: the form starts from the recorded values and asks why (`reason`). */
   correction?: {
     values: Values;
@@ -68,6 +74,7 @@ export function StepForm({
   ruleSet,
   submit,
   recordFindings,
+  decisionGivesTerm = false,
   correction,
 }: StepFormProps) {
   const { t, i18n } = useTranslation();
@@ -672,13 +679,13 @@ export function StepForm({
           {day('effectiveFrom', t('form.effectiveFrom'))}
           {view.procedure === 'rotation' || view.procedure === 'transfer' ? (
             input('termYears', t('form.plannedYears'), { type: 'number' })
-          ) : (
+          ) : view.procedure === 'election' || decisionGivesTerm ? (
             <p className="hint" data-testid="term-from-rule-set">
               {view.procedure === 'election'
                 ? t('election.termFollowsCouncil')
                 : termHint(ruleSet, t, i18n.language)}
             </p>
-          )}
+          ) : null}
           {/* Every decision that moves the person may keep the posts held (kiêm nhiệm). */}
           {['appointment', 'rotation', 'transfer'].includes(view.procedure) && (
             <label className="checkbox">

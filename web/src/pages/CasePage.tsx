@@ -454,6 +454,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               ruleSet={ruleSet}
               submit={submitStep}
               recordFindings={eligibility.data?.reasons ?? null}
+              decisionGivesTerm={definition?.decisionGivesReappointmentNotice === true}
             />
           ) : isSubject ? null : (
             <p>

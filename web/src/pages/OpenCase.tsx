@@ -9,7 +9,7 @@ import { formatDay, parseDay, vietnamToday } from '../dates';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
-import { RemovalGrounds } from '../components/RemovalGrounds';
+import { GROUNDS_FIELDS, GroundsField, RemovalGrounds } from '../components/RemovalGrounds';
 import { navigate, useLocation } from '../router';
 import { ErrorBox, Loading, refusalLine, ruleTitle } from '../components/common';
 import { useOrgUnits } from './Inbox';
@@ -75,7 +75,8 @@ type FormField =
   | 'consultationCaseId'
   | 'openedOn'
   | 'paperRecordRef'
-  | 'grounds.kind';
+  | 'grounds.kind'
+  | `grounds.${GroundsField}`;
 const FORM_FIELDS: readonly string[] = [
   'procedure',
   'definition',
@@ -88,6 +89,9 @@ const FORM_FIELDS: readonly string[] = [
   'openedOn',
   'paperRecordRef',
   'grounds.kind',
+  // The grounds' own inputs (RemovalGrounds): a refusal naming one shows under it (before: a
+  // resignation letter dated after today was refused in the box below the form).
+  ...GROUNDS_FIELDS.map((name) => `grounds.${name}`),
 ];
 
 /** The removals whose case rests on a ground chosen from a list (relief, dismissal). */
@@ -510,6 +514,7 @@ export function OpenCase() {
               setMissing(({ 'grounds.kind': _chosen, ...rest }) => rest);
             }}
             kindProblem={problemOf('grounds.kind', 'grounds-kind')}
+            fieldProblem={(name) => problemOf(`grounds.${name}`, `grounds-${name}`)}
           />
         )}
         {mayOpenFromPaper && (
