@@ -19,6 +19,7 @@ import { APP_CONFIG } from './infrastructure/app-config.token';
 import { serveWebApp } from './web/serve-web-app';
 import { httpObservation } from './observability/http-observation';
 import { APP_METRICS, AppMetrics } from './observability/metrics';
+import { enableGracefulStop } from './common/http/http-drain';
 
 /** Everything main.ts and the e2e tests both apply to the Nest application. */
 export function configureApp(
@@ -31,6 +32,7 @@ export function configureApp(
   (app as NestExpressApplication).set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   // First: every request is timed (and, with tracing on, spanned), whatever answers it.
   app.use(httpObservation(app.get<AppMetrics>(APP_METRICS, { strict: false })));
+  enableGracefulStop(app);
   // The web app talks to the OIDC provider (discovery, token endpoint) from the page: the
   // content security policy lets it connect there, and nowhere else but the service itself.
   app.use(
@@ -67,7 +69,6 @@ export function configureApp(
     createValidationPipe(new Map([[OpenTransferBatchDto, acceptValidTransferBatch]])),
   );
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

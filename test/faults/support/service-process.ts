@@ -63,6 +63,20 @@ export class ServiceProcess {
     await ended;
   }
 
+  /** Sends SIGTERM and resolves once it has ended by itself, or after `withinMs` (null then). */
+  async terminate(
+    withinMs: number,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null> {
+    const child = this.child;
+    if (!child || this.exit) return this.exit;
+    const ended = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, withinMs)))]);
+    clearTimeout(timer);
+    return this.exit;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     this.child = null;
