@@ -15,6 +15,7 @@ import { WitnessDirectory } from './checkpoints/witness-directory';
 import {
   describeDisagreement,
   HistoryDisagreement,
+  storeContentHashes,
   wholeStoreHistoryDisagreements,
 } from './history-agreement';
 import { StreamCheckWithCheckpoint, verifyStreamIntegrity } from './stream-integrity';
@@ -211,7 +212,7 @@ async function namedStreamsIntact(
     `${found.length} streams checked, ${broken} broken${parted > 0 ? `, ${parted} part from the signed checkpoint` : ''}${empty.length > 0 ? `, ${empty.length} not found` : ''}\n`,
   );
   const disagreements = checks.flatMap((check) => check.historyDisagreements);
-  printDisagreements(disagreements);
+  await printDisagreements(db, disagreements);
   return (
     empty.length === 0 &&
     checks.every((check) => check.intact && check.checkpoint?.status !== 'refused')
@@ -221,12 +222,21 @@ async function namedStreamsIntact(
 /** The audit history's lines against the whole store, printed. */
 async function historyAgrees(db: ReturnType<typeof openCliDatabase>): Promise<boolean> {
   const disagreements = await wholeStoreHistoryDisagreements(db.pool, db.store);
-  printDisagreements(disagreements);
+  await printDisagreements(db, disagreements);
   return disagreements.length === 0;
 }
 
-function printDisagreements(disagreements: HistoryDisagreement[]): void {
-  for (const found of disagreements) process.stdout.write(`${describeDisagreement(found)}\n`);
+/** Each disagreeing line beside the hash the store's content gives now (not its stored hash). */
+async function printDisagreements(
+  db: ReturnType<typeof openCliDatabase>,
+  disagreements: HistoryDisagreement[],
+): Promise<void> {
+  const contentHashes = await storeContentHashes(db.store, disagreements);
+  disagreements.forEach((found, index) =>
+    process.stdout.write(
+      `${describeDisagreement({ ...found, storeContentHash: contentHashes[index] })}\n`,
+    ),
+  );
   process.stdout.write(`audit history: ${disagreements.length} line(s) disagree with the store\n`);
 }
 

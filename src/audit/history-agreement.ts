@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { RecordedEvent } from '../event-store/event-envelope';
-import { EventStore } from '../event-store/event-store.port';
+import { EventStore, StoredEventRecord } from '../event-store/event-store.port';
+import { chainHash, contentDigest } from '../event-store/hash-chain';
 import { readCheckpoint } from '../projections/checkpoint';
 import { isAtOrBefore, postgresPositionOrder } from '../projections/position-order';
 import { AuditRow } from './audit-entry';
@@ -171,11 +172,64 @@ async function linesWithoutEvents(
   return found;
 }
 
-/** One line an auditor can act on. */
-export function describeDisagreement(found: HistoryDisagreement): string {
+/**
+ * The hash each disagreeing event gives now: its content as stored, chained to the stored link
+ * before it (null where the store holds no such event). An event's data edited in place leaves
+ * its stored hash as it was, the same as the history's: only this shows the content part from it.
+ */
+export async function storeContentHashes(
+  store: EventStore,
+  disagreements: readonly HistoryDisagreement[],
+): Promise<(string | null)[]> {
+  const streams = new Map<string, Promise<StoredEventRecord[]>>();
+  const storedStream = (streamId: string) => {
+    if (!streams.has(streamId)) streams.set(streamId, store.readStreamStored(streamId));
+    return streams.get(streamId)!;
+  };
+  return Promise.all(
+    disagreements.map(async (found) => {
+      if (found.storeHash === null) return null;
+      const records = await storedStream(found.streamId);
+      const record = records.find((one) => one.id === found.eventId);
+      if (!record) return null;
+      const previous =
+        record.revision === 0
+          ? null
+          : (records.find((one) => one.revision === record.revision - 1)?.hash ?? null);
+      const digest = contentDigest({
+        streamId: record.streamId,
+        id: record.id,
+        type: record.type,
+        schemaVersion: record.schemaVersion,
+        data: record.data,
+        metadata: record.metadata,
+      });
+      return chainHash(previous === null ? null : Buffer.from(previous, 'hex'), digest).toString(
+        'hex',
+      );
+    }),
+  );
+}
+
+/**
+ * One line an auditor can act on. With `storeContentHash` (`storeContentHashes`), the store's side
+ * is the hash its content gives now, never two equal hashes offered as the difference: before, an
+ * event's data edited in place printed its stored hash beside the history's, the same value.
+ */
+export function describeDisagreement(
+  found: HistoryDisagreement & { storeContentHash?: string | null },
+): string {
   const at = `${found.streamId}: HISTORY DISAGREES at revision ${found.revision} (event ${found.eventId})`;
   if (found.code === 'history_line_missing')
     return `${at}: the audit history's line is gone, though the history was projected past it; store hash ${found.storeHash}`;
   const what = found.columns.length > 0 ? ` (differs in ${found.columns.join(', ')})` : '';
-  return `${at}${what}: audit history hash ${found.historyHash}, store hash ${found.storeHash ?? '(event gone from the store)'}`;
+  const history = `${at}${what}: audit history hash ${found.historyHash}`;
+  const content = found.storeContentHash;
+  if (found.storeHash === null || content === undefined || content === null)
+    return `${history}, store hash ${found.storeHash ?? '(event gone from the store)'}`;
+  if (content !== found.storeHash)
+    return `${history}, store content now hashes to ${content} (its stored hash ${found.storeHash} no longer matches it)`;
+  if (content === found.historyHash)
+    return `${history}, which the store's content still gives: the history's line was changed`;
+  return `${history}, store hash ${content}`;
 }

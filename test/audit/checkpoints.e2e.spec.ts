@@ -531,6 +531,15 @@ describe('signed checkpoints', () => {
     expect(all.stdout).toMatch(
       /^appointment-ghost: HISTORY DISAGREES at revision 0 \(event forged-line\): audit history hash [0-9a-f]{64}, store hash \(event gone from the store\)$/m,
     );
+    // cadre-p-2's data edited in place, its hash left alone. Before: "audit history hash 4e65…,
+    // store hash 4e65…", the stored hash column beside the history's, two equal values.
+    const edited = all.stdout.match(
+      /^cadre-p-2: HISTORY DISAGREES at revision 0 \(event [^)]+\) \(differs in data\): audit history hash ([0-9a-f]{64}), store content now hashes to ([0-9a-f]{64}) \(its stored hash ([0-9a-f]{64}) no longer matches it\)$/m,
+    );
+    expect(edited).not.toBeNull();
+    const [, historyHash, contentHash, storedHash] = edited!;
+    expect(contentHash).not.toBe(historyHash);
+    expect(storedHash).toBe(historyHash);
     // A covered stream's last event deleted from the store and from the history alike: its chain
     // and its history agree with what is left; only the checkpoint sees the tail gone. One stream
     // is checked as the API checks it (before: "1 streams checked, 0 broken", exit 0).
