@@ -148,8 +148,8 @@ function deadlineRecomputed(
  * to it (a vetting corrected as incomplete). Leaving that step later names the same visit, so
  * its timer is cancelled or superseded as any visit's. A correction recorded before it names
  * its visit keeps the timer of its own (`correctedCause`), the same at every delivery. A pass
- * corrected to a failure ends the case by the event after it: its step's timer then fires on a
- * closed case and does nothing, as an original failed ballot's does.
+ * corrected to a failure ends the case by the event after it, which cancels the case's timers
+ * still pending (`closedCaseTimers`).
  */
 function correctedDeadlines(at: StepEvent, data: StepCorrectedData): SagaOutput[] {
   const { streamId } = at;
@@ -183,7 +183,8 @@ export const STEP_DEADLINES_SAGA = 'step-deadlines';
 /**
  * Every step with a time limit gets a durable timer when it becomes current; the next step's timer
  * supersedes it when the step is finished, or it is cancelled when no next timer follows. The
- * timer handler re-checks the case, so a cancel lost in a crash is harmless. A case command writes
+ * timer handler re-checks the case, so a cancel lost in a crash is harmless. When the case ends, the
+ * running saga (`stepDeadlineSagaOn`) also cancels every one it left pending. A case command writes
  * these timers itself where it can (`StepTimersAlongside`); the saga carries out those of the
  * events it did not.
  */
@@ -231,7 +232,9 @@ export function stepDeadlineOutputs(event: StepDeadlineEvent): SagaOutput[] {
           })
         : [Ignore('no step changed')];
     // A discipline case's first step is not scheduled here (as before: its time limit is the
-    // case's own, decideBy); the other events move no step.
+    // case's own, decideBy); the other events move no step. An event that ends the case (withdrawn,
+    // rejected, closed) cancels its timers still pending: the saga reads them from the case's
+    // stream (`stepDeadlineSagaOn`), this pure mapping cannot.
     case 'DisciplineCaseOpened':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':

@@ -1,0 +1,75 @@
+import { RecordedEvent } from '../../../event-store/event-envelope';
+import { EventStore } from '../../../event-store/event-store.port';
+import { timerIdFor } from '../../../jobs/timers/timer.events';
+import { Cancel, Saga, SagaOutput } from '../../../sagas/saga';
+import { StepDeadlineEvent, stepDeadlineOutputs, stepDeadlineSaga } from './step-deadline.saga';
+
+/** Events that end a case whatever step it stood at: staff end it, or a step's result does. */
+const ENDING_TYPES: ReadonlySet<string> = new Set([
+  'CaseWithdrawn',
+  'CaseRejected',
+  'DisciplineCaseClosed',
+]);
+/** Step events that end a case when they send it to no next step: its decision, a time bar. */
+const DECIDING_TYPES: ReadonlySet<string> = new Set([
+  'DecisionIssued',
+  'DisciplineDecided',
+  'DisciplineTimeBarred',
+]);
+
+/**
+ * The case leaves every step with this event: withdrawn, rejected, closed, decided or time-barred.
+ * Its step-deadline timers are then swept by the saga (`closedCaseTimers`), never written with it.
+ */
+export function closesCase(event: Pick<StepDeadlineEvent, 'type' | 'data'>): boolean {
+  if (ENDING_TYPES.has(event.type)) return true;
+  return DECIDING_TYPES.has(event.type) && (event.data.nextStepId ?? null) === null;
+}
+
+/**
+ * The step-deadline timers the saga set on a case up to and including `events`' last and did not
+ * settle itself: a withdrawn or rejected case's current step's, a recomputed day's its step left
+ * pending (`deadlineRecomputed`), a correction's own (`correctedCause`). A fired one is among them;
+ * cancelling it changes nothing.
+ */
+export function unsettledStepTimers(events: readonly StepDeadlineEvent[]): string[] {
+  const scheduled: string[] = [];
+  const settled = new Set<string>();
+  for (const event of events)
+    for (const output of stepDeadlineOutputs(event)) {
+      if (output.kind === 'Cancel') settled.add(output.timerId);
+      if (output.kind !== 'Schedule') continue;
+      for (const superseded of output.timer.supersedes ?? []) settled.add(superseded);
+      scheduled.push(timerIdFor(output.timer.cause ?? event.id, output.timer.kind));
+    }
+  return [...new Set(scheduled)].filter((timerId) => !settled.has(timerId));
+}
+
+/**
+ * A case that ends cancels every step-deadline timer it still has: before, a withdrawn or rejected
+ * case's current step's timer stayed scheduled (counted pending in /health and /metrics, queued in
+ * Redis near its day) to fire on a closed case and do nothing. The case's events up to the ending
+ * one say which (the same at every delivery: a repeat cancels what is already cancelled, a no-op).
+ */
+export async function closedCaseTimers(
+  store: Pick<EventStore, 'readStream'>,
+  event: RecordedEvent,
+): Promise<SagaOutput[]> {
+  if (!closesCase(event)) return [];
+  const upTo = await store.readStream(event.streamId, { limit: event.revision + 1 });
+  const events = upTo.some((one) => one.id === event.id) ? upTo : [...upTo, event];
+  return unsettledStepTimers(events).map((timerId) => Cancel(timerId, 'case closed'));
+}
+
+/** The step-deadlines saga with its sweep of an ended case's timers, reading the case's stream. */
+export function stepDeadlineSagaOn(store: Pick<EventStore, 'readStream'>): Saga {
+  return {
+    ...stepDeadlineSaga,
+    handle: async (event, context) => {
+      const own = await stepDeadlineSaga.handle(event, context);
+      // The event's own cancel is settled in the sweep's reading: it is not cancelled twice.
+      const swept = await closedCaseTimers(store, event);
+      return swept.length ? [...own.filter((output) => output.kind !== 'Ignore'), ...swept] : own;
+    },
+  };
+}
