@@ -7,7 +7,7 @@ import { stepDeadlineSagaOn } from '../../src/procedures/case/deadlines/closed-c
 import { SagaOutput } from '../../src/sagas/saga';
 import { SagaOutputExecutor } from '../../src/sagas/saga-outputs';
 import { WorkflowCommandBus } from '../../src/sagas/workflow-command';
-import { buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
+import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface TimerRow {
@@ -31,7 +31,19 @@ describe('the step-deadline timers of a case that ends', () => {
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-deputy', rank: 5 }],
-      people: [{ id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] }],
+      people: [
+        { id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] },
+        {
+          id: 'p-civil',
+          posts: [
+            {
+              positionId: 'pos-deputy',
+              from: addDays(vietnamToday(), -900),
+              termEnd: addDays(vietnamToday(), 900),
+            },
+          ],
+        },
+      ],
     });
   });
   afterAll(async () => {
@@ -131,5 +143,43 @@ describe('the step-deadline timers of a case that ends', () => {
       (event) => event.type,
     );
     expect(timerEvents).toEqual(['TimerScheduled', 'TimerCancelled']);
+  });
+
+  it('cancels a discipline case’s time-limit timer when staff close the case', async () => {
+    const inspector = {
+      Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}`,
+    };
+    await http()
+      .post('/discipline-cases')
+      .set(inspector)
+      .send({
+        id: 'd-closed',
+        definition: 'discipline.civil-service',
+        personId: 'p-civil',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm quy định quản lý đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(vietnamToday(), -200),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+          severity: 'warning',
+        },
+      })
+      .expect(201);
+    const limits = () =>
+      t.db.pool
+        .query<{ status: string }>(
+          `SELECT status FROM timers WHERE target = 'discipline-d-closed' AND kind = 'discipline-time-limit'`,
+        )
+        .then(({ rows }) => rows.map((row) => row.status));
+    expect(await eventually(limits, (rows) => rows.length === 1)).toEqual(['scheduled']);
+    await http()
+      .post('/discipline-cases/d-closed/close')
+      .set(inspector)
+      .send({ reason: 'đơn tố cáo được rút' })
+      .expect(200);
+    expect(await eventually(limits, (rows) => rows[0] === 'cancelled')).toEqual(['cancelled']);
   });
 });

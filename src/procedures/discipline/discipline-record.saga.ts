@@ -1,5 +1,7 @@
 import { endOfVietnamDay } from '../case/deadlines/step-deadline';
+import { closesCase, eventsUpTo, unsettledTimers } from '../case/deadlines/closed-case-timers';
 import { RecordedEvent } from '../../event-store/event-envelope';
+import { EventStore } from '../../event-store/event-store.port';
 import { timerIdFor } from '../../jobs/timers/timer.events';
 import { Cancel, Ignore, Saga, SagaOutput, Schedule, Send } from '../../sagas/saga';
 import {
@@ -69,3 +71,34 @@ export const disciplineRecordSaga: Saga = {
     }
   },
 };
+
+/**
+ * The time to decide is over for good: the case is decided, or staff closed it. (A case closed or
+ * time-barred by a step's result may be reopened by correcting that step, and its limit runs on.)
+ */
+export function endsTimeLimit(event: Pick<RecordedEvent, 'type' | 'data'>): boolean {
+  if (event.type === 'DisciplineDecided') return closesCase(event);
+  return event.type === 'DisciplineCaseClosed' && event.data.rule === 'discipline.closed_by_staff';
+}
+
+/**
+ * The discipline-record saga, which also cancels the time limit's timer when the time to decide
+ * is over for good (`endsTimeLimit`): before, it stayed scheduled (counted pending in /health and
+ * /metrics) only to fire on a decided or closed case and record nothing. The case's events up to
+ * that one say which timer (its day as last extended), the same at every delivery.
+ */
+export function disciplineRecordSagaOn(store: Pick<EventStore, 'readStream'>): Saga {
+  return {
+    ...disciplineRecordSaga,
+    handle: async (event, context) => {
+      const own = await disciplineRecordSaga.handle(event, context);
+      if (!endsTimeLimit(event)) return own;
+      const limits = unsettledTimers(
+        await eventsUpTo(store, event),
+        (one) => disciplineRecordSaga.handle(one as RecordedEvent, context) as SagaOutput[],
+        DISCIPLINE_TIME_LIMIT_TIMER,
+      );
+      return [...own, ...limits.map((timerId) => Cancel(timerId, 'time to decide over'))];
+    },
+  };
+}

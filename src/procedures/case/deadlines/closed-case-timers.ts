@@ -27,22 +27,42 @@ export function closesCase(event: Pick<StepDeadlineEvent, 'type' | 'data'>): boo
 }
 
 /**
- * The step-deadline timers the saga set on a case up to and including `events`' last and did not
- * settle itself: a withdrawn or rejected case's current step's, a recomputed day's its step left
- * pending (`deadlineRecomputed`), a correction's own (`correctedCause`). A fired one is among them;
- * cancelling it changes nothing.
+ * The timers (of `kind`, if named) a saga's outputs for `events` set and did not settle
+ * themselves, in the order set. A fired one is among them; cancelling it changes nothing.
  */
-export function unsettledStepTimers(events: readonly StepDeadlineEvent[]): string[] {
+export function unsettledTimers(
+  events: readonly StepDeadlineEvent[],
+  outputsOf: (event: StepDeadlineEvent) => readonly SagaOutput[],
+  kind?: string,
+): string[] {
   const scheduled: string[] = [];
   const settled = new Set<string>();
   for (const event of events)
-    for (const output of stepDeadlineOutputs(event)) {
+    for (const output of outputsOf(event)) {
       if (output.kind === 'Cancel') settled.add(output.timerId);
       if (output.kind !== 'Schedule') continue;
       for (const superseded of output.timer.supersedes ?? []) settled.add(superseded);
-      scheduled.push(timerIdFor(output.timer.cause ?? event.id, output.timer.kind));
+      if (kind === undefined || output.timer.kind === kind)
+        scheduled.push(timerIdFor(output.timer.cause ?? event.id, output.timer.kind));
     }
   return [...new Set(scheduled)].filter((timerId) => !settled.has(timerId));
+}
+
+/**
+ * The step-deadline timers the saga set on a case up to and including `events`' last and did not
+ * settle itself: a withdrawn or rejected case's current step's, a recomputed day's its step left
+ * pending (`deadlineRecomputed`), a correction's own (`correctedCause`).
+ */
+export const unsettledStepTimers = (events: readonly StepDeadlineEvent[]): string[] =>
+  unsettledTimers(events, stepDeadlineOutputs);
+
+/** The case's events up to and including `event` (the saga's own view of the case then). */
+export async function eventsUpTo(
+  store: Pick<EventStore, 'readStream'>,
+  event: RecordedEvent,
+): Promise<RecordedEvent[]> {
+  const upTo = await store.readStream(event.streamId, { limit: event.revision + 1 });
+  return upTo.some((one) => one.id === event.id) ? upTo : [...upTo, event];
 }
 
 /**
@@ -56,9 +76,9 @@ export async function closedCaseTimers(
   event: RecordedEvent,
 ): Promise<SagaOutput[]> {
   if (!closesCase(event)) return [];
-  const upTo = await store.readStream(event.streamId, { limit: event.revision + 1 });
-  const events = upTo.some((one) => one.id === event.id) ? upTo : [...upTo, event];
-  return unsettledStepTimers(events).map((timerId) => Cancel(timerId, 'case closed'));
+  return unsettledStepTimers(await eventsUpTo(store, event)).map((timerId) =>
+    Cancel(timerId, 'case closed'),
+  );
 }
 
 /** The step-deadlines saga with its sweep of an ended case's timers, reading the case's stream. */
