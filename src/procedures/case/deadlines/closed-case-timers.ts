@@ -2,7 +2,13 @@ import { RecordedEvent } from '../../../event-store/event-envelope';
 import { EventStore } from '../../../event-store/event-store.port';
 import { timerIdFor } from '../../../jobs/timers/timer.events';
 import { Cancel, Saga, SagaOutput } from '../../../sagas/saga';
-import { StepDeadlineEvent, stepDeadlineOutputs, stepDeadlineSaga } from './step-deadline.saga';
+import { isWrittenWith } from '../../../sagas/written-with';
+import {
+  STEP_DEADLINES_SAGA,
+  StepDeadlineEvent,
+  stepDeadlineOutputs,
+  stepDeadlineSaga,
+} from './step-deadline.saga';
 
 /** Events that end a case whatever step it stood at: staff end it, or a step's result does. */
 const ENDING_TYPES: ReadonlySet<string> = new Set([
@@ -87,6 +93,11 @@ export function stepDeadlineSagaOn(store: Pick<EventStore, 'readStream'>): Saga 
     ...stepDeadlineSaga,
     handle: async (event, context) => {
       const own = await stepDeadlineSaga.handle(event, context);
+      // A decision written with its step's timer cancel (StepTimersAlongside) is left as written:
+      // reading and writing again for every decided case cost a read and a write a case (issue
+      // 21), for timers a recompute or correction left behind that fire on the closed case and do
+      // nothing. Withdrawn, rejected and closed cases are never written so: they are swept here.
+      if (isWrittenWith(event.metadata, STEP_DEADLINES_SAGA)) return own;
       // The event's own cancel is settled in the sweep's reading: it is not cancelled twice.
       const swept = await closedCaseTimers(store, event);
       return swept.length ? [...own.filter((output) => output.kind !== 'Ignore'), ...swept] : own;

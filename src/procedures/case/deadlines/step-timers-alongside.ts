@@ -14,7 +14,6 @@ import { timerOutputs } from '../../../sagas/saga-outputs';
 import { writtenWith } from '../../../sagas/written-with';
 import { caseDecider } from '../decider/case.decider';
 import { CaseState } from '../decider/case.state';
-import { closesCase } from './closed-case-timers';
 import { STEP_DEADLINES_SAGA, stepDeadlineOutputs, stepTimerId } from './step-deadline.saga';
 
 const logger = new Logger('StepTimersAlongside');
@@ -98,9 +97,6 @@ export class StepTimersAlongside {
     before: CaseState,
     event: NewEvent,
   ): { cancels: TimerCancelRequest[]; schedules: ScheduleTimerRequest[]; moves: boolean } | null {
-    // An event that ends the case is the saga's: it reads the case's stream to cancel every
-    // step-deadline timer still pending (`closedCaseTimers`), which the plan cannot know.
-    if (closesCase(event)) return { cancels: [], schedules: [], moves: false };
     const outputs = stepDeadlineOutputs({ ...event, streamId: this.streamId });
     const timers = timerOutputs(outputs, event);
     if (!timers) return null;
