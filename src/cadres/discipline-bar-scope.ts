@@ -16,6 +16,12 @@ export interface RunningBar {
   endsOn: string | null;
   decisionRef: string;
   scope?: WiderBarScope;
+  /**
+   * The rule that set the bar, under the decision's own rule set and track (a civil servant's
+   * 12 months by Luật Cán bộ, công chức, a Party member's by the Party's rule), where the reader
+   * had the rule sets at hand: vetting cites it beside the bar.
+   */
+  rule?: string;
 }
 
 /** Which posts a bar covers on a day, in words for the reasons that name it. */

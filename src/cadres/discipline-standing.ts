@@ -1,5 +1,7 @@
 import { RunningBar } from './discipline-bar-scope';
 import { DisciplineOnRecord, OpenCaseOnRecord } from './person/person.state';
+import { RuleSet } from '../workflow/rule-sets/rule-set';
+import { barRuleOf } from './discipline-bar-rule';
 
 /** Where a person stands on discipline on a day: bars still running and cases not decided (vetting reads it). */
 export interface DisciplineStanding {
@@ -66,6 +68,8 @@ export function disciplineStandingFrom(
   day: string,
   /** The open cases the reader's grant does not reach (`disciplineCasesOutOfGrant`). */
   outOfGrant: ReadonlySet<string> = new Set(),
+  /** The rule sets by id, where the reader has them: each bar cites its own (`RunningBar.rule`). */
+  ruleSetOf: (id: string) => RuleSet | undefined = () => undefined,
 ): DisciplineStanding {
   const open = openCases.filter((c) => c.procedure === 'discipline');
   const past = open.filter((c) => c.stage === 'past_verification');
@@ -74,12 +78,16 @@ export function disciplineStandingFrom(
   return {
     bars: discipline
       .filter((record) => record.decidedOn <= day && barredOn(record, day))
-      .map((record) => ({
-        form: record.form,
-        endsOn: record.barEndsOn,
-        decisionRef: citedDecision(record),
-        ...(record.barScope ? { scope: record.barScope } : {}),
-      })),
+      .map((record) => {
+        const rule = barRuleOf(ruleSetOf(record.ruleSetId), record);
+        return {
+          form: record.form,
+          endsOn: record.barEndsOn,
+          decisionRef: citedDecision(record),
+          ...(record.barScope ? { scope: record.barScope } : {}),
+          ...(rule ? { rule } : {}),
+        };
+      }),
     openCasesPastVerification: named(past),
     openCases: named(open),
     elsewhere: {

@@ -99,9 +99,7 @@ function applyEvent(
       return close('time_barred', e.data.heldOn);
     case 'DisciplineComplaintFiled':
     case 'DisciplineComplaintReviewed':
-      return e.type === 'DisciplineComplaintFiled'
-        ? complaint(row, { filed: e.data.reviewDueOn ?? null }, sequence)
-        : complaint(row, { outcome: e.data.outcome, on: e.data.heldOn }, sequence);
+      return complaintOf(row, e, sequence);
     case 'DeadlineMissed':
       return deadlineMissed(row, e.data.stepId, sequence);
     case 'NominationTallied':
@@ -124,6 +122,7 @@ function applyEvent(
       return dueCountedAgain(row, e.data.currentStepDue, sequence);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
+    case 'VettingItemClearedFromRecord':
       return row;
     case 'RenewedTermCorrected':
       return termCorrected(row, e.data.summary, sequence);
@@ -133,6 +132,17 @@ function applyEvent(
       return row;
     }
   }
+}
+
+/** A complaint filed against a discipline decision, or its review. */
+function complaintOf(
+  row: CaseSummaryRow,
+  e: Extract<CaseStreamEvent, { type: 'DisciplineComplaintFiled' | 'DisciplineComplaintReviewed' }>,
+  sequence: number,
+): CaseSummaryRow {
+  return e.type === 'DisciplineComplaintFiled'
+    ? complaint(row, { filed: e.data.reviewDueOn ?? null }, sequence)
+    : complaint(row, { outcome: e.data.outcome, on: e.data.heldOn }, sequence);
 }
 
 /** The current step's deadline (or the case's time limit, `time-limit`) passed undone. */

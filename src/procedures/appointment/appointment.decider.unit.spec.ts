@@ -275,7 +275,7 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     spec
       .when(
         { type: 'ResolveVettingItem', data: { item: 'discipline_bar', note: 'please' } },
-        context(staff),
+        context(staff, { personFacts: barred }),
       )
       .refuses('vetting.discipline_bar_unresolvable');
   });

@@ -278,6 +278,7 @@ export class CaseContextFactory {
       state.openCases,
       today,
       caseUnit ? await disciplineCasesOutOfGrant(state.openCases, this.scope, caseUnit) : undefined,
+      (id) => this.catalog.ruleSet(id),
     );
     return {
       dateOfBirth: state.profile.dateOfBirth,

@@ -50,17 +50,7 @@ export function caseView(
     // The decision is not offered while a flagged item holds it back: its resolution is.
     const heldBack = current.kind === 'decision' && itemsBlockingDecision(state.vetting).length;
     if (!heldBack) allowedNext.push(performStepLink(current, `/cases/${state.caseId}`));
-    // A flagged item is offered for resolution unless the case's rule set bars setting it aside,
-    // as the decider's resolution does.
-    for (const entry of Object.values(state.vetting)) {
-      if (entry.result === 'flagged' && !entry.resolved && !isUnwaivable(ruleSet, entry.item)) {
-        allowedNext.push({
-          action: 'resolve-vetting-item',
-          item: entry.item,
-          href: `/cases/${state.caseId}/vetting/${entry.item}/resolve`,
-        });
-      }
-    }
+    allowedNext.push(...vettingLinks(state, ruleSet));
     allowedNext.push(...closingLinks(state.caseId, definition, actor));
   }
   // A case its last step's result rejected may still have that step corrected.
@@ -95,6 +85,29 @@ export function caseView(
     ...postCaseView({ ...state, nominees: standing.nominees }, steps),
     ...endingView(state, actor, disclosure),
   };
+}
+
+/**
+ * A flagged item is offered for resolution unless the case's rule set bars setting it aside, as
+ * the decider's resolution does. One it bars setting aside but that was read from the person's
+ * record is offered to be read again (the same resolution): cleared where the record no longer
+ * bears it out (a discipline annulled on complaint, a bar ended), refused naming the bar where it
+ * still runs. Before, such a flag was offered nothing, and a bar annulled since held the case with
+ * no way forward.
+ */
+function vettingLinks(state: Extract<CaseState, { status: 'open' }>, ruleSet: RuleSet) {
+  const links: Record<string, unknown>[] = [];
+  for (const entry of Object.values(state.vetting)) {
+    if (entry.result !== 'flagged' || entry.resolved) continue;
+    const unwaivable = isUnwaivable(ruleSet, entry.item);
+    if (unwaivable && entry.source !== 'record') continue;
+    links.push({
+      action: unwaivable ? 'recheck-vetting-item' : 'resolve-vetting-item',
+      item: entry.item,
+      href: `/cases/${state.caseId}/vetting/${entry.item}/resolve`,
+    });
+  }
+  return links;
 }
 
 /** How a closed case ended: its decision, its rejection as the reader may see it, its withdrawal. */

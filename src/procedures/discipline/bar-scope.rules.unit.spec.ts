@@ -81,7 +81,9 @@ describe('the bar’s scope on the decision and the record (discipline.barScope)
     });
     // The open appointment's vetting is flagged with what the bar covers (any post, a lower one too).
     expect(flagged.command.data).toMatchObject({
-      note: 'discipline decided: demotion (45/QĐ-UBND (2026-11-15), case d-1), bars any appointment until 2028-11-15',
+      note: expect.stringMatching(
+        /^discipline decided: demotion \(45\/QĐ-UBND \(2026-11-15\), case d-1\), bars any appointment until 2028-11-15 \(demotion: no higher post for 24 months \(state-2023-09-20: Luật Cán bộ, công chức/,
+      ),
     });
     // A reprimand records no wider scope: it bars a higher post only (art. 82(2)).
     expect(decided('reprimand').at(-1)!.data).not.toHaveProperty('barScope');

@@ -5,8 +5,8 @@ import { decisionLeavesPlanningPool } from './decision-effects';
 import { decisionEndsPost } from './decision-ends-post';
 import { postsRunningPast } from '../../cadres/person/posts-held-on';
 import { ExistingDiscipline } from './discipline.state';
-
-type Decided = Extract<ExistingDiscipline, { decision: unknown }>;
+import { recheckOpenCases } from './discipline-recheck';
+import { givenBackBy } from './discipline-give-back';
 
 /**
  * The discipline-record workflow, pure: from a discipline case (and the person's record and open
@@ -43,6 +43,8 @@ interface FormApplied {
   /** The day a post the form ends is left. */
   postEndsOn: string;
   decisionRef: string;
+  /** The rule that set the bar, on the decision's own track (the decision's, or the review's). */
+  barRule?: string | null;
   /** A recall: the electing council's resolution (on the decision; a review records none). */
   councilResolution?: { number: string; adoptedOn: string };
 }
@@ -152,7 +154,9 @@ function carryIntoOpenCases(
   const covers = bar
     ? barCoverage({ form, endsOn: bar, decisionRef, scope: applied.barScope }, applied.postEndsOn)
     : '';
-  const note = `discipline decided: ${form} (${decisionRef}, case ${caseId})${bar ? `, bars ${covers} until ${bar}` : ''}`;
+  // The bar's rule is the decision's own track's (a civil servant's 12 months, not the Party's).
+  const rule = applied.barRule ? ` (${applied.barRule})` : '';
+  const note = `discipline decided: ${form} (${decisionRef}, case ${caseId})${bar ? `, bars ${covers} until ${bar}${rule}` : ''}`;
   return openCases
     .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
     .flatMap((open): RecordWrite[] => {
@@ -218,83 +222,22 @@ export function reviseDisciplineRecord(
   });
   if (person.status !== 'registered') return [revised];
   const changedTo = review.form === null ? null : { ...review, form: review.form };
-  if (review.outcome === 'change' && changedTo === null) return [revised];
+  const recheck = recheckOpenCases(caseId, person, openCases);
+  if (review.outcome === 'change' && changedTo === null) return [revised, ...recheck];
   const restores = givenBackBy(state, person, changedTo, { decisionRef, on: review.heldOn });
-  if (changedTo === null) return [revised, ...restores];
+  if (changedTo === null) return [revised, ...restores, ...recheck];
   const applied = { ...changedTo, postEndsOn: review.heldOn, decisionRef };
-  return [revised, ...restores, ...formEffectsOnRecord(state, person, openCases, applied)];
-}
-
-/**
- * What the review gives back of what the case took: an annulment (`changedTo` null) everything, a
- * changed form what it would not have taken itself (the post when it does not end the post, the
- * pool entries when it keeps the pool).
- */
-function givenBackBy(
-  state: Decided,
-  person: Extract<PersonState, { status: 'registered' }>,
-  changedTo: { form: string; endsPost?: boolean; leavesPlanningPool?: boolean } | null,
-  review: { decisionRef: string; on: string },
-): RecordWrite[] {
-  const { personId, caseId } = state;
-  const posts = changedTo === null || !decisionEndsPost(changedTo);
-  const pool = changedTo === null || !decisionLeavesPlanningPool(changedTo);
+  const effects = formEffectsOnRecord(state, person, openCases, applied);
+  // A case the changed form withdraws has no flag left to read again.
+  const withdrawn = new Set(
+    effects
+      .filter((w) => w.to === 'case' && w.key === 'withdraw')
+      .map((w) => w.to === 'case' && w.caseId),
+  );
   return [
-    ...(posts ? postsEndedBy(state, person) : []).map((post) =>
-      toPerson(personId, `restore-post:${post.positionId}`, {
-        type: 'RestorePost',
-        data: {
-          personId,
-          positionId: post.positionId,
-          caseId,
-          endedOn: post.endedOn,
-          endedBy: post.endedBy,
-          revisedBy: review.decisionRef,
-          on: review.on,
-        },
-      }),
-    ),
-    ...(pool ? entriesRemovedBy(state, person) : []).map((entry) =>
-      toPerson(personId, `restore:${entry.positionId}`, {
-        type: 'RestorePlanningPoolEntry',
-        data: {
-          personId,
-          positionId: entry.positionId,
-          term: entry.term,
-          decisionRef: entry.decisionRef,
-          caseId,
-          revisedBy: review.decisionRef,
-        },
-      }),
-    ),
+    revised,
+    ...restores,
+    ...effects,
+    ...recheck.filter((w) => !(w.to === 'case' && withdrawn.has(w.caseId))),
   ];
-}
-
-/** The decision and the earlier reviews of the case: what wrote its effects on the record. */
-function refsOfCase(state: Decided): Set<string> {
-  return new Set([decisionRefOf(state.decision), ...state.reviews.map((r) => decisionRefOf(r))]);
-}
-
-/**
- * The posts the case's decision (or an earlier review of it) ended, one per post. Ends recorded
- * before they named their case are known by the decision's own reference.
- */
-function postsEndedBy(state: Decided, person: Extract<PersonState, { status: 'registered' }>) {
-  const refs = refsOfCase(state);
-  const ended = person.pastPosts.filter((post) =>
-    post.caseId === null ? refs.has(post.endedBy) : post.caseId === state.caseId,
-  );
-  return [...new Map(ended.map((post) => [post.positionId, post])).values()];
-}
-
-/**
- * The entries the case's decision (or an earlier review of it) took off the pool, one per post.
- * Removals recorded before they named their case are known by the decision's own reference.
- */
-function entriesRemovedBy(state: Decided, person: Extract<PersonState, { status: 'registered' }>) {
-  const refs = refsOfCase(state);
-  const removed = person.pastPlanningPool.filter((left) =>
-    left.caseId === null ? refs.has(left.removedBy) : left.caseId === state.caseId,
-  );
-  return [...new Map(removed.map((left) => [left.positionId, left])).values()];
 }

@@ -139,7 +139,8 @@ const flagWrite = (form: string) => ({
     type: 'FlagVettingItemFromRecord',
     data: {
       item: 'discipline_bar',
-      note: `discipline decided: ${form} (12/QĐ-UBKT (2026-11-20), case d-1), bars a higher post until 2031-11-21`,
+      // The bar's rule is the decision's (its own track's).
+      note: `discipline decided: ${form} (12/QĐ-UBKT (2026-11-20), case d-1), bars a higher post until 2031-11-21 (x)`,
       causeRef: 'd-1',
     },
   },
@@ -343,6 +344,17 @@ describe('discipline-record workflow', () => {
             },
           },
         },
+        // Each open case reads its discipline flag again on the revised record.
+        {
+          to: 'case',
+          caseId: 'r-1',
+          orgUnitId: 'ou-1',
+          key: 'recheck',
+          command: {
+            type: 'RecheckVettingItemFromRecord',
+            data: { item: 'discipline_bar', causeRef: 'd-1' },
+          },
+        },
       ]);
   });
 
@@ -539,6 +551,8 @@ describe('discipline-record workflow', () => {
       ['withdraw', 'WithdrawCase'],
       ['flag', 'FlagVettingItemFromRecord'],
       ['post:pos-head', 'EndPost'],
+      // The flag just raised is read again on the revised record (the withdrawn case is not).
+      ['recheck', 'RecheckVettingItemFromRecord'],
     ]);
     expect(writes[0].command.data).toMatchObject({
       outcome: 'changed',

@@ -2575,7 +2575,7 @@ export interface components {
         };
         AllowedActionDto: {
             /**
-             * @description perform-step, resolve-vetting-item, withdraw, reject (cases); extend-time-limit, close, file-complaint, review-complaint (discipline); correct-step (both: the last step, with the roles that may correct it)
+             * @description perform-step, resolve-vetting-item, recheck-vetting-item, withdraw, reject (cases); extend-time-limit, close, file-complaint, review-complaint (discipline); correct-step (both: the last step, with the roles that may correct it)
              * @example perform-step
              */
             action: string;
@@ -2585,7 +2585,7 @@ export interface components {
             /** @enum {string} */
             kind?: "proposal" | "nomination" | "ballot" | "vetting" | "meeting" | "decision" | "election" | "registration" | "scores";
             roles?: string[];
-            /** @description resolve-vetting-item: the flagged item, one the case’s rule set lets vetting staff set aside (not in vetting.unwaivableItems) */
+            /** @description resolve-vetting-item: the flagged item, one the case’s rule set lets vetting staff set aside (not in vetting.unwaivableItems); recheck-vetting-item: a flagged item read from the record that staff may not set aside, which the same resolution reads again from the record (cleared where the record no longer bears it out, refused while it does) */
             item?: string;
             /**
              * Format: date

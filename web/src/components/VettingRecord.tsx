@@ -13,6 +13,17 @@ interface RecordedItem {
 /** Where an item stands now (the case view's `vetting`): a flagged one may have been resolved since. */
 type VettingNow = Record<string, unknown>;
 
+/**
+ * The item as the case holds it now, where the person's record changed it after this step (a
+ * discipline decided meanwhile flagged it; read again, it was cleared): before, the line kept the
+ * step's «đạt» beside a flag that held the decision back, with no way to act on it.
+ */
+function currentOf(now: VettingNow | undefined, entry: RecordedItem): RecordedItem | null {
+  const current = now?.[entry.item] as RecordedItem | undefined;
+  if (!current || current.source !== 'record' || entry.source !== 'record') return null;
+  return current.result !== entry.result || current.note !== entry.note ? current : null;
+}
+
 function resolutionOf(now: VettingNow | undefined, item: string): VettingResolution | null {
   const entry = now?.[item] as { resolved?: VettingResolution } | undefined;
   return entry?.resolved ?? null;
@@ -45,7 +56,9 @@ export function VettingRecord({
       aria-label={t('case.vettingResults')}
       data-testid="vetting-results"
     >
-      {items.map((entry) => {
+      {items.map((recorded) => {
+        const changed = currentOf(now, recorded);
+        const entry = changed ?? recorded;
         const flagged = entry.result === 'flagged';
         const resolved = flagged ? resolutionOf(now, entry.item) : null;
         return (
@@ -57,6 +70,7 @@ export function VettingRecord({
             {entry.source === 'record' && (
               <span className="muted"> ({t('case.vettingFromRecord')})</span>
             )}
+            {changed && <span className="muted"> ({t('case.vettingChangedFromRecord')})</span>}
             {entry.note ? <span className="muted"> — {reasonText(entry.note)}</span> : null}
             {resolved && <VettingResolvedNote resolved={resolved} testId="vetting-resolved" />}
             {flagged && !resolved && resolveAction?.(entry.item)}

@@ -24,9 +24,17 @@ export function VettingResolution({
   names,
   stale,
   done,
+  recheck = false,
 }: {
   caseId: string;
   item: string;
+  /**
+   * An item read from the record that the rule set bars setting aside (the server offers
+   * `recheck-vetting-item`): the same resolution reads the record again and clears it where the
+   * record no longer bears it out (a discipline annulled, a bar ended), or refuses naming the bar.
+   * Before, the page offered nothing and a bar annulled since held the case.
+   */
+  recheck?: boolean;
   headers: CaseWriteHeaders;
   keys: (body: unknown) => string;
   names?: KnownNames;
@@ -41,6 +49,8 @@ export function VettingResolution({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const id = `resolve-${item}-note`;
+  const key = (name: string) => (recheck ? `case.recheck${name}` : `case.resolve${name}`);
+  const itemName = t(`vetting.${item}`, { defaultValue: item });
   // The panel opens on its first field, the grounds to write (before: focus stayed on nothing,
   // the «Giải quyết» button clicked being gone); a refusal of the grounds goes back to them.
   // «Hủy» closes it back onto the «Giải quyết» button (before: focus fell to the page, the
@@ -97,11 +107,9 @@ export function VettingResolution({
           type="button"
           className="secondary"
           onClick={() => setOpen(true)}
-          aria-label={t('case.resolveItem', {
-            item: t(`vetting.${item}`, { defaultValue: item }),
-          })}
+          aria-label={t(key('Item'), { item: itemName })}
         >
-          {t('case.resolve')}
+          {t(recheck ? 'case.recheck' : 'case.resolve')}
         </button>
       </>
     );
@@ -110,11 +118,11 @@ export function VettingResolution({
       ref={formRef}
       className="confirm"
       onSubmit={(e) => void submit(e)}
-      aria-label={t('case.resolveItem', { item: t(`vetting.${item}`, { defaultValue: item }) })}
+      aria-label={t(key('Item'), { item: itemName })}
       data-testid={`resolve-${item}`}
     >
-      <p className="hint">{t('case.resolveHint')}</p>
-      <Field id={id} label={t('case.resolveNote')} error={noteError}>
+      <p className="hint">{t(key('Hint'))}</p>
+      <Field id={id} label={t(key('Note'))} error={noteError}>
         <textarea
           ref={noteRef}
           id={id}
@@ -127,7 +135,7 @@ export function VettingResolution({
       {/* A refusal naming no field of this form (the item itself, a grant, a closed case). */}
       {!noteError && <ErrorBox error={error} names={names} outcomeOfSubmit />}
       <button type="submit" disabled={pending || !note.trim()}>
-        {t('case.resolveSubmit')}
+        {t(key('Submit'))}
       </button>{' '}
       <button
         type="button"

@@ -263,7 +263,16 @@ export function CasePage({ caseId }: { caseId: string }) {
     Boolean(vettingStep?.actors.roles.some((r) => session.roles.includes(r))) &&
     Boolean(
       view?.allowedNext.some(
-        (next) => next.action === 'resolve-vetting-item' && next.item === item,
+        (next) =>
+          (next.action === 'resolve-vetting-item' || next.action === 'recheck-vetting-item') &&
+          next.item === item,
+      ),
+    );
+  // An item the rule set bars setting aside, read from the record: offered to be read again.
+  const rechecks = (item: string) =>
+    Boolean(
+      view?.allowedNext.some(
+        (next) => next.action === 'recheck-vetting-item' && next.item === item,
       ),
     );
   const mayAct = Boolean(
@@ -550,13 +559,15 @@ export function CasePage({ caseId }: { caseId: string }) {
               <VettingResolution
                 caseId={caseId}
                 item={item}
+                recheck={rechecks(item)}
                 headers={headers}
                 keys={resolveKeys}
                 names={data.names}
                 stale={() => setStale(true)}
                 done={async () => {
+                  const recheck = rechecks(item);
                   await afterWrite();
-                  setNotice(t('case.resolved'));
+                  setNotice(t(recheck ? 'case.rechecked' : 'case.resolved'));
                 }}
               />
             ) : null

@@ -1038,3 +1038,42 @@ describe('what no template reads is shown as the server wrote it', () => {
     ).toBeNull();
   });
 });
+
+describe("a discipline bar with its own track's rule, and a flag read again from the record", () => {
+  const citation =
+    "Luật Cán bộ, công chức 2025, article not identified here (in force from 2025-07-01): 12 months after a reprimand or warning, 24 after removal from post (carried from the 2019 Law art. 82; the 2025 Law's article was not found here) [text not checked here]";
+  const bar = `discipline (reprimand, 7-QĐ (2026-12-07)) bars a higher post until 2027-12-07 (civil service track, state-2025-10-08: ${citation})`;
+
+  it("reads the vetting's bar with the civil service rule, not the Party's", () => {
+    expect(expectRead(bar)).toMatch(
+      /^Kỷ luật \(.+, 7-QĐ, 07\/12\/2026\) hạn chế bổ nhiệm chức vụ cao hơn đến ngày 07\/12\/2027 \(kỷ luật công chức: Luật Cán bộ, công chức 2025 — chưa đối chiếu văn bản gốc\)$/,
+    );
+  });
+
+  it("reads the workflow's flag with the decision's bar rule", () => {
+    expect(
+      expectRead(
+        `discipline decided: reprimand (7-QĐ (2026-12-07), case d-st1), bars a higher post until 2027-12-07 (reprimand: no higher post for 12 months (state-2025-10-08: ${citation}))`,
+      ),
+    ).toMatch(
+      /^Đã quyết định kỷ luật: .*hồ sơ d-st1\), hạn chế bổ nhiệm chức vụ cao hơn đến ngày 07\/12\/2027 \(12 tháng: Luật Cán bộ, công chức 2025/,
+    );
+  });
+
+  it('reads a flag cleared on reading the record again, and the refusal of one still running', () => {
+    expect(
+      expectRead(
+        'read again from the record on 2026-12-07: no discipline in effect and no open discipline case',
+      ),
+    ).toBe(
+      'Đọc lại hồ sơ cán bộ ngày 07/12/2026: Không đang chịu kỷ luật và không có hồ sơ kỷ luật đang mở',
+    );
+    expect(
+      expectRead(
+        `a running discipline bar cannot be waived: ${bar}; vetting staff may not set it aside (state-2025-10-08: vetting.unwaivableItems)`,
+      ),
+    ).toMatch(
+      /^Không thể bỏ qua nội dung .* khi hạn chế còn hiệu lực: Kỷ luật \(.*kỷ luật công chức: Luật Cán bộ, công chức 2025.*; cán bộ thẩm định không được bỏ qua nội dung này$/,
+    );
+  });
+});

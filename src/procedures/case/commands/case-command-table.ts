@@ -24,7 +24,10 @@ export const CASE_COMMAND_TABLE = [
     cases.correct(caseId, { stepId, body, reason }, options),
   ),
   row(ResolveVettingItem, (cases: CaseCommandRunner, { caseId, item, note, options }) =>
-    cases.act(caseId, { type: 'ResolveVettingItem', data: { item, note } }, options),
+    // The record is read with it: a flag it raised is judged again on the record as it stands.
+    cases.act(caseId, { type: 'ResolveVettingItem', data: { item, note } }, options, {
+      personRecord: true,
+    }),
   ),
   row(CloseCase, (cases: CaseCommandRunner, { caseId, how, reason, options }) =>
     cases.act(
@@ -35,8 +38,11 @@ export const CASE_COMMAND_TABLE = [
       options,
     ),
   ),
+  // A workflow's second reading of a flag reads the person's record with it.
   row(ActOnCase, (cases: CaseCommandRunner, { caseId, command, options }) =>
-    cases.act(caseId, command, options),
+    cases.act(caseId, command, options, {
+      personRecord: command.type === 'RecheckVettingItemFromRecord',
+    }),
   ),
 ];
 

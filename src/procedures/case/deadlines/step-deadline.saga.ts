@@ -238,6 +238,7 @@ export function stepDeadlineOutputs(event: StepDeadlineEvent): SagaOutput[] {
     case 'DisciplineCaseOpened':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
+    case 'VettingItemClearedFromRecord':
     case 'RenewedTermCorrected':
     case 'CaseRejected':
     case 'CaseWithdrawn':

@@ -93,6 +93,7 @@ export function evolveDeadlineWatch(state: DeadlineWatch, event: DomainEvent): D
       return dueCountedAgain(state, e.data.currentStepDue);
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
+    case 'VettingItemClearedFromRecord':
     case 'RenewedTermCorrected':
     case 'DisciplineComplaintFiled':
     case 'DisciplineComplaintReviewed':

@@ -160,10 +160,71 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
     data: { item: 'discipline_bar', note: 'please' },
   };
 
+  /** The record as the resolution reads it: a civil servant's reprimand still barring. */
+  const barred = {
+    ...at(staff),
+    personFacts: {
+      ...record,
+      disciplineBars: [
+        {
+          form: 'reprimand',
+          endsOn: '2027-06-30',
+          decisionRef: '12/QĐ-UBND',
+          rule: 'civil service track, state-2025-10-08: Luật Cán bộ, công chức 2025: 12 months',
+        },
+      ],
+    },
+  };
+
   it('refuses to waive a running discipline bar under the seeded rules', () => {
     givenStream(caseDecider, ...flagged())
-      .when(resolve, at(staff))
+      .when(resolve, barred)
       .refuses('vetting.discipline_bar_unresolvable', /cannot be waived/);
+  });
+
+  it("refuses it naming the bar as the record gives it, with its own track's rule", () => {
+    const refused = givenStream(caseDecider, ...flagged())
+      .when(resolve, barred)
+      .refuses('vetting.discipline_bar_unresolvable');
+    expect(refused.message).toContain(
+      'discipline (reprimand, 12/QĐ-UBND) bars a higher post until 2027-06-30 (civil service track, state-2025-10-08: Luật Cán bộ, công chức 2025: 12 months)',
+    );
+    // Before: the case's rule set's vetting.unwaivableItems citation, QĐ 377's 24/36/60 months.
+    expect(refused.message).not.toMatch(/24 \(reprimand\)|377/);
+  });
+
+  it('clears a flag the record, read again, no longer bears out (the discipline annulled), saying who asked', () => {
+    const [cleared] = givenStream(caseDecider, ...flagged())
+      .when(resolve, at(staff))
+      .then(['VettingItemClearedFromRecord']);
+    expect(cleared.data).toMatchObject({
+      item: 'discipline_bar',
+      flaggedNote: 'warning bars a higher post until 2027-06-30',
+      clearedBy: 'u-staff',
+      clearedOn: '2026-11-20',
+      requestNote: 'please',
+      note: expect.stringMatching(/^read again from the record on 2026-11-20: no discipline/),
+    });
+  });
+
+  it("a workflow's second reading clears the same flag once, and leaves a running one", () => {
+    const recheck: CaseCommand = {
+      type: 'RecheckVettingItemFromRecord',
+      data: { item: 'discipline_bar', causeRef: 'd-1' },
+    };
+    givenStream(caseDecider, ...flagged())
+      .when(recheck, barred)
+      .then([]);
+    const history = historyOf(
+      caseDecider,
+      [openCase, openedEarlier(at(staff))],
+      [flag, at(staff)],
+      [recheck, at(staff)],
+    );
+    // A redelivery finds nothing left to clear.
+    givenStream(caseDecider, ...history)
+      .when(recheck, at(staff))
+      .then([]);
   });
 
   it('lets staff resolve it under a rule set that does not list it', () => {
@@ -199,6 +260,25 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
       .filter((next) => next.action === 'resolve-vetting-item')
       .map((next) => next.item);
   };
+
+  it('offers a flag from the record the rule set bars setting aside to be read again', () => {
+    const history = historyOf(caseDecider, [openCase, openedEarlier(at(staff))], [flag, at(staff)]);
+    const view = caseView(
+      givenStream(caseDecider, ...history).state,
+      { definition, ruleSet: stateNow },
+      2,
+      staff,
+      {
+        calendar,
+        today: '2026-11-20',
+      },
+    );
+    expect(view!.allowedNext).toContainEqual({
+      action: 'recheck-vetting-item',
+      item: 'discipline_bar',
+      href: expect.stringMatching(/\/vetting\/discipline_bar\/resolve$/),
+    });
+  });
 
   it('offers to resolve the flagged items the rule set does not list, and only those', () => {
     expect(offeredUnder(stateNow)).toEqual(['years_in_post']);

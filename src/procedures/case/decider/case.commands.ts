@@ -99,5 +99,13 @@ export type CaseCommand =
       type: 'FlagVettingItemFromRecord';
       data: { item: VettingItem; note: string; causeRef: string };
     }
+  /**
+   * A workflow asks the case to read a flag from the record again (a discipline decision annulled
+   * or changed on complaint): cleared where the record no longer bears it out, else nothing.
+   */
+  | {
+      type: 'RecheckVettingItemFromRecord';
+      data: { item: VettingItem; causeRef: string };
+    }
   /** A workflow notes on an open re-appointment that the term it renews was corrected on the record. */
   | { type: 'CorrectRenewedTerm'; data: { termEnd: string; decisionRef: string } };

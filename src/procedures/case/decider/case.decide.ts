@@ -14,7 +14,7 @@ import { CaseContext } from './case.context';
 import { CaseState, ExistingCase } from './case.state';
 import { CASE_CORRECTION_KINDS, performStep } from './case.steps';
 import { Command, Data, Open } from './case.types';
-import { isUnwaivable, unwaivableCitation } from './unwaivable-items';
+import { recheckFromRecord, resolveVettingItem } from './case.vetting-resolution';
 
 export function decideCase(
   state: CaseState,
@@ -53,6 +53,8 @@ export function decideCase(
       ];
     case 'FlagVettingItemFromRecord':
       return flagFromRecord(state, command, context);
+    case 'RecheckVettingItemFromRecord':
+      return recheckFromRecord(state, command, context);
     case 'CorrectRenewedTerm':
       return correctRenewedTerm(state, command, context);
     case 'RejectCase':
@@ -129,45 +131,6 @@ function openCase(
     ...(definition.fillsPost ? { fillsPost: true } : {}),
   };
   return [{ type: 'CaseOpened', data: opened }];
-}
-
-function resolveVettingItem(
-  state: Open,
-  command: Command<'ResolveVettingItem'>,
-  context: CaseContext,
-): DomainEvent[] {
-  const entry = state.vetting[command.data.item];
-  if (!entry || entry.result !== 'flagged' || entry.resolved) {
-    refuse(
-      'vetting.nothing_to_resolve',
-      `vetting item ${command.data.item} is not flagged`,
-      'unprocessable',
-      'item',
-    );
-  }
-  const { ruleSet } = context;
-  if (isUnwaivable(ruleSet, command.data.item)) {
-    refuse(
-      `vetting.${command.data.item}_unresolvable`,
-      `a running ${command.data.item.replace(/_/g, ' ')} cannot be waived: ${entry.note} (${unwaivableCitation(ruleSet)})`,
-      'unprocessable',
-      'item',
-    );
-  }
-  const vettingStep = context.definition.steps.find((s) => s.kind === 'vetting')!;
-  requireActor(vettingStep, context);
-  return [
-    {
-      type: 'VettingItemResolved',
-      data: {
-        item: command.data.item,
-        note: command.data.note,
-        resolvedBy: context.actor.userId,
-        ...(context.actor.name ? { resolvedByName: context.actor.name } : {}),
-        resolvedOn: context.today,
-      },
-    },
-  ];
 }
 
 /** A workflow's flag from the person's record; the same open flag again appends nothing. */

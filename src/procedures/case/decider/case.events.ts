@@ -175,6 +175,27 @@ export type CaseEvent =
       type: 'VettingItemFlaggedFromRecord';
       data: { item: VettingItem; note: string; flaggedOn: string; causeRef: string };
     }
+  /**
+   * A flag read from the person's record that the record, read again, no longer bears out (the
+   * discipline annulled on complaint, its bar ended or lightened): the item is cleared with the
+   * record's note of today, the flag it replaces kept in `flaggedNote`. Asked by vetting staff
+   * (the resolution of an item they may not waive) or by the discipline-record workflow.
+   */
+  | {
+      type: 'VettingItemClearedFromRecord';
+      data: {
+        item: VettingItem;
+        note: string;
+        flaggedNote: string;
+        clearedBy: string;
+        clearedByName?: string;
+        clearedOn: string;
+        /** The staff's note asking for it, where staff asked. */
+        requestNote?: string;
+        /** The discipline case whose review led the workflow to read the record again. */
+        causeRef?: string;
+      };
+    }
   | {
       type: 'CaseRejected';
       data: {

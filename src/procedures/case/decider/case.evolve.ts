@@ -74,6 +74,7 @@ function evolveEvent(
     case 'VettingItemsRecorded':
     case 'VettingItemResolved':
     case 'VettingItemFlaggedFromRecord':
+    case 'VettingItemClearedFromRecord':
       return evolveVetting(state, e);
     case 'DecisionIssued':
     case 'CaseRejected':
@@ -184,6 +185,13 @@ function evolveVetting(state: ExistingCase, e: VettingEvent): ExistingCase {
       return {
         ...state,
         vetting: { ...state.vetting, [item]: { item, result: 'flagged', note, source: 'record' } },
+      };
+    }
+    case 'VettingItemClearedFromRecord': {
+      const { item, note } = e.data;
+      return {
+        ...state,
+        vetting: { ...state.vetting, [item]: { item, result: 'cleared', note, source: 'record' } },
       };
     }
   }

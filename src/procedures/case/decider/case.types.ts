@@ -11,7 +11,13 @@ export type Open = InStatus<CaseState, 'open'>;
 /** Events about vetting items (entered, resolved, flagged from the record). */
 export type VettingEvent = Extract<
   CaseEvent,
-  { type: 'VettingItemsRecorded' | 'VettingItemResolved' | 'VettingItemFlaggedFromRecord' }
+  {
+    type:
+      | 'VettingItemsRecorded'
+      | 'VettingItemResolved'
+      | 'VettingItemFlaggedFromRecord'
+      | 'VettingItemClearedFromRecord';
+  }
 >;
 /** Events that end a case (decided, rejected, withdrawn). */
 export type ClosingEvent = Extract<

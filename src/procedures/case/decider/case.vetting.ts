@@ -31,7 +31,8 @@ export function vetting(
     (entry) => !alreadyRecorded(state, entry, body, mode),
   );
   const recordItems = items.filter(
-    (item) => ITEMS_FROM_RECORD.includes(item) && !state.vetting[item],
+    (item) =>
+      ITEMS_FROM_RECORD.includes(item) && (!state.vetting[item] || flaggedByWorkflow(state, item)),
   );
   if (recordItems.length) {
     if (!context.personFacts)
@@ -59,6 +60,23 @@ export function vetting(
       data: { ...begun.record(complete), items: entries, complete },
     },
   ];
+}
+
+/**
+ * A flag a workflow raised from the record (a discipline decided while the case ran) that no part
+ * of the vetting recorded: the vetting reads the record again for it, so a discipline annulled or
+ * lightened since, or a bar ended, is judged as the record now stands. Before, the flag was kept as
+ * raised: a vetting after the annulment still showed the annulled decision's bar, and nothing
+ * could clear it.
+ */
+function flaggedByWorkflow(state: Open, item: VettingItem): boolean {
+  const entry = state.vetting[item];
+  if (entry.source !== 'record' || entry.result !== 'flagged' || entry.resolved) return false;
+  return !state.steps.some(
+    (step) =>
+      step.type === 'VettingItemsRecorded' &&
+      step.data.items.some((recorded) => recorded.item === item && recorded.note === entry.note),
+  );
 }
 
 /**

@@ -116,7 +116,7 @@ function disciplineBar(
   const reasons = [
     ...bars.map(
       (bar) =>
-        `discipline (${bar.form}, ${bar.decisionRef}) bars ${barCoverage(bar, today)} ${until(bar)}`,
+        `discipline (${bar.form}, ${bar.decisionRef}) bars ${barCoverage(bar, today)} ${until(bar)}${bar.rule ? ` (${bar.rule})` : ''}`,
     ),
     ...[
       ...barring.map((caseId) => `open discipline case ${caseId}`),

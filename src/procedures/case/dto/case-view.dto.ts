@@ -50,7 +50,7 @@ export class AllowedActionDto {
   @ApiProperty({
     example: 'perform-step',
     description:
-      'perform-step, resolve-vetting-item, withdraw, reject (cases); extend-time-limit, close, file-complaint, review-complaint (discipline); correct-step (both: the last step, with the roles that may correct it)',
+      'perform-step, resolve-vetting-item, recheck-vetting-item, withdraw, reject (cases); extend-time-limit, close, file-complaint, review-complaint (discipline); correct-step (both: the last step, with the roles that may correct it)',
   })
   action!: string;
   @ApiProperty({ example: '/cases/c-2026-0042/steps/leadership-round-1' }) href!: string;
@@ -59,7 +59,7 @@ export class AllowedActionDto {
   @ApiPropertyOptional({ type: [String] }) roles?: string[];
   @ApiPropertyOptional({
     description:
-      'resolve-vetting-item: the flagged item, one the case’s rule set lets vetting staff set aside (not in vetting.unwaivableItems)',
+      'resolve-vetting-item: the flagged item, one the case’s rule set lets vetting staff set aside (not in vetting.unwaivableItems); recheck-vetting-item: a flagged item read from the record that staff may not set aside, which the same resolution reads again from the record (cleared where the record no longer bears it out, refused while it does)',
   })
   item?: string;
   @ApiPropertyOptional({ type: String, format: 'date', description: 'file-complaint: last day' })

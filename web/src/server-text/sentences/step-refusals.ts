@@ -264,6 +264,12 @@ function DECISIONS(): Sentence[] {
       `vetting item ${ID} is not flagged`,
       ([item], s) => `Nội dung thẩm định «${s.words.vettingItem(item)}» không bị đánh dấu`,
     ),
+    // Read again from the record: the bar as it stands, each with its own track's rule.
+    sentence(
+      `a running ([a-z ]+) cannot be waived: (.+); vetting staff may not set it aside \\(${ID}: vetting\\.unwaivableItems\\)`,
+      ([item, note], s) =>
+        `Không thể bỏ qua nội dung «${s.words.vettingItem(item.replace(/ /g, '_'))}» khi hạn chế còn hiệu lực: ${s.asRecorded(note)}; cán bộ thẩm định không được bỏ qua nội dung này`,
+    ),
     sentence(
       `a running ([a-z ]+) cannot be waived: (.+) \\((.+)\\)`,
       ([item, note, citation], s) =>

@@ -47,6 +47,12 @@ export const VETTING_NOTES: Sentence[] = [
     ([position, rank, held], s) =>
       `Không phải chức vụ cao hơn (${s.words.position(position)} bậc ${s.n(rank)}, đang giữ chức vụ bậc ${s.n(held)}): thời gian công tác còn lại chỉ xét khi bổ nhiệm chức vụ cao hơn`,
   ),
+  // The bar with the rule of its decision's own track (RunningBar.rule).
+  sentence(
+    `discipline \\(${ID}, (.+)\\) bars ${COVERAGE} (?:(with no end date)|until ${DAY}) \\((Party|civil service) track, ${ID}: (.+)\\)`,
+    ([form, ref, covers, coverUntil, noEnd, until, track, , citation], s) =>
+      `Kỷ luật (${s.words.form(form)}, ${citedDecisionInBrackets(ref)}) hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} ${noEnd ? 'không có thời hạn kết thúc' : `đến ngày ${s.day(until)}`} (${track === 'Party' ? 'kỷ luật Đảng' : 'kỷ luật công chức'}: ${s.citation(citation)})`,
+  ),
   sentence(
     `discipline \\(${ID}, (.+)\\) bars ${COVERAGE} (?:(with no end date)|until ${DAY})`,
     ([form, ref, covers, coverUntil, noEnd, until], s) =>
@@ -56,6 +62,17 @@ export const VETTING_NOTES: Sentence[] = [
     `${ID} \\(rank ${N}\\) is outside what it bars \\((.+)\\), beside the post held \\(rank ${N}\\)`,
     ([position, rank, bars, held], s) =>
       `${s.words.position(position)} (bậc ${s.n(rank)}) nằm ngoài phạm vi hạn chế của kỷ luật (${barsCoverageInVietnamese(bars, s)}), so với chức vụ đang giữ (bậc ${s.n(held)})`,
+  ),
+  // With the decision's bar rule (its own track's months).
+  sentence(
+    `discipline decided: ${ID} \\((.+), case ${ID}\\), bars ${COVERAGE} until ${DAY} \\(\\S+: no higher post for ${N} months \\(${ID}: (.+)\\)\\)`,
+    ([form, ref, caseId, covers, coverUntil, until, months, , citation], s) =>
+      `Đã quyết định kỷ luật: ${s.words.form(form)} (${citedDecisionInBrackets(ref)}, hồ sơ ${caseId}), hạn chế bổ nhiệm ${coverageInVietnamese(covers, coverUntil, s)} đến ngày ${s.day(until)} (${s.n(months)} tháng: ${s.citation(citation)})`,
+  ),
+  // A flag read again from the record and no longer borne out (VettingItemClearedFromRecord).
+  sentence(
+    `read again from the record on ${DAY}: (.+)`,
+    ([day, note], s) => `Đọc lại hồ sơ cán bộ ngày ${s.day(day)}: ${s.asRecorded(note)}`,
   ),
   sentence(
     `discipline decided: ${ID} \\((.+), case ${ID}\\)(?:, bars ${COVERAGE} until ${DAY})?`,

@@ -1,0 +1,29 @@
+import { PersonState } from '../../cadres/person/person.state';
+import { OpenCaseSeen, RecordWrite } from '../case/record/record-writes';
+
+/**
+ * After the record is revised, each other open case reads its discipline flag again from it: one
+ * the annulled (or lightened) decision raised and the record no longer bears out is cleared (the
+ * case decides, on the record it reads then; a redelivery finds nothing left to clear). Before,
+ * the annulled decision's flag stayed on the open cases and nothing could clear it.
+ */
+export function recheckOpenCases(
+  caseId: string,
+  person: Extract<PersonState, { status: 'registered' }>,
+  openCases: OpenCaseSeen[],
+): RecordWrite[] {
+  const known = new Set(person.openCases.map((c) => c.caseId));
+  return openCases
+    .filter((open) => known.has(open.caseId))
+    .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
+    .map((open) => ({
+      to: 'case' as const,
+      caseId: open.caseId,
+      orgUnitId: open.orgUnitId,
+      key: 'recheck',
+      command: {
+        type: 'RecheckVettingItemFromRecord' as const,
+        data: { item: 'discipline_bar' as const, causeRef: caseId },
+      },
+    }));
+}
