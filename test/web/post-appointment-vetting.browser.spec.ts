@@ -168,24 +168,23 @@ describe('vetting and deciding a case opened for a post, in the browser', () => 
     await page.context().close();
   });
 
-  it("the leader's decision, held back by a flagged item, is refused in Vietnamese and says what to do", async () => {
+  it("the leader's decision, held back by a flagged item, is not offered: the page says why and what to do", async () => {
     const { page } = await signIn(town.browser, town.base, 'leader-1');
     await page.goto(`${town.base}/cases/${caseId}`);
-    await page.getByLabel('Số quyết định').fill('215-QĐ/TU');
-    await page.getByLabel('Người ký').fill('Bí thư Thành ủy');
-    await page.getByRole('button', { name: 'Ghi nhận' }).click();
-    const refusal = page.locator('[role="alert"]', {
-      hasText: 'Còn nội dung thẩm định bị đánh dấu chưa được giải quyết, chưa thể ra quyết định:',
-    });
-    await refusal.first().waitFor();
-    const text = await refusal.first().innerText();
+    // Before: the full decision form, and the refusal (vetting.flagged_item_blocks_decision) only
+    // after «Ghi nhận»; now the page says so in the form's place.
+    const held = page.getByTestId('decision-held-back');
+    await held.waitFor();
+    const text = await held.innerText();
+    expect(text).toContain('Chưa thể ra quyết định');
     // The flagged items by their titles, each with what the record says, and what can be done.
     expect(text).toMatch(
-      /quyết định: Quy hoạch \(Chưa được quy hoạch vào chức vụ Trưởng ban Tổ chức/,
+      /Quy hoạch: Có vấn đề \(theo hồ sơ\) — Chưa được quy hoạch vào chức vụ Trưởng ban Tổ chức/,
     );
     expect(text).toMatch(/«Sửa bước»/);
     expect(text).toMatch(/«Không chấp thuận»/);
     expect(text).not.toMatch(/flagged|resolve|needs|months|\d{4}-\d{2}-\d{2}/);
+    expect(await page.getByLabel('Số quyết định').count()).toBe(0);
     await screenshot(page, 'post-case-decision-refused');
     await page.context().close();
   });

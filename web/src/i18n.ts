@@ -84,6 +84,9 @@ const vi = {
     more: 'Xem thêm',
     reappointmentDue: 'Xem xét bổ nhiệm lại: hết nhiệm kỳ ngày {{day}}',
     reappointmentNotOpened: 'Chưa mở được hồ sơ bổ nhiệm lại (hết nhiệm kỳ ngày {{day}}): {{rule}}',
+    decisionHeldBack:
+      'Chưa thể ra quyết định: chờ giải quyết nội dung thẩm định bị đánh dấu «Có vấn đề» ({{items}})',
+    flaggedItems: 'Nội dung thẩm định bị đánh dấu «Có vấn đề», chưa giải quyết: {{items}}',
   },
   procedure: {
     appointment: 'Bổ nhiệm',
@@ -249,6 +252,13 @@ const vi = {
     recheckNote: 'Lý do đề nghị kiểm tra lại',
     recheckSubmit: 'Đọc lại hồ sơ',
     rechecked: 'Đã đọc lại hồ sơ: nội dung thẩm định không còn vướng mắc.',
+    decisionHeldBack:
+      'Chưa thể ra quyết định: nội dung thẩm định dưới đây bị đánh dấu «Có vấn đề» và chưa được giải quyết',
+    decisionHeldBackWhatToDo:
+      'Người thực hiện bước thẩm định giải quyết từng nội dung (nút «Giải quyết» ở phần hồ sơ đã ghi nhận, nếu nội dung được phép giải quyết) hoặc sửa bước thẩm định («Sửa bước»); nếu không thể khắc phục, người mở hồ sơ có thể «Không chấp thuận» hồ sơ. Mẫu ra quyết định hiện ra khi không còn nội dung nào chặn.',
+    decisionHeldBackRecord:
+      'Nội dung lấy theo hồ sơ cán bộ: cập nhật hồ sơ cán bộ (ví dụ ghi nhận kết quả đánh giá, xếp loại các năm còn thiếu), rồi sửa bước thẩm định để thẩm định lại theo hồ sơ.',
+    openPersonRecord: 'Mở hồ sơ cán bộ',
     appointee: 'Nhân sự được chọn',
     nominees: 'Nhân sự được giới thiệu và kết quả phiếu',
     nominee: 'Nhân sự',
@@ -995,6 +1005,21 @@ const vi = {
       commune_party_committee: 'Đảng ủy cấp xã quản lý',
       agency_leadership: 'Lãnh đạo cơ quan, đơn vị quản lý',
     },
+    ratingRecord: {
+      title: 'Ghi nhận kết quả đánh giá, xếp loại',
+      year: 'Năm đánh giá',
+      yearRequired: 'Chưa nhập năm đánh giá',
+      badYear: 'Năm đánh giá phải là số có 4 chữ số (ví dụ 2024)',
+      rating: 'Xếp loại chất lượng',
+      chooseRating: '— Chọn mức xếp loại —',
+      ratingRequired: 'Chưa chọn mức xếp loại',
+      evaluatedOn: 'Ngày đánh giá (dd/mm/yyyy)',
+      evaluatedOnRequired: 'Chưa nhập ngày đánh giá',
+      decisionRef: 'Số quyết định, văn bản',
+      decisionRefRequired: 'Chưa nhập số quyết định, văn bản',
+      record: 'Ghi nhận kết quả đánh giá',
+      saved: 'Đã ghi nhận kết quả đánh giá, xếp loại năm {{year}}',
+    },
     ratingNames: {
       excellent: 'Hoàn thành xuất sắc nhiệm vụ',
       good: 'Hoàn thành tốt nhiệm vụ',
@@ -1379,6 +1404,9 @@ const en: Strings<typeof vi> = {
     task: 'Task',
     more: 'More',
     reappointmentDue: 'Consider the re-appointment: the term ends on {{day}}',
+    decisionHeldBack:
+      'The decision cannot be taken yet: flagged vetting items to resolve ({{items}})',
+    flaggedItems: 'Flagged vetting items not resolved: {{items}}',
     reappointmentNotOpened:
       'The re-appointment (term ending {{day}}) could not be opened: {{rule}}',
   },
@@ -1545,6 +1573,13 @@ const en: Strings<typeof vi> = {
     recheckNote: 'Why the record should be read again',
     recheckSubmit: 'Read the record again',
     rechecked: 'The record was read again: the vetting item no longer stands in the way.',
+    decisionHeldBack:
+      'The decision cannot be taken yet: the vetting items below are flagged and not resolved',
+    decisionHeldBackWhatToDo:
+      'Whoever performs the vetting step resolves each item («Resolve» among the recorded steps, where the item may be resolved) or corrects the vetting step («Correct step»); if it cannot be set right, whoever opened the case may reject it. The decision form shows once no item holds it back.',
+    decisionHeldBackRecord:
+      "An item read from the person's record: update the record (e.g. record the missing years' ratings), then correct the vetting step so it reads the record again.",
+    openPersonRecord: "Open the person's record",
     appointee: 'Chosen nominee',
     nominees: 'Nominees and their tallies',
     nominee: 'Nominee',
@@ -2271,6 +2306,21 @@ const en: Strings<typeof vi> = {
       district_standing_committee: 'Managed by the district or town standing committee',
       commune_party_committee: 'Managed by the commune Party committee',
       agency_leadership: 'Managed by the agency leadership',
+    },
+    ratingRecord: {
+      title: 'Record a yearly evaluation and rating',
+      year: 'Year rated',
+      yearRequired: 'The year rated is missing',
+      badYear: 'The year rated is four digits (e.g. 2024)',
+      rating: 'Rating',
+      chooseRating: '— Choose a rating —',
+      ratingRequired: 'No rating chosen',
+      evaluatedOn: 'Evaluated on (dd/mm/yyyy)',
+      evaluatedOnRequired: 'The evaluation day is missing',
+      decisionRef: 'Decision or document number',
+      decisionRefRequired: 'The decision or document number is missing',
+      record: 'Record the rating',
+      saved: 'The rating of {{year}} is recorded',
     },
     ratingNames: {
       excellent: 'Completed duties excellently',

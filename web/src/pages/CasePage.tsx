@@ -26,6 +26,7 @@ import { DecisionCard } from '../components/DecisionCard';
 import { StepDue } from '../components/StepDue';
 import { VettingRecord } from '../components/VettingRecord';
 import { VettingResolution } from '../components/VettingResolution';
+import { DecisionHeldBack, itemsBlockingDecision } from '../components/DecisionHeldBack';
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
 import { usePinnedRuleNames } from '../pinned-rules';
 import { useFocusOnSuccess } from '../components/focus-on-success';
@@ -278,6 +279,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const mayAct = Boolean(
     !isSubject && step && step.actors.roles.some((r) => session.roles.includes(r)),
   );
+  // The decision is held back while a flagged vetting item is open: the server refuses it and does
+  // not offer it (before, the full form was given and the refusal came after «Ghi nhận»).
+  const blocking = step?.kind === 'decision' ? itemsBlockingDecision(view?.vetting) : [];
   // What the record says of the person the case is now about: a post case's chosen nominee, whose
   // record the server's vetting reads (before: the person it was opened with, "" for a post case,
   // so the form asked for /cadres//eligibility and showed nothing).
@@ -436,7 +440,14 @@ export function CasePage({ caseId }: { caseId: string }) {
             {t('case.currentStep', { title: i18n.language === 'en' ? step.title : step.titleVi })}
           </h2>
           <StepDue due={data.currentStep} />
-          {mayAct && (step.kind === 'registration' || step.kind === 'scores') ? (
+          {blocking.length > 0 ? (
+            <DecisionHeldBack
+              items={blocking}
+              personId={data.personId}
+              reasonText={summaryText}
+              mayReadPerson={can.readPerson(session)}
+            />
+          ) : mayAct && (step.kind === 'registration' || step.kind === 'scores') ? (
             <ExamStepForm
               key={`${step.id}:${data.revision}`}
               view={data}

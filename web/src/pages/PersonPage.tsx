@@ -21,6 +21,7 @@ import { StatusPeriodRecord } from '../components/StatusPeriodRecord';
 import { PartyMembership } from '../components/PartyMembership';
 import { ReappointmentNotices } from '../components/ReappointmentNotices';
 import { OpenCasesList } from '../components/OpenCasesList';
+import { AnnualRatingRecord } from '../components/AnnualRatingRecord';
 
 type Schemas = components['schemas'];
 
@@ -216,6 +217,8 @@ export function PersonPage({ personId }: { personId: string }) {
         ))}
         {p.ratings.length === 0 && <li>{t('app.none')}</li>}
       </ul>
+      {/* A re-appointment's vetting reads the term's years from here (before: listed, not recorded). */}
+      {mayWrite && <AnnualRatingRecord personId={personId} revision={p.revision} />}
       <h2>{t('person.posts')}</h2>
       {/* Before: a bare table header when no post was held (after a dismissal, say). */}
       {posts.held.length === 0 && <p data-testid="no-posts-held">{t('person.noPostsHeld')}</p>}
