@@ -103,8 +103,9 @@ export const caseSummariesProjection: Projection = {
   // 6: a task's refusal_rule, the rule that refused opening the re-appointment. 7: a complaint
   // under review clears the case's end day, its review sets it again. 8: deadline_missed is the
   // current step's visit's: a correction that makes another step current clears it, one that
-  // keeps the case where it was keeps it.
-  version: 8,
+  // keeps the case where it was keeps it. 9: flagged_items, the vetting items holding the decision
+  // back, which the inbox names (and last_vetting_items, which a correction of the vetting replaces).
+  version: 9,
   tables: ['case_summaries', 'inbox_tasks'],
   handles,
   handle: (event, tx, { sequence }) => handleBatch([{ event, sequence }], tx),

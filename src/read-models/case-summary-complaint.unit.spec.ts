@@ -20,6 +20,8 @@ const DECIDED: CaseSummaryRow = {
   closed_on: '2026-12-07',
   named_people: [],
   nominees: [],
+  flagged_items: [],
+  last_vetting_items: [],
   opened_sequence: 1,
   updated_sequence: 5,
 };

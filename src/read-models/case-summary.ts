@@ -4,6 +4,7 @@ import { namedInStep } from '../procedures/case/decider/case-people';
 import { standingAfter } from './case-summary-nominees';
 import { termCorrected } from './case-summary-term-corrected';
 import { complaint } from './case-summary-complaint';
+import { withVetting } from './case-summary-vetting';
 
 /** A `case_summaries` row, column by column. */
 export interface CaseSummaryRow {
@@ -28,6 +29,10 @@ export interface CaseSummaryRow {
   named_people: string[];
   /** A case for a post: the nominees still standing (see case-summary-nominees.ts). */
   nominees: string[];
+  /** The vetting items flagged, not resolved, holding the decision back (case-summary-vetting.ts). */
+  flagged_items: string[];
+  /** The items the last vetting step (or its correction) recorded: a correction replaces them. */
+  last_vetting_items: string[];
   opened_sequence: number;
   updated_sequence: number;
 }
@@ -51,6 +56,8 @@ export const CASE_SUMMARY_COLUMNS: [keyof CaseSummaryRow, string][] = [
   ['closed_on', 'date'],
   ['named_people', 'text[]'],
   ['nominees', 'text[]'],
+  ['flagged_items', 'text[]'],
+  ['last_vetting_items', 'text[]'],
   ['opened_sequence', 'bigint'],
   ['updated_sequence', 'bigint'],
 ];
@@ -66,7 +73,8 @@ export function applyToSummary(
   event: RecordedEvent,
   sequence: number,
 ): CaseSummaryRow | undefined {
-  const next = applyEvent(row, event, sequence);
+  // The vetting items holding the decision back are kept beside (case-summary-vetting.ts).
+  const next = withVetting(row, applyEvent(row, event, sequence), event, sequence);
   if (!next || next === row) return next;
   return {
     ...next,
@@ -247,6 +255,8 @@ function openedRow(streamId: string, data: OpenedEvent['data'], sequence: number
     closed_on: null,
     named_people: [],
     nominees: [],
+    flagged_items: [],
+    last_vetting_items: [],
     opened_sequence: sequence,
     updated_sequence: sequence,
   };

@@ -56,6 +56,12 @@ export interface InboxItem {
    * may move (as the case view's `currentStep.provisional`); false for a staff task.
    */
   provisional: boolean;
+  /**
+   * A step's case with vetting items flagged and not resolved: they hold its decision back (the
+   * decision is refused, vetting.flagged_item_blocks_decision) until resolved, the vetting
+   * corrected or the case rejected; empty otherwise and for a task.
+   */
+  flaggedItems: string[];
   overdue: boolean;
   deadlineMissed: boolean;
   href: string;
@@ -137,7 +143,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
               LEFT JOIN people np ON np.person_id = n.id) AS named
       FROM (
       SELECT 'step' AS kind, c.case_id, c.procedure, c.definition, c.person_id, c.position_id, c.org_unit_id, c.current_step_id AS step, c.summary AS detail, NULL::text AS refusal_rule,
-             CASE WHEN COALESCE(c.person_id, '') = '' THEN c.nominees ELSE '{}'::text[] END AS nominees,
+             CASE WHEN COALESCE(c.person_id, '') = '' THEN c.nominees ELSE '{}'::text[] END AS nominees, c.flagged_items,
              c.current_step_due_on::text AS due_on, c.opened_on::text AS opened_on, c.deadline_missed, c.inbox_due::text AS sort_due, 'c:' || c.case_id AS sort_id
         FROM org_units u
         CROSS JOIN LATERAL (
@@ -148,7 +154,7 @@ function inboxSql(caseWhere: string[], taskWhere: string[], unitFilter: string):
         ) c
        WHERE u.path @> ARRAY[$1::text]${unitFilter}
       UNION ALL
-      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.refusal_rule, '{}'::text[], t.due_on::text, NULL, false,
+      SELECT 'task', NULL, NULL, NULL, t.person_id, t.position_id, t.org_unit_id, NULL, t.detail, t.refusal_rule, '{}'::text[], '{}'::text[], t.due_on::text, NULL, false,
              COALESCE(t.due_on, DATE '9999-12-31')::text, 't:' || t.task_id
         FROM inbox_tasks t WHERE ${taskWhere.join(' AND ')}
     ) inbox
@@ -182,6 +188,7 @@ function inboxItem(row: any, today: string, calendar: InboxQuery['calendar']): I
     dueOn,
     provisional:
       dueOn !== null && openedOn !== null && calendar.isProvisionalBetween(openedOn, dueOn),
+    flaggedItems: row.flagged_items ?? [],
     overdue: dueOn !== null && dueOn < today,
     deadlineMissed: row.deadline_missed,
     href:

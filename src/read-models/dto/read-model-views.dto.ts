@@ -48,6 +48,12 @@ export class InboxItemDto {
       "the due day was counted through a year whose official holidays are not published yet and may move (the case view's currentStep.provisional); false for a task",
   })
   provisional!: boolean;
+  @ApiProperty({
+    type: [String],
+    description:
+      'the vetting items flagged and not resolved, which hold the decision back (vetting.flagged_item_blocks_decision) until resolved, the vetting corrected or the case rejected; empty otherwise and for a task',
+  })
+  flaggedItems!: string[];
   @ApiProperty() overdue!: boolean;
   @ApiProperty() deadlineMissed!: boolean;
   @ApiProperty({ example: '/cases/c-2026-0042' }) href!: string;

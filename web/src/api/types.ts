@@ -22,6 +22,8 @@ export interface InboxItem {
   dueOn: string | null;
   /** The due day may move: counted through a year whose official holidays are not published. */
   provisional?: boolean;
+  /** Vetting items flagged and not resolved: they hold the case's decision back. */
+  flaggedItems?: string[];
   overdue: boolean;
   deadlineMissed: boolean;
   href: string;

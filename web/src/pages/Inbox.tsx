@@ -162,7 +162,27 @@ export function Inbox() {
                   <td data-label={t('inbox.position')}>
                     {item.positionTitle ?? item.positionId ?? '—'}
                   </td>
-                  <td data-label={t('inbox.step')}>{stepTitle}</td>
+                  <td data-label={t('inbox.step')}>
+                    {stepTitle}
+                    {/* The server refuses the decision while these are open (before: listed as
+                        a decision ready to take, refused only after «Ghi nhận»). */}
+                    {item.kind === 'step' && (item.flaggedItems?.length ?? 0) > 0 && (
+                      <div className="warning" data-testid="inbox-held-back">
+                        {t(
+                          item.stepKind === 'decision'
+                            ? 'inbox.decisionHeldBack'
+                            : 'inbox.flaggedItems',
+                          {
+                            items: item
+                              .flaggedItems!.map((flagged) =>
+                                t(`vetting.${flagged}`, { defaultValue: flagged }),
+                              )
+                              .join('; '),
+                          },
+                        )}
+                      </div>
+                    )}
+                  </td>
                   <td data-label={t('inbox.procedure')}>
                     {item.procedure
                       ? t(`procedure.${procedureKey(item.procedure, item.definition)}`)
