@@ -24,6 +24,7 @@ export function withVetting(
     case 'VettingItemsRecorded':
       return before.status === 'open' ? vettingRecorded(next, data.items ?? [], sequence) : next;
     case 'VettingItemResolved':
+    case 'VettingItemClearedFromRecord':
       return vettingResolved(next, String(data.item), sequence);
     case 'VettingItemFlaggedFromRecord':
       return vettingFlagged(next, String(data.item), sequence);
@@ -73,7 +74,7 @@ function vettingCorrected(
   return vettingRecorded(before, version.data?.items ?? [], sequence);
 }
 
-/** A flagged item resolved: it no longer holds the decision back. */
+/** A flagged item resolved, or cleared as the record reads now: it no longer holds the decision back. */
 function vettingResolved(row: CaseSummaryRow, item: string, sequence: number): CaseSummaryRow {
   if (!flaggedOf(row).includes(item)) return row;
   return {

@@ -205,6 +205,10 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
     for (let tries = 0; tries < 4 && !done(value); tries += 1) value = await shortly(read, done);
     return value;
   };
+  const inboxItem = async (caseId: string) =>
+    (await http().get('/inbox').set(h.leader).expect(200)).body.items.find(
+      (item: { caseId: string }) => item.caseId === caseId,
+    ) as { step: string; flaggedItems: string[] } | undefined;
   type CaseBody = {
     vetting: Record<string, { result: string; note: string }>;
     allowedNext: unknown[];
@@ -259,6 +263,12 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
     });
 
     // While it runs, it cannot be set aside: the refusal names it with its own track's rule.
+    // The leader's inbox names the item holding the decision back.
+    const held = await eventually(
+      () => inboxItem('c-st1'),
+      (item) => item?.flaggedItems.includes('discipline_bar') ?? false,
+    );
+    expect(held).toMatchObject({ step: 'decision', flaggedItems: ['discipline_bar'] });
     const refused = await resolve('c-st1').expect(422);
     expect(refused.body.rule).toBe('vetting.discipline_bar_unresolvable');
     expect(refused.body.detail).toMatch(/discipline \(reprimand, 7-QĐ\/d-st1 \(/);
@@ -295,6 +305,12 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
     expect(event.actorId).toMatch(/^system:saga:/);
     expect(event.causationId).toBeTruthy();
     expect(event.correlationId).toBeTruthy();
+    // The inbox no longer names it: the cleared item holds nothing back.
+    const free = await eventually(
+      () => inboxItem('c-st1'),
+      (item) => item?.flaggedItems.length === 0,
+    );
+    expect(free).toMatchObject({ step: 'decision', flaggedItems: [] });
     const decided = await step('c-st1', 'decision', 'leader', decision);
     expect([decided.status, decided.body.detail]).toEqual([200, undefined]);
   });
