@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../event-store/event-envelope';
 import { ProjectedEvent, Projection, ProjectionTx } from '../projections/projection';
-import { applyToSummary, CASE_SUMMARY_COLUMNS, caseIdOf, CaseSummaryRow } from './case-summary';
+import { applyToSummary, caseIdOf } from './case-summary';
+import { CASE_SUMMARY_COLUMNS, CaseSummaryRow } from './case-summary-row';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 
 type Data = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { CaseSummaryRow } from './case-summary';
+import type { CaseSummaryRow } from './case-summary-row';
 import { COMPLAINT_REVIEW } from './inbox-steps';
 
 /**

@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../event-store/event-envelope';
-import { applyToSummary, CaseSummaryRow } from './case-summary';
+import { applyToSummary } from './case-summary';
+import { CaseSummaryRow } from './case-summary-row';
 
 const DECIDED: CaseSummaryRow = {
   case_id: 'd-1',

@@ -1,4 +1,4 @@
-import type { CaseSummaryRow } from './case-summary';
+import type { CaseSummaryRow } from './case-summary-row';
 
 /**
  * A re-appointment's term end corrected: the notice's summary names the term end, so the row's

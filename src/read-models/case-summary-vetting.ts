@@ -1,4 +1,4 @@
-import type { CaseSummaryRow } from './case-summary';
+import type { CaseSummaryRow } from './case-summary-row';
 import { RecordedEvent } from '../event-store/event-envelope';
 
 interface RecordedItem {
