@@ -143,6 +143,8 @@ describe('correcting a step in the browser', () => {
     await page.locator('[data-verdict="passes"]').waitFor();
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.locator('#f-reason-error').waitFor();
+    // A ballot's correction reason is read where its figures are not: the form says so.
+    expect(await page.locator('#f-reason-hint').innerText()).toContain('không ghi lại số phiếu');
     await page.getByLabel('Lý do sửa').fill('Nhập nhầm 6 thay vì 10; biên bản BB-05 ghi 10/13');
     await screenshot(page, 'correct-step-form');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();

@@ -133,6 +133,8 @@ const vi = {
     originalCounts: 'Số phiếu bản gốc',
     recordedBy: 'Người ghi nhận',
     reason: 'Lý do sửa',
+    reasonOfBallot:
+      'Lý do sửa được hiển thị cho người kiểm toán, thanh tra và những người xem lịch sử hồ sơ, kể cả khi kết quả phiếu chưa công bố: nêu lý do, không ghi lại số phiếu.',
     corrected: 'Đã sửa ngày {{date}} bởi {{by}} — lý do: {{reason}}',
     replaced: 'Bản trước khi sửa: {{summary}}',
     timeline: 'Sửa bước «{{step}}» — lý do: {{reason}}',
@@ -1455,6 +1457,8 @@ const en: Strings<typeof vi> = {
     originalCounts: 'Original counts',
     recordedBy: 'Recorded by',
     reason: 'Why it is corrected',
+    reasonOfBallot:
+      'The reason is shown to auditors, inspectors and whoever reads the case history, even where the ballot’s figures are not announced: give the reason, do not repeat the counts.',
     corrected: 'Corrected on {{date}} by {{by}} — reason: {{reason}}',
     replaced: 'Before the correction: {{summary}}',
     timeline: 'Step “{{step}}” corrected — reason: {{reason}}',

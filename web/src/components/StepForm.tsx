@@ -412,11 +412,11 @@ export function StepForm({
       </Field>
     );
   };
-  const textarea = (name: string, label: string, required = true) => {
+  const textarea = (name: string, label: string, required = true, hint?: string) => {
     const id = `f-${name}`;
     const err = slot(name);
     return (
-      <Field id={id} label={label} error={err}>
+      <Field id={id} label={label} error={err} hint={hint}>
         <textarea
           id={id}
           name={name}
@@ -425,7 +425,7 @@ export function StepForm({
           onChange={(e) => set(name)(e.target.value)}
           required={required}
           aria-invalid={err ? true : undefined}
-          aria-describedby={describedBy(id, false, Boolean(err))}
+          aria-describedby={describedBy(id, Boolean(hint), Boolean(err))}
         />
       </Field>
     );
@@ -700,7 +700,16 @@ export function StepForm({
         </div>
       )}
       {textarea('note', t('form.note'), false)}
-      {correction && textarea('reason', t('correction.reason'))}
+      {correction &&
+        textarea(
+          'reason',
+          t('correction.reason'),
+          true,
+          // The reason is read by auditors and inspectors even where the ballot's figures are not.
+          ['ballot', 'nomination', 'election'].includes(step.kind)
+            ? t('correction.reasonOfBallot')
+            : undefined,
+        )}
       <ErrorBox error={error} names={names} outcomeOfSubmit />
       {confirmFail && (
         <div className="confirm" role="alertdialog" aria-labelledby="fail-warning">
