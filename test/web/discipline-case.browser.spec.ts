@@ -131,6 +131,22 @@ describe('the discipline case page', () => {
 
   const status = (page: Page, text: string) =>
     page.locator('[data-testid="discipline-status"]', { hasText: text }).waitFor();
+  // The other track's case on the same violation: a choice among the person's decided cases there.
+  const sameViolation = (page: Page) =>
+    page.getByLabel('Hồ sơ kỷ luật cùng vi phạm ở khối kia (Đảng/chính quyền), nếu có');
+  // The register (a projection) lists a decision once it has caught up with it.
+  const inRegister = (caseId: string) =>
+    eventually(
+      async () =>
+        (
+          await http()
+            .get('/discipline-records?limit=100')
+            .set(bearer('inspector-1', ['inspector']))
+            .set('X-Purpose', 'test')
+            .expect(200)
+        ).body.items as { caseId: string }[],
+      (items) => items.some((r) => r.caseId === caseId),
+    );
 
   it('an inspector opens a discipline case from its screen and finds their step in the inbox', async () => {
     const { page } = await signIn(browser, base, 'inspector-1');
@@ -428,6 +444,7 @@ describe('the discipline case page', () => {
   });
 
   it('the Party decision names the civil-service decision on the same violation and a relief from post', async () => {
+    await inRegister('d-web-servant');
     const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/discipline-cases/d-web-old`);
     await page.locator('#current-step-title', { hasText: 'Quyết định kỷ luật' }).waitFor();
@@ -438,9 +455,26 @@ describe('the discipline case page', () => {
     expect(await page.getByLabel('Hình thức kỷ luật').inputValue()).toBe('');
     await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
     await page.getByLabel('Cảnh cáo kèm cho thôi giữ chức vụ').check();
-    await page
-      .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
-      .fill('d-web-servant');
+    // Before: a text box for the internal id (d-…); a paper number or a cut id was refused as
+    // out of scope. Now the person's civil-service decisions the leader may see, by what they say,
+    // with an empty choice first (the person's own Party cases and other people's are not offered).
+    expect(await page.locator('select#d-sameViolationCaseId').count()).toBe(1);
+    const choice = sameViolation(page).locator('option', { hasText: 'Kỷ luật cán bộ, công chức' });
+    await choice.waitFor({ state: 'attached' });
+    const option = sameViolation(page).locator('option');
+    const texts = await option.allTextContents();
+    const values = await option.evaluateAll((os) =>
+      os.map((o) => (o as unknown as { value: string }).value),
+    );
+    expect(values).toEqual(['', 'd-web-servant']);
+    expect(texts[0]).toBe('— Không có —');
+    expect(texts[1]).toContain('Kỷ luật cán bộ, công chức — Quản lý đất đai');
+    const label = texts[1];
+    for (const part of ['Khiển trách', 'quyết định 12/QĐ-UBND', 'Đang có hiệu lực'])
+      expect(label).toContain(part);
+    expect(label).not.toMatch(/civil_service|land_management|in_effect|\d{4}-\d{2}-\d{2}/);
+    expect(await sameViolation(page).inputValue()).toBe('');
+    await sameViolation(page).selectOption('d-web-servant');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await status(page, 'Đã quyết định kỷ luật');
     expect(await page.getByTestId('same-violation').innerText()).toContain('d-web-servant');
@@ -642,15 +676,14 @@ describe('the discipline case page', () => {
         },
       })
       .expect(200);
+    await inRegister('d-web-old');
     const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/discipline-cases/d-web-after-party`);
     await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
     await page.getByLabel('Số quyết định').fill('16/QĐ-UBND');
     await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
     await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
-    await page
-      .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
-      .fill('d-web-old');
+    await sameViolation(page).selectOption('d-web-old');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await status(page, 'Đã quyết định kỷ luật');
     // Before: the decision counted its 12 months from its own day and said nothing of the Party's.
@@ -863,15 +896,14 @@ describe('the discipline case page', () => {
       })
       .expect(200);
     await ballotBy('d-web-civil-old', { warning: 4 });
+    await inRegister('d-web-expelled');
     const { page } = await signIn(browser, base, 'leader-1');
     await page.goto(`${base}/discipline-cases/d-web-civil-old`);
     await page.locator('#current-step-title', { hasText: 'quyết định kỷ luật' }).waitFor();
     await page.getByLabel('Số quyết định').fill('17/QĐ-UBND');
     await page.getByLabel('Người ký').fill('Chủ tịch UBND thành phố');
     await page.getByLabel('Hình thức kỷ luật').selectOption('warning');
-    await page
-      .getByLabel('Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có')
-      .fill('d-web-expelled');
+    await sameViolation(page).selectOption('d-web-expelled');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     // Before: "Vi phạm nhưng hết thời hiệu" — the Law's fourth kind was not modelled.
     await status(page, 'Đã quyết định kỷ luật');

@@ -218,6 +218,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
     );
   if (catalog.error) return <ErrorBox error={catalog.error} />;
   const view = current.data!;
+  const subject = { caseId, personId: view.personId, track: view.track };
   const definition = catalog.data!.definitions.find((d) => d.key === view.definition);
   const ruleSet = catalog.data!.ruleSets.find((r) => r.id === view.ruleSet);
   const { forms, skipGrounds, councilResolutionForms } = ruleValues(view, ruleSet);
@@ -368,6 +369,8 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
             councilResolutionForms={councilResolutionForms}
             councilSkipGrounds={null}
             recommendedForm={null}
+            subject={subject}
+            names={view.names}
             correction={{
               values: valuesFromRecord(correctedRecord),
               labelledBy: 'correct-step-title',
@@ -412,6 +415,8 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
               councilRecommends={discipline?.councilRecommends === true}
               ballotRule={ballotRule(step, forms, ruleSet, discipline)}
               heavierForm={view.heavierFormRequired}
+              subject={subject}
+              names={view.names}
               submit={(body) =>
                 write('/discipline-cases/{id}/steps/{stepId}', step.id, body, stepKeys)
               }

@@ -11,6 +11,8 @@ import { FormBallotRule } from '../ballot/form-ballot-check';
 import { FormBallotLive } from './FormBallotLive';
 import { HeavierFormRequired } from './discipline-api';
 import { HeavierFormNotice } from './HeavierFormNotice';
+import { SameViolationPicker, SameViolationSubject } from './SameViolationPicker';
+import { KnownNames } from '../server-text/use-reason-text';
 
 export type Values = Record<string, string>;
 
@@ -30,6 +32,10 @@ export interface DisciplineStepFormProps {
   ballotRule?: FormBallotRule | null;
   /** A discipline of the track was in effect on the violation's day: the forms still allowed. */
   heavierForm?: HeavierFormRequired;
+  /** The case decided: its person's cases on the other track are offered as the same violation. */
+  subject: SameViolationSubject;
+  /** The case view's names, for the refusals that name a person or a unit. */
+  names?: KnownNames;
   submit(body: Record<string, unknown>): Promise<void>;
   /** A correction: the values recorded, and a required reason. */
   correction?: { values: Values; labelledBy: string };
@@ -62,7 +68,7 @@ export function valuesFromRecord(record: Record<string, unknown>): Values {
 export function DisciplineStepForm(props: DisciplineStepFormProps) {
   const { step, forms, correction } = props;
   const { t } = useTranslation();
-  const reasonText = useReasonText();
+  const reasonText = useReasonText(props.names);
   const [values, setValues] = useState<Values>(() => ({
     heldOn: formatDay(vietnamToday()),
     ...(step.kind === 'decision' ? { effectiveFrom: formatDay(vietnamToday()) } : {}),
@@ -340,7 +346,12 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
             chosenForm !== props.recommendedForm &&
             input('reasonForDifferentForm', t('discipline.form.reasonForDifferentForm'))}
           {input('personRequest', t('discipline.form.personRequestRef'))}
-          {input('sameViolationCaseId', t('discipline.form.sameViolationCaseId'))}
+          <SameViolationPicker
+            subject={props.subject}
+            value={values.sameViolationCaseId ?? ''}
+            error={errors.sameViolationCaseId}
+            onChange={set('sameViolationCaseId')}
+          />
           {chosenForm === 'warning' && (
             <div className="field">
               <label>

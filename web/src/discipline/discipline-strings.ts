@@ -134,7 +134,12 @@ export const disciplineVi = {
     appliesBallotForm:
       'Kỷ luật đảng: quyết định áp dụng hình thức mà cuộc bỏ phiếu kín đã chọn; muốn hình thức khác thì sửa kết quả bỏ phiếu (Sửa bước).',
     personRequestRef: 'Văn bản đề nghị xem xét kỷ luật của người vi phạm (nếu có)',
-    sameViolationCaseId: 'Mã hồ sơ kỷ luật cùng vi phạm ở kênh kia (Đảng/chính quyền), nếu có',
+    sameViolationCaseId: 'Hồ sơ kỷ luật cùng vi phạm ở khối kia (Đảng/chính quyền), nếu có',
+    sameViolationNone: '— Không có —',
+    sameViolationOption: '{{track}} — {{category}} — {{form}} — quyết định {{ref}} — {{status}}',
+    sameViolationEmpty:
+      'Người này không có quyết định kỷ luật nào ở khối kia trong các đơn vị thuộc phạm vi của bạn.',
+    sameViolationLoading: 'Đang tải các hồ sơ kỷ luật ở khối kia…',
     relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ',
     councilResolution: 'Nghị quyết bãi nhiệm của Hội đồng nhân dân đã bầu',
     councilResolutionNumber: 'Số nghị quyết của Hội đồng nhân dân',
@@ -337,6 +342,11 @@ export const disciplineEn: typeof disciplineVi = {
       'Party discipline: the decision applies the form the secret ballot chose; for another form, correct the ballot (Correct step).',
     personRequestRef: 'The person’s written request to be disciplined (if any)',
     sameViolationCaseId: 'The other track’s discipline case for the same violation (if any)',
+    sameViolationNone: '— None —',
+    sameViolationOption: '{{track}} — {{category}} — {{form}} — decision {{ref}} — {{status}}',
+    sameViolationEmpty:
+      'This person has no discipline decided on the other track in the units you may see.',
+    sameViolationLoading: 'Loading the other track’s discipline cases…',
     relievedFromPost: 'Warning together with relief from post',
     councilResolution: 'The recall resolution of the People’s Council that elected the person',
     councilResolutionNumber: 'Council resolution number',

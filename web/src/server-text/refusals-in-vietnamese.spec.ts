@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { refuseLighterThanServed } from '../../../src/procedures/discipline/repeat-violation';
+import { linkSameViolation } from '../../../src/procedures/discipline/same-violation';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { toHttpError } from '../../../src/common/domain-error-mapping';
@@ -1283,5 +1284,44 @@ describe('a report or a register asked for a period ending before it starts read
     expect(read).toBe(
       'Ngày “đến” (01/12/2026) trước ngày “từ” (07/12/2026): nhập ngày từ 07/12/2026 trở đi',
     );
+  });
+});
+
+describe("the other track's case a discipline decision names reads in Vietnamese", () => {
+  const own = { caseId: 'd-own', personId: 'p-ly-thi-nga', track: 'civil_service' as const };
+  const other = {
+    caseId: 'd-fce95d12-aaaa',
+    personId: 'p-do-van-khanh',
+    track: 'party' as const,
+    status: 'decided',
+    form: 'reprimand',
+    barEndsOn: null,
+    decisionRef: '12-QĐ/UBKT',
+  };
+  const bar = { barEndsOn: null };
+
+  it('a paper number, a cut id or a case outside the grant: not found within your units', () => {
+    const notFound = (id: string) =>
+      `Không tìm thấy hồ sơ kỷ luật «${id}» trong các đơn vị thuộc phạm vi của bạn; chọn một hồ sơ kỷ luật của người này ở khối kia trong danh sách`;
+    // OrgScope.assertAnyCaseInScope's detail (403) and the decider's own not_found (422) alike.
+    for (const id of ['HS 12/2026', 'd-fce95d12'])
+      expect(
+        expectRead(
+          `sameViolationCaseId: case ${id} is not in any unit your grant for ou-ha-noi covers`,
+        ),
+      ).toBe(notFound(id));
+    expect(expectRead(refusalOf(() => linkSameViolation(own, 'd-gone', undefined, bar)))).toBe(
+      notFound('d-gone'),
+    );
+  });
+
+  it('a case about another person names them by name, or as another person, never by id', () => {
+    const detail = refusalOf(() => linkSameViolation(own, other.caseId, other, bar));
+    const names: Record<string, string> = { 'p-ly-thi-nga': 'Lý Thị Nga' };
+    const read = reasonInVietnamese(detail, { ...words, person: (id) => names[id] ?? id });
+    expect(read).toBe(
+      'Hồ sơ d-fce95d12-aaaa là về một người khác, không phải về Lý Thị Nga; chỉ chọn hồ sơ kỷ luật của cùng người này ở khối kia',
+    );
+    expect(read).not.toMatch(/p-do-van-khanh|p-ly-thi-nga/);
   });
 });

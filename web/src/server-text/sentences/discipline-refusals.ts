@@ -215,14 +215,15 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
     `sameViolationCaseId: names this case itself \\(${ID}\\)`,
     ([caseId]) => `Hồ sơ ${caseId} chính là hồ sơ này`,
   ),
-  sentence(
-    `sameViolationCaseId: discipline case ${ID} does not exist`,
-    ([caseId]) => `Hồ sơ kỷ luật ${caseId} không tồn tại`,
+  sentence(`sameViolationCaseId: discipline case (.+) does not exist`, ([caseId]) =>
+    sameViolationNotFound(caseId),
   ),
   sentence(
     `sameViolationCaseId: case ${ID} is about ${ID}, this case about ${ID}`,
+    // A person the page has no name for reads as "another person", not as an id (before:
+    // «… về p-do-van-khanh, còn hồ sơ này về p-ly-thi-nga»).
     ([caseId, other, own], s) =>
-      `Hồ sơ ${caseId} về ${s.words.person(other)}, còn hồ sơ này về ${s.words.person(own)}`,
+      `Hồ sơ ${caseId} là về ${nameOr(s.words.person(other), other, 'một người khác')}, không phải về ${nameOr(s.words.person(own), own, 'người của hồ sơ này')}; chỉ chọn hồ sơ kỷ luật của cùng người này ở khối kia`,
   ),
   sentence(
     `sameViolationCaseId: case ${ID} is on the ([a-z_]+) track too; one violation is disciplined once per track`,
@@ -261,4 +262,17 @@ function councilPassedOver(rule: string, citation: (text: string) => string): st
   const ground = byGround ? NO_COUNCIL_GROUND[byGround[1]] : undefined;
   if (!byGround || !ground) throw new Untranslated(rule);
   return `không thành lập Hội đồng kỷ luật: ${ground}; ${citation(byGround[2])}`;
+}
+
+/** A name the page knows, or the words given when it knows only the id. */
+function nameOr(name: string, id: string, otherwise: string): string {
+  return name === id ? otherwise : name;
+}
+
+/**
+ * The other track's case a decision names, neither existing nor within the caller's units: one
+ * answer for both, so nobody learns of a case outside the grant (org-scope.ts answers the same).
+ */
+export function sameViolationNotFound(caseId: string): string {
+  return `Không tìm thấy hồ sơ kỷ luật «${caseId}» trong các đơn vị thuộc phạm vi của bạn; chọn một hồ sơ kỷ luật của người này ở khối kia trong danh sách`;
 }

@@ -1,4 +1,5 @@
 import { N, DAY, ID, Sentence, sentence } from './sentence';
+import { sameViolationNotFound } from './discipline-refusals';
 
 /** A rule track (`party`, `state`) as the reader says it. */
 const TRACKS: Record<string, string> = { party: 'của Đảng', state: 'của Nhà nước' };
@@ -8,6 +9,12 @@ const TRACKS: Record<string, string> = { party: 'của Đảng', state: 'của N
  * an import's rows) and what an import refuses of its own (import-plan.ts, case-import*.ts).
  */
 export const SCOPE_REFUSALS: Sentence[] = [
+  // The other track's case a discipline decision names (a paper number, a cut id, a case outside
+  // the grant): not found within the caller's units (before: the English detail, with the grant).
+  sentence(
+    `sameViolationCaseId: case (.+) is not in any unit your grant for ${ID} covers`,
+    ([caseId]) => sameViolationNotFound(caseId),
+  ),
   sentence(
     `(?:\\S+: )?org unit ${ID} is outside your grant for ${ID}`,
     ([unit, grant], s) =>
