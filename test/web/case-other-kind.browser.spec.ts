@@ -66,7 +66,7 @@ describe('a case id opened at the page of the other kind of case', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     await refusal.getByRole('link', { name: `Xem hồ sơ ${appointmentId}` }).click();
-    await page.getByRole('heading', { name: `Hồ sơ ${appointmentId}` }).waitFor();
+    await page.getByTestId('case-id').getByText(`Mã hồ sơ: ${appointmentId}`).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/cases/${appointmentId}`);
     await context.close();
   });
@@ -80,7 +80,7 @@ describe('a case id opened at the page of the other kind of case', () => {
       `Mã hồ sơ thuộc loại hồ sơ khác — ${disciplineId} là hồ sơ kỷ luật, không phải hồ sơ công tác cán bộ. Xem hồ sơ kỷ luật ${disciplineId}`,
     );
     await refusal.getByRole('link', { name: `Xem hồ sơ kỷ luật ${disciplineId}` }).click();
-    await page.getByRole('heading', { name: `Hồ sơ kỷ luật ${disciplineId}` }).waitFor();
+    await page.getByTestId('case-id').getByText(`Mã hồ sơ: ${disciplineId}`).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/discipline-cases/${disciplineId}`);
     await context.close();
   });

@@ -7,8 +7,9 @@ jest.setTimeout(300_000);
 
 /**
  * A case page is titled as staff name the case — its procedure, the person and the post — in its
- * heading and in the browser's tab, with its id beside it, smaller. Before, both read
- * "Hồ sơ c-web-case-title", the id the case was opened with.
+ * heading and in the browser's tab, with its id as a muted reference under the heading ("Mã hồ sơ:
+ * …"). Before, both read "Hồ sơ c-web-case-title", the id the case was opened with; then the
+ * heading still carried "(Hồ sơ c-…)", and the facts listed the stream revision as "Phiên bản".
  */
 describe('the case page title, in the browser', () => {
   let town: DemoTown;
@@ -35,8 +36,10 @@ describe('the case page title, in the browser', () => {
     await page.goto(`${town.base}/cases/${caseId}`);
     const heading = page.locator('h1');
     await page.getByTestId('case-id').waitFor();
-    expect(await heading.innerText()).toBe(`${title} (Hồ sơ ${caseId})`);
-    expect(await page.getByTestId('case-id').innerText()).toBe(`(Hồ sơ ${caseId})`);
+    expect(await heading.innerText()).toBe(title);
+    expect(await page.getByTestId('case-id').innerText()).toBe(`Mã hồ sơ: ${caseId}`);
+    // The revision sent back with each write is labelled as what it is, not as the case's version.
+    await page.getByText('Phiên bản dữ liệu', { exact: true }).waitFor();
     expect(await page.title()).toBe(`${title} — Công tác cán bộ`);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -46,12 +49,12 @@ describe('the case page title, in the browser', () => {
     expect(await page.title()).toBe('Hộp việc — Công tác cán bộ');
     await page.goBack();
     await page.getByTestId('case-id').waitFor();
-    expect(await heading.innerText()).toBe(`${title} (Hồ sơ ${caseId})`);
+    expect(await heading.innerText()).toBe(title);
     expect(await page.title()).toBe(`${title} — Công tác cán bộ`);
     await page.context().close();
   });
 
-  it('names a discipline case by the person and its track, then by the form decided, with its id beside it', async () => {
+  it('names a discipline case by the person and its track, then by the form decided, its id below', async () => {
     const disciplineId = 'd-web-case-title';
     const today = vietnamToday();
     const as = (user: string, role: string) => town.bearer(user, [role]);
@@ -73,13 +76,13 @@ describe('the case page title, in the browser', () => {
         },
       })
       .expect(201);
-    const idText = `(Hồ sơ kỷ luật ${disciplineId})`;
+    const idText = `Mã hồ sơ: ${disciplineId}`;
     const { page } = await signIn(town.browser, town.base, 'inspector-1');
     await page.goto(`${town.base}/discipline-cases/${disciplineId}`);
     const heading = page.locator('h1');
     await page.getByTestId('case-id').waitFor();
     // Before: «Hồ sơ kỷ luật d-web-case-title» in the heading and the tab.
-    expect(await heading.innerText()).toBe(`Kỷ luật — Trần Thị Bình — Đảng ${idText}`);
+    expect(await heading.innerText()).toBe('Kỷ luật — Trần Thị Bình — Đảng');
     expect(await page.getByTestId('case-id').innerText()).toBe(idText);
     expect(await page.title()).toBe('Kỷ luật — Trần Thị Bình — Đảng — Công tác cán bộ');
     expect(await axeViolations(page)).toEqual([]);
@@ -128,7 +131,8 @@ describe('the case page title, in the browser', () => {
       .expect(200);
     await page.reload();
     await page.getByTestId('case-id').waitFor();
-    expect(await heading.innerText()).toBe(`Kỷ luật — Trần Thị Bình — Cảnh cáo ${idText}`);
+    expect(await heading.innerText()).toBe('Kỷ luật — Trần Thị Bình — Cảnh cáo');
+    expect(await page.getByTestId('case-id').innerText()).toBe(idText);
     expect(await page.title()).toBe('Kỷ luật — Trần Thị Bình — Cảnh cáo — Công tác cán bộ');
     await page.context().close();
   });

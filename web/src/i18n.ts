@@ -166,6 +166,8 @@ const vi = {
   record: eventTypeNamesVi,
   case: {
     title: 'Hồ sơ {{id}}',
+    // The id under a case's heading: a reference to quote, not what the case is.
+    reference: 'Mã hồ sơ: {{id}}',
     // A case id of the other engine (case.other_kind): where that case is read.
     otherKind: {
       case: '{{id}} là hồ sơ công tác cán bộ, không phải hồ sơ kỷ luật.',
@@ -189,7 +191,8 @@ const vi = {
     fromPaper: 'Hồ sơ giấy',
     fromPaperValue: 'số {{ref}}, nhập vào hệ thống ngày {{date}}',
     status: 'Trạng thái',
-    revision: 'Phiên bản',
+    // The stream's revision the page sends back (If-Match), not a step count.
+    revision: 'Phiên bản dữ liệu',
     diagram: 'Sơ đồ quy trình',
     done: 'đã xong',
     current: 'đang thực hiện',
@@ -1490,6 +1493,7 @@ const en: Strings<typeof vi> = {
   record: eventTypeNamesEn,
   case: {
     title: 'Case {{id}}',
+    reference: 'Case id: {{id}}',
     otherKind: {
       case: '{{id}} is a case, not a discipline case.',
       discipline: '{{id}} is a discipline case, not a case.',
@@ -1512,7 +1516,7 @@ const en: Strings<typeof vi> = {
     fromPaper: 'Paper file',
     fromPaperValue: '{{ref}}, entered here on {{date}}',
     status: 'Status',
-    revision: 'Revision',
+    revision: 'Data revision',
     diagram: 'Procedure diagram',
     done: 'done',
     current: 'current',

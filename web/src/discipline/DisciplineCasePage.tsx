@@ -289,12 +289,12 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
 
   return (
     <section>
-      <h1>
-        {title} {/* The id stays beside it, smaller, as on a case's page. */}
-        <small className="muted" data-testid="case-id">
-          ({t('discipline.title', { id: caseId })})
-        </small>
-      </h1>
+      {/* The heading says what the case is; its id is a reference below it, muted. Before, the
+          id sat in the heading, «(Hồ sơ c-366a…)», and read as part of what the case is. */}
+      <h1>{title}</h1>
+      <p className="muted" data-testid="case-id">
+        {t('case.reference', { id: caseId })}
+      </p>
       <p className="muted">{view.summary}</p>
       {stale && (
         <div className="warning" role="alert">

@@ -383,12 +383,12 @@ export function CasePage({ caseId }: { caseId: string }) {
   const data = view!;
   return (
     <section>
-      <h1>
-        {title} {/* The id stays beside it, smaller: what a reference or a support call names. */}
-        <small className="muted" data-testid="case-id">
-          ({t('case.title', { id: caseId })})
-        </small>
-      </h1>
+      {/* The heading says what the case is; its id is a reference below it, muted. Before, the
+          id sat in the heading, «(Hồ sơ c-366a…)», and read as part of what the case is. */}
+      <h1>{title}</h1>
+      <p className="muted" data-testid="case-id">
+        {t('case.reference', { id: caseId })}
+      </p>
       <p className="muted" data-testid="case-summary">
         {summaryText(data.summary)}
       </p>
