@@ -12,7 +12,7 @@ import {
 import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
 import { nominationCountFindings, nominationsOverPresent } from '../ballot/nomination-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
-import { describedBy, ErrorBox, Field, refusalLine, ruleTitle } from './common';
+import { describedBy, ErrorBox, Field, refusalLine, RequiredFieldsHint, ruleTitle } from './common';
 import { DayInput } from './DayInput';
 import { CandidateInput } from './CandidateInput';
 import { useReasonText } from '../server-text/use-reason-text';
@@ -379,7 +379,7 @@ export function StepForm({
     const id = `f-${name}`;
     const err = slot(name) ?? live[name] ?? null;
     return (
-      <Field key={id} id={id} label={label} error={err} hint={opts.hint}>
+      <Field key={id} id={id} label={label} error={err} hint={opts.hint} required={opts.required}>
         <input
           id={id}
           name={name}
@@ -389,6 +389,7 @@ export function StepForm({
           value={values[name] ?? ''}
           onChange={(e) => set(name)(e.target.value)}
           required={opts.required}
+          aria-required={opts.required || undefined}
           aria-invalid={err ? true : undefined}
           aria-describedby={describedBy(id, Boolean(opts.hint), Boolean(err))}
         />
@@ -399,13 +400,14 @@ export function StepForm({
     const id = `f-${name}`;
     const err = slot(name);
     return (
-      <Field id={id} label={label} error={err}>
+      <Field id={id} label={label} error={err} required>
         <DayInput
           id={id}
           name={name}
           value={values[name] ?? ''}
           onChange={(e) => set(name)(e.target.value)}
           required
+          aria-required
           aria-invalid={err ? true : undefined}
           aria-describedby={describedBy(id, false, Boolean(err))}
         />
@@ -416,7 +418,7 @@ export function StepForm({
     const id = `f-${name}`;
     const err = slot(name);
     return (
-      <Field id={id} label={label} error={err} hint={hint}>
+      <Field id={id} label={label} error={err} hint={hint} required={required}>
         <textarea
           id={id}
           name={name}
@@ -424,6 +426,7 @@ export function StepForm({
           value={values[name] ?? ''}
           onChange={(e) => set(name)(e.target.value)}
           required={required}
+          aria-required={required || undefined}
           aria-invalid={err ? true : undefined}
           aria-describedby={describedBy(id, Boolean(hint), Boolean(err))}
         />
@@ -443,6 +446,7 @@ export function StepForm({
       noValidate
       aria-labelledby={correction?.labelledBy ?? 'current-step-title'}
     >
+      <RequiredFieldsHint />
       <div className="row">
         {day('heldOn', t('form.heldOn'))}
         {step.kind !== 'decision' &&

@@ -76,17 +76,30 @@ export function Field({
   label,
   error,
   hint,
+  required,
   children,
 }: {
   id: string;
   label: string;
   error?: string | null;
   hint?: ReactNode;
+  /** Marks the label with «*» before any submit (the control carries aria-required itself). */
+  required?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      {required ? (
+        // The mark stays outside the label: the control's name is the label alone.
+        <div className="field-label">
+          <label htmlFor={id}>{label}</label>
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        </div>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       {children}
       {hint && (
         <div className="hint" id={`${id}-hint`}>
@@ -99,6 +112,19 @@ export function Field({
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The line above a step form saying what «*» means. Before, a required field said so only after a
+ * failed submit («Bắt buộc» under it), and discipline steps' inputs carried no aria-required.
+ */
+export function RequiredFieldsHint() {
+  const { t } = useTranslation();
+  return (
+    <p className="hint" data-testid="required-hint">
+      {t('form.requiredMarked')}
+    </p>
   );
 }
 

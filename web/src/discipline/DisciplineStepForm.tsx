@@ -2,7 +2,7 @@ import { FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { StepDefinition } from '../api/types';
-import { ErrorBox, Field, describedBy } from '../components/common';
+import { ErrorBox, Field, RequiredFieldsHint, describedBy } from '../components/common';
 import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { DayInput } from '../components/DayInput';
 import { formatDay, parseDay, vietnamToday } from '../dates';
@@ -84,17 +84,24 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     setValues((v) => ({ ...v, [name]: value }));
     setErrors(({ [name]: _gone, ...rest }) => rest);
   };
-  const input = (name: string, label: string, type: 'text' | 'number' | 'day' = 'text') => {
+  // A required field is marked («*», aria-required) before any submit, as on a case's step form.
+  const input = (
+    name: string,
+    label: string,
+    type: 'text' | 'number' | 'day' = 'text',
+    required = false,
+  ) => {
     const id = `d-${name}`;
     const control = {
       id,
       value: values[name] ?? '',
       onChange: (e: { target: { value: string } }) => set(name)(e.target.value),
+      'aria-required': required || undefined,
       'aria-invalid': Boolean(errors[name]) || undefined,
       'aria-describedby': describedBy(id, false, Boolean(errors[name])),
     };
     return (
-      <Field id={id} label={label} error={errors[name]} key={name}>
+      <Field id={id} label={label} error={errors[name]} key={name} required={required}>
         {type === 'day' ? (
           <DayInput {...control} />
         ) : (
@@ -218,17 +225,25 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       aria-labelledby={correction?.labelledBy}
       noValidate
     >
-      {input('heldOn', t('form.heldOn'), 'day')}
-      {input('minutesRef', t('form.minutesRef'))}
-      {step.kind === 'meeting' && input('conclusion', t('form.conclusion'))}
+      <RequiredFieldsHint />
+      {input('heldOn', t('form.heldOn'), 'day', true)}
+      {input(
+        'minutesRef',
+        t('form.minutesRef'),
+        'text',
+        step.requiredFields.includes('minutesRef'),
+      )}
+      {step.kind === 'meeting' && input('conclusion', t('form.conclusion'), 'text', true)}
       {step.kind === 'meeting' && step.id === 'verification' && (
         <Field
           id="d-violationConfirmed"
           label={t('discipline.form.violationConfirmed')}
           error={errors.violationConfirmed}
+          required
         >
           <select
             id="d-violationConfirmed"
+            aria-required
             value={values.violationConfirmed ?? ''}
             onChange={(e) => set('violationConfirmed')(e.target.value)}
             aria-invalid={Boolean(errors.violationConfirmed) || undefined}
@@ -296,11 +311,12 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       )}
       {step.kind === 'decision' && (
         <>
-          {input('number', t('discipline.form.number'))}
-          {input('signer', t('discipline.form.signer'))}
-          <Field id="d-form" label={t('discipline.form.form')} error={errors.form}>
+          {input('number', t('discipline.form.number'), 'text', true)}
+          {input('signer', t('discipline.form.signer'), 'text', true)}
+          <Field id="d-form" label={t('discipline.form.form')} error={errors.form} required>
             <select
               id="d-form"
+              aria-required
               value={chosenForm}
               onChange={(e) => set('form')(e.target.value)}
               aria-invalid={Boolean(errors.form) || undefined}
@@ -324,7 +340,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
               {t('discipline.form.appliesBallotForm')}
             </p>
           )}
-          {input('effectiveFrom', t('discipline.form.effectiveFrom'), 'day')}
+          {input('effectiveFrom', t('discipline.form.effectiveFrom'), 'day', true)}
           {input('servedOn', t('discipline.form.servedOn'), 'day')}
           <p className="hint" data-testid="served-on-hint">
             {t('discipline.form.servedOnHint')}
@@ -368,7 +384,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
         </>
       )}
       {input('note', t('form.note'))}
-      {correction && input('reason', t('correction.reason'))}
+      {correction && input('reason', t('correction.reason'), 'text', true)}
       <ErrorBox error={error} outcomeOfSubmit />
       <button type="submit">{t('discipline.form.submit')}</button>
     </form>
