@@ -137,7 +137,11 @@ describe('the audit screen against signed checkpoints', () => {
       await page.waitForTimeout(250);
       await page.reload();
     }
-    expect(await row.innerText()).toMatch(/Bổ nhiệm\s+Bổ nhiệm Trưởng ban Tổ chức/);
+    // The case by its summary, the id a muted reference under it (before: the id was the column).
+    expect(await row.innerText()).toMatch(
+      /^Bổ nhiệm Trưởng ban Tổ chức\s+Mã hồ sơ: a-web-cp\s+Bổ nhiệm\s/,
+    );
+    expect(await list.locator('th').first().innerText()).toBe('Hồ sơ');
     expect(await row.innerText()).toContain('Đang xử lý');
     await page.getByLabel('Trạng thái').selectOption('decided');
     await page.getByText('Không có hồ sơ nào theo bộ lọc này.').waitFor();
@@ -149,7 +153,7 @@ describe('the audit screen against signed checkpoints', () => {
     await page.getByText('Không có hồ sơ nào theo bộ lọc này.').waitFor();
     await page.getByLabel('Thủ tục').selectOption('appointment');
     expect(await axeViolations(page)).toEqual([]);
-    await row.getByRole('link', { name: 'Mở lịch sử: a-web-cp' }).click();
+    await row.getByRole('link', { name: 'Bổ nhiệm Trưởng ban Tổ chức', exact: true }).click();
     await page.waitForURL(/\/cases\/a-web-cp\/history$/);
     await page.locator('ol.timeline > li').first().waitFor();
     await context.close();

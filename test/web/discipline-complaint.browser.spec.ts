@@ -171,8 +171,8 @@ describe('a discipline complaint and its review on the case page', () => {
 
   it('the audit case list gives a case under complaint review no end day (before: its decision’s day)', async () => {
     const cells = await auditListCells('d-cx-party', 'Đang xem xét khiếu nại');
-    // Columns: case, procedure, summary, unit, opened, ended, status.
-    expect([cells[5], cells[6]]).toEqual(['—', 'Đang xem xét khiếu nại']);
+    // Columns: case (summary, id under it), procedure, unit, opened, ended, status.
+    expect([cells[4], cells[5]]).toEqual(['—', 'Đang xem xét khiếu nại']);
   });
 
   it('the leader opens "Giải quyết khiếu nại" from the inbox and changes the form', async () => {
@@ -229,7 +229,7 @@ describe('a discipline complaint and its review on the case page', () => {
 
   it('the audit case list ends the case on the day its complaint’s review was signed', async () => {
     const cells = await auditListCells('d-cx-party', 'Đã quyết định');
-    expect([cells[5], cells[6]]).toEqual([dmy(today), 'Đã quyết định']);
+    expect([cells[4], cells[5]]).toEqual([dmy(today), 'Đã quyết định']);
   });
 
   it('the leader extends an open case’s time limit; an inspector closes it, with a reason', async () => {

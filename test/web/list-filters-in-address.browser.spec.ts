@@ -110,7 +110,7 @@ describe('a list filter kept in the address, in the browser', () => {
     await page.goto(`${town.base}/audit`);
     const list = page.getByRole('form', { name: 'Hồ sơ trong phạm vi của bạn' });
     const procedure = list.getByLabel('Thủ tục');
-    const row = page.getByTestId('audit-cases').getByRole('link', { name: caseId });
+    const row = page.getByTestId('audit-cases').locator('tr', { hasText: caseId });
     const none = page.getByText('Không có hồ sơ nào theo bộ lọc này.');
     await row.waitFor();
 

@@ -118,9 +118,8 @@ export function AuditCaseList() {
         <table className="grid" aria-label={t('audit.cases')} data-testid="audit-cases">
           <thead>
             <tr>
-              <th scope="col">{t('audit.caseId')}</th>
+              <th scope="col">{t('audit.case')}</th>
               <th scope="col">{t('inbox.procedure')}</th>
-              <th scope="col">{t('open.summary')}</th>
               <th scope="col">{t('audit.unit')}</th>
               <th scope="col">{t('case.opened')}</th>
               <th scope="col">{t('audit.closedOn')}</th>
@@ -130,16 +129,15 @@ export function AuditCaseList() {
           <tbody>
             {items.map((c) => (
               <tr key={c.caseId}>
+                {/* The case by its summary, opening its history; the id a muted reference under it
+                    (before: the id was the column and the link, the summary a column after). */}
                 <td>
-                  <Link
-                    to={`/cases/${encodeURIComponent(c.caseId)}/history`}
-                    aria-label={`${t('audit.openHistory')}: ${c.caseId}`}
-                  >
-                    {c.caseId}
+                  <Link to={`/cases/${encodeURIComponent(c.caseId)}/history`}>
+                    {summaryText(c.summary)}
                   </Link>
+                  <div className="muted">{t('case.reference', { id: c.caseId })}</div>
                 </td>
                 <td>{t(`procedure.${procedureKey(c.procedure, c.definition)}`)}</td>
-                <td>{summaryText(c.summary)}</td>
                 <td>{unitName(c.orgUnitId)}</td>
                 <td>{formatDay(c.openedOn)}</td>
                 <td>{c.closedOn ? formatDay(c.closedOn) : '—'}</td>
