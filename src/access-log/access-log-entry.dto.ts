@@ -37,7 +37,8 @@ export class AccessLogEntryDto {
     type: String,
     nullable: true,
     example: 'Nguyễn Văn An',
-    description: "the person's name when the subject is a person",
+    description:
+      "the person's name when the subject is a person; for a case, the name of whom it is about (its summary when about nobody), in the caller's grant only",
   })
   subjectName!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) query!: Record<string, unknown>;

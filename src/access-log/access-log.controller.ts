@@ -10,7 +10,7 @@ import { withinUnit } from '../read-models/within-unit';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
 import { parseInstantParam } from '../common/input/calendar-date';
-import { PERSON_READ_KINDS, readKindOf } from './sensitive-read-kind';
+import { CASE_READ_KINDS, PERSON_READ_KINDS, readKindOf } from './sensitive-read-kind';
 import { OrgScope } from '../identity/org-scope';
 
 /** The auditors' view of who read which sensitive record. */
@@ -90,18 +90,54 @@ export class AccessLogController {
     );
     const seen = await this.scope.seesPeople(caller, [...subjects]);
     const people = [...subjects].filter((_, index) => seen[index]);
+    // A case read is named by whom the case is about (its summary when about nobody yet) — only a
+    // case in a unit the caller's grant reaches, for the same reason as a person.
+    const caseIds = [
+      ...new Set(
+        entries
+          .filter((e) => e.kind && CASE_READ_KINDS.includes(e.kind) && e.subject)
+          .map((e) => e.subject!),
+      ),
+    ];
+    const caseNames = new Map<string, string>();
+    const caseRows = caseIds.length
+      ? (
+          await this.pool.query<{
+            case_id: string;
+            person_id: string;
+            org_unit_id: string;
+            summary: string;
+          }>(
+            'SELECT case_id, person_id, org_unit_id, summary FROM case_summaries WHERE case_id = ANY($1)',
+            [caseIds],
+          )
+        ).rows
+      : [];
+    const reached = await Promise.all(
+      caseRows.map((r) => this.scope.reaches(caller, r.org_unit_id)),
+    );
+    const casesSeen = caseRows.filter((_, index) => reached[index]);
     const names = new Map<string, string>();
-    if (people.length > 0) {
+    const wanted = [...new Set([...people, ...casesSeen.map((r) => r.person_id).filter(Boolean)])];
+    if (wanted.length > 0) {
       const { rows: found } = await this.pool.query<{ person_id: string; full_name: string }>(
         'SELECT person_id, full_name FROM people WHERE person_id = ANY($1)',
-        [people],
+        [wanted],
       );
       for (const row of found) names.set(row.person_id, row.full_name);
     }
+    for (const row of casesSeen)
+      caseNames.set(row.case_id, names.get(row.person_id) ?? row.summary);
     return entries.map((e) => ({
       ...e,
       subjectName:
-        e.kind && PERSON_READ_KINDS.includes(e.kind) ? (names.get(e.subject ?? '') ?? null) : null,
+        e.kind && PERSON_READ_KINDS.includes(e.kind)
+          ? people.includes(e.subject ?? '')
+            ? (names.get(e.subject ?? '') ?? null)
+            : null
+          : e.kind && CASE_READ_KINDS.includes(e.kind)
+            ? (caseNames.get(e.subject ?? '') ?? null)
+            : null,
     }));
   }
 }

@@ -25,6 +25,17 @@ export const PERSON_READ_KINDS: readonly SensitiveReadKind[] = [
   'person record',
 ];
 
+/**
+ * The kinds whose subject is a case (`cases/:id…`, `discipline-cases/:id`): the log names the case
+ * by whom it is about, as a person read is named. Before, «Đọc gì» read «Hồ sơ kỷ luật: d-fce9…».
+ */
+export const CASE_READ_KINDS: readonly SensitiveReadKind[] = [
+  'case history',
+  'case history CSV',
+  'case proof',
+  'discipline case',
+];
+
 /** A stored resource split into its kind and subject (null kind: written before the kinds were known). */
 export function readKindOf(resource: string): {
   kind: SensitiveReadKind | null;

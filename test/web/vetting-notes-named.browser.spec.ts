@@ -131,11 +131,16 @@ describe("vetting's notes from the record, and who read, in Vietnamese and by na
     // Reading the case's history is logged; «Ai» names the auditor as their sign-in did.
     await page.goto(`${town.base}/audit`);
     await page.getByRole('heading', { name: 'Nhật ký truy cập' }).waitFor();
+    // «Đọc gì» names the case by whom it is about, as a cadre read is named (before: «Lịch sử hồ
+    // sơ: c-web-vetting-notes-named»); the route stays in the tooltip.
     const row = page
-      .locator('h2:text-is("Nhật ký truy cập") + table tbody tr', { hasText: caseId })
+      .locator('h2:text-is("Nhật ký truy cập") + table tbody tr', {
+        hasText: 'Lịch sử hồ sơ: Trần Thị Bình',
+      })
       .first();
     await row.waitFor();
     expect(await row.locator('td').nth(1).innerText()).toBe('Thanh tra viên');
+    expect(await row.locator('td').nth(2).innerText()).toBe('Lịch sử hồ sơ: Trần Thị Bình');
     await screenshot(page, 'access-log-by-name');
     await page.context().close();
   });

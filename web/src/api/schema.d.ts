@@ -1166,7 +1166,7 @@ export interface components {
              */
             subject: string | null;
             /**
-             * @description the person's name when the subject is a person
+             * @description the person's name when the subject is a person; for a case, the name of whom it is about (its summary when about nobody), in the caller's grant only
              * @example Nguyễn Văn An
              */
             subjectName: string | null;
