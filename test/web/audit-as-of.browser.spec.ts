@@ -183,7 +183,8 @@ describe('the audit page’s state as of a moment', () => {
     await audit.page.goto(`${town.base}/audit`);
     const rows = audit.page
       .locator('h2:has-text("Nhật ký truy cập") + table')
-      .locator('tbody tr', { hasText: disciplineId })
+      // «Đọc gì» names the person the case is about (Trần Thị Bình), not the case's id.
+      .locator('tbody tr', { hasText: 'Trần Thị Bình' })
       // The inspector's reads through the screen (this spec's own reads over HTTP give none).
       .filter({ has: audit.page.locator('td[title="inspector-1"]') });
     await rows.first().waitFor();
