@@ -392,9 +392,8 @@ describe('a rotation decided', () => {
     const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cases/tr-web`);
     // Before: "Hồ sơ tr-web — Luân chuyển".
-    await page
-      .getByRole('heading', { level: 1, name: /^Điều động — .*\(Hồ sơ tr-web\)$/ })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Điều động — / }).waitFor();
+    expect(await page.getByTestId('case-id').innerText()).toBe('Mã hồ sơ: tr-web');
     await page.goto(`${base}/`);
     const row = page.locator('tr', { has: page.locator('a[href="/cases/tr-web"]') });
     await row.waitFor();
