@@ -199,11 +199,21 @@ describe('a provisional deadline recomputed when its year’s schedule lands', (
       1,
     );
     expect(cancelled).toEqual([expect.objectContaining({ timerId: firstTimerId })]);
-    const history = await request(app.getHttpServer())
-      .get('/cases/c-cal/history')
-      .set(admin)
-      .expect(200);
-    expect(JSON.stringify(history.body)).toContain('StepDeadlineRecomputed');
+    // The history is a read model: it shows the recompute once its projection has caught up.
+    const recomputedInHistory = await waitFor(
+      () =>
+        request(app!.getHttpServer())
+          .get('/cases/c-cal/history')
+          .set(admin)
+          .expect(200)
+          .then((history) =>
+            (history.body.events as { type: string }[]).filter(
+              (event) => event.type === 'StepDeadlineRecomputed',
+            ),
+          ),
+      1,
+    );
+    expect(recomputedInHistory).toHaveLength(1);
     await app.close();
     app = undefined;
 
