@@ -9,6 +9,8 @@
  * `BENCH_SPLIT_WORKERS=1`: the API and the workers in two processes (./service-processes.ts).
  * Before and after, the speed of the machine as `bench:queries`' loader measures it.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { withBenchDatabase } from '../bench-database';
 import { loaderEventsPerSecond } from '../queries/loader-rate';
 import {
@@ -39,6 +41,7 @@ import {
   seedDemoData,
 } from './service-under-test';
 import { ServiceProcesses } from './service-processes';
+import { countingEnvironment, countsPerCase, StatementCounting } from './statement-counter';
 import { median, percentile, refusedAppends, round1, RouteTimings, TimedHttp } from './timed-http';
 
 /**
@@ -68,6 +71,8 @@ const BASE = process.env.BENCH_BASE ?? 'fresh';
 /** `1`: the API in one process (RUN_WORKERS=false), the workers in another (service-processes.ts). */
 const SPLIT_WORKERS = process.env.BENCH_SPLIT_WORKERS === '1';
 /** One person in this many gets a record of RECORD_EVENTS events before the cases (0: none). */
+/** `1`: the service's statements counted by caller and printed a case (slower: rates not comparable). */
+const COUNT_STATEMENTS = process.env.BENCH_COUNT_STATEMENTS === '1';
 const LONG_RECORD_EVERY = Number(
   process.env.BENCH_LONG_RECORD_EVERY ?? (BASE === 'million' ? 4 : 0),
 );
@@ -125,6 +130,8 @@ interface RunResult {
   caseListLagMs: ReturnType<ReadModelLag['summary']>;
   settleMs: number;
   load: string;
+  /** BENCH_COUNT_STATEMENTS=1: the statements a case by caller, as lines to print. */
+  statementsPerCase: string | null;
 }
 
 async function oneRun(
@@ -134,6 +141,7 @@ async function oneRun(
     /** The lag polls' own connections (sql), so a poll never waits behind the bench's counters. */
     lagPool: Pool;
     service: ServiceProcesses;
+    statements: StatementCounting | null;
     base: string;
     tokens: BenchTokens;
   },
@@ -153,6 +161,7 @@ async function oneRun(
   const before = await readCounters(context.pool);
   const refusedBefore = await refusedAppends(http, context.tokens.admin);
   const pgBefore = await postgresCpuSeconds(context.url);
+  await context.statements?.reset();
   const cpuBefore = context.service.cpuSeconds();
   const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -173,6 +182,8 @@ async function oneRun(
   const settleMs = await waitForQuiet(context.pool);
   await flushDirtyPages(context.pool);
   const cpu = context.service.cpuSeconds() - cpuBefore;
+  // After the quiet wait: the projections' and sagas' statements for these cases are in.
+  const statements = context.statements ? await context.statements.take() : null;
   const pgCpu = cpuBetween(pgBefore, await postgresCpuSeconds(context.url));
   const after = await readCounters(context.pool);
   const refused = (await refusedAppends(http, context.tokens.admin)) - refusedBefore;
@@ -204,6 +215,7 @@ async function oneRun(
     caseListLagMs: lag.summary(),
     settleMs,
     load: loadAverage(),
+    statementsPerCase: statements ? countsPerCase(statements, n) : null,
   };
 }
 
@@ -232,6 +244,7 @@ function print(run: RunResult, round: number): void {
     process.stdout.write(
       `    ${route.padEnd(48)} p50 ${figures.p50} p95 ${figures.p95} p99 ${figures.p99} ms (${figures.n})\n`,
     );
+  if (run.statementsPerCase) process.stdout.write(`${run.statementsPerCase}\n`);
 }
 
 function medians(runs: RunResult[]) {
@@ -297,13 +310,23 @@ async function benchOn(
     async (url) => {
       const env = benchEnvironment(url, PORT);
       seedDemoData(env);
-      const service = new ServiceProcesses(env, SPLIT_WORKERS);
+      const countsFile = join(tmpdir(), `cf-bench-statements-${process.pid}`);
+      const service = new ServiceProcesses(
+        COUNT_STATEMENTS ? { ...env, ...countingEnvironment(countsFile) } : env,
+        SPLIT_WORKERS,
+      );
+      const statements = COUNT_STATEMENTS
+        ? new StatementCounting(countsFile, () => service.pids())
+        : null;
       const pool = new Pool({ connectionString: url, max: 2 });
       const lagPool = new Pool({ connectionString: url, max: 8 });
       try {
         await service.start();
         const serviceUrl = `http://127.0.0.1:${PORT}`;
-        const context = { url, pool, lagPool, service, base: serviceUrl, tokens: tokens() };
+        const context = {
+          ...{ url, pool, lagPool, service, statements },
+          ...{ base: serviceUrl, tokens: tokens() },
+        };
         const setup = new TimedHttp(context.base, new RouteTimings());
         const plan = CLIENTS.flatMap((clients) =>
           Array.from({ length: ROUNDS }, (_, round) => ({ clients, round })),

@@ -28,6 +28,11 @@ export class ServiceProcesses {
     return this.processes.reduce((sum, process) => sum + process.cpuSeconds(), 0);
   }
 
+  /** The processes' ids (the statement counter signals each). */
+  pids(): number[] {
+    return this.processes.map((process) => process.pid);
+  }
+
   get log(): string {
     return this.processes.map((process) => process.log).join('\n--- next process ---\n');
   }

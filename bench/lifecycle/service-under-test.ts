@@ -64,6 +64,10 @@ export class ServiceUnderTest {
     });
   }
 
+  get pid(): number {
+    return this.child!.pid!;
+  }
+
   /** User + system CPU seconds the service process has used so far (Linux /proc). */
   cpuSeconds(): number {
     return processCpuSeconds(this.child!.pid!);
