@@ -12,6 +12,7 @@ import { decidedAtRevision } from './refusal-revision';
 import { inSpan } from '../observability/tracing';
 import { streamCategory } from '../observability/instrumented-event-store';
 import { DomainEvent, StreamDecider } from './stream-decider';
+import { HeadsReadOnce } from './heads-read-once';
 import {
   AlongsideWrite,
   LoadedStream,
@@ -84,6 +85,10 @@ export async function runStreamCommand<State, Command, Context>(
             attempt < REDECIDE_ATTEMPTS;
           if (!retry) throw error;
           if (error.streamId !== streamId) refused.add(error.streamId);
+        } finally {
+          // Heads asked once in the request serve its first decision only (HeadsReadOnce): what
+          // comes after its append, and a decision again after a conflict, read afresh.
+          HeadsReadOnce.close();
         }
       }
     },

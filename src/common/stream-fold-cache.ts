@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../event-store/event-envelope';
 import { EventStore, StreamHead, StreamRead } from '../event-store/event-store.port';
 import { BoundedCache } from './bounded-cache';
+import { HeadsReadOnce } from './heads-read-once';
 import { StreamDecider } from './stream-decider';
 
 /** A stream's first event as written (type and data): fixed once the stream exists. */
@@ -82,11 +83,7 @@ export class StreamFoldCache<State> {
   async loadMany(streamIds: readonly string[]): Promise<LoadedFold<State>[]> {
     const cached = streamIds.map((streamId) => this.folds.get(streamId));
     const keptAt = streamIds.flatMap((_, at) => (cached[at] ? [at] : []));
-    const heads = new Map<number, StreamHead | null>();
-    if (keptAt.length > 0) {
-      const found = await this.store.streamHeads(keptAt.map((at) => streamIds[at]));
-      keptAt.forEach((at, index) => heads.set(at, found[index]));
-    }
+    const heads = await this.headsOf(streamIds, keptAt);
     const loaded: (LoadedFold<State> | undefined)[] = streamIds.map((_, at) => {
       const fold = cached[at];
       const head = heads.get(at);
@@ -121,6 +118,31 @@ export class StreamFoldCache<State> {
       loaded[at] = await this.load(streamId);
     }
     return loaded as LoadedFold<State>[];
+  }
+
+  /**
+   * The heads of the kept streams at `keptAt`: those this step request has asked already
+   * (`HeadsReadOnce`) as it was told, the others in one call.
+   */
+  private async headsOf(
+    streamIds: readonly string[],
+    keptAt: number[],
+  ): Promise<Map<number, StreamHead | null>> {
+    const heads = new Map<number, StreamHead | null>();
+    const ask: number[] = [];
+    for (const at of keptAt) {
+      const known = HeadsReadOnce.known(streamIds[at]);
+      if (known === undefined) ask.push(at);
+      else heads.set(at, known);
+    }
+    if (ask.length > 0) {
+      const found = await this.store.streamHeads(ask.map((at) => streamIds[at]));
+      ask.forEach((at, index) => {
+        heads.set(at, found[index]);
+        HeadsReadOnce.noted(streamIds[at], found[index]);
+      });
+    }
+    return heads;
   }
 
   /**

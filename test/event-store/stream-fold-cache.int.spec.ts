@@ -4,6 +4,7 @@ import { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { StoredEventNames } from '../../src/event-store/stored-event-names';
 import { StreamFoldCache } from '../../src/common/stream-fold-cache';
+import { HeadsReadOnce } from '../../src/common/heads-read-once';
 import { rewriteEvent } from '../support/rewrite-event';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -231,5 +232,68 @@ describe('StreamFoldCache on PostgreSQL', () => {
     ]);
     expect(asked.heads.at(-1)).toEqual([created, extended]);
     expect(asked.reads).toEqual([[`${unheld}@0`]]);
+  });
+
+  describe('within one step request (HeadsReadOnce)', () => {
+    /** Two folds of one stream, as the scope's registration fold and the record's own fold are. */
+    const twoFolds = (proxy: EventStore) => [
+      new StreamFoldCache(proxy, entries, 10),
+      new StreamFoldCache(proxy, entries, 10),
+    ];
+
+    it('asks each head once for both folds, and both see the same record', async () => {
+      await append('cadre-once-a', ['a0'], 'no_stream');
+      await append('cadre-once-b', ['b0'], 'no_stream');
+      const { proxy, asked } = watching(store);
+      const [scope, record] = twoFolds(proxy);
+      await scope.loadMany(['cadre-once-a', 'cadre-once-b']);
+      await record.loadMany(['cadre-once-a', 'cadre-once-b']);
+      asked.heads.length = 0;
+
+      const [first, second] = await HeadsReadOnce.within(async () => [
+        await scope.loadMany(['cadre-once-a', 'cadre-once-b']),
+        await record.loadMany(['cadre-once-b', 'cadre-once-a']),
+      ]);
+
+      expect(asked.heads).toEqual([['cadre-once-a', 'cadre-once-b']]);
+      expect(first.map((fold) => fold.state.entries)).toEqual([['a0'], ['b0']]);
+      expect(second.map((fold) => fold.state.entries)).toEqual([['b0'], ['a0']]);
+    });
+
+    it('reads afresh once closed (the command appended or decides again), also within the request', async () => {
+      await append('cadre-once-c', ['c0'], 'no_stream');
+      const { proxy, asked } = watching(store);
+      const [scope, record] = twoFolds(proxy);
+      await record.loadMany(['cadre-once-c']);
+      asked.heads.length = 0;
+
+      const after = await HeadsReadOnce.within(async () => {
+        await scope.loadMany(['cadre-once-c']);
+        await record.loadMany(['cadre-once-c']);
+        // Another writer moves the record; the command's first attempt ends (runStreamCommand).
+        await append('cadre-once-c', ['c1'], 0);
+        HeadsReadOnce.close();
+        return record.loadMany(['cadre-once-c']);
+      });
+
+      expect(after[0].state.entries).toEqual(['c0', 'c1']);
+      expect(asked.heads).toEqual([['cadre-once-c'], ['cadre-once-c']]);
+    });
+
+    it('keeps nothing outside a step request: every load asks the head', async () => {
+      await append('cadre-once-d', ['d0'], 'no_stream');
+      const { proxy, asked } = watching(store);
+      const [scope, record] = twoFolds(proxy);
+      await scope.loadMany(['cadre-once-d']);
+      await record.loadMany(['cadre-once-d']);
+      asked.heads.length = 0;
+
+      await scope.loadMany(['cadre-once-d']);
+      await append('cadre-once-d', ['d1'], 0);
+      const moved = await record.loadMany(['cadre-once-d']);
+
+      expect(moved[0].state.entries).toEqual(['d0', 'd1']);
+      expect(asked.heads).toEqual([['cadre-once-d'], ['cadre-once-d']]);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { applyDecorators, Body, Get, Param, Post, Query, Type } from '@nestjs/common';
+import { HeadsReadOnce } from '../heads-read-once';
 import { ICommand } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { SensitiveRead } from '../../access-log/sensitive-read.decorator';
@@ -87,7 +88,10 @@ export function CaseEngineRoutes(options: CaseEngineRouteOptions) {
     ) {
       await this.assertCaseInScope(write.actor, id);
       const writeOptions = this.writer.options(write);
-      return this.writer.send(write, await this.stepCommand(id, stepId, body, write, writeOptions));
+      // The candidates' heads the scope check asks serve the candidate checks too.
+      return HeadsReadOnce.within(async () =>
+        this.writer.send(write, await this.stepCommand(id, stepId, body, write, writeOptions)),
+      );
     }
 
     @Allow(...correction.roles)
@@ -102,9 +106,11 @@ export function CaseEngineRoutes(options: CaseEngineRouteOptions) {
       await this.assertCaseInScope(write.actor, id);
       const parsed = parseCorrection(raw);
       const writeOptions = this.writer.options(write);
-      return this.writer.send(
-        write,
-        await this.correctionCommand(id, stepId, parsed, write, writeOptions),
+      return HeadsReadOnce.within(async () =>
+        this.writer.send(
+          write,
+          await this.correctionCommand(id, stepId, parsed, write, writeOptions),
+        ),
       );
     }
   }
