@@ -10,8 +10,8 @@ import { withinUnit } from '../read-models/within-unit';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
 import { parseInstantParam } from '../common/input/calendar-date';
-import { CASE_READ_KINDS, PERSON_READ_KINDS, readKindOf } from './sensitive-read-kind';
-import { OrgScope } from '../identity/org-scope';
+import { readKindOf } from './sensitive-read-kind';
+import { NamesWithinGrant } from './names-within-grant';
 
 /** The auditors' view of who read which sensitive record. */
 @ApiTags('audit')
@@ -21,7 +21,7 @@ import { OrgScope } from '../identity/org-scope';
 export class AccessLogController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly scope: OrgScope,
+    private readonly names: NamesWithinGrant,
   ) {}
 
   @Allow(...ACCESS.auditorOnly)
@@ -76,68 +76,10 @@ export class AccessLogController {
     return { items, nextCursor: rows.length > size ? encodeCursor([items.at(-1)!.id]) : null };
   }
 
-  /**
-   * Each entry with what it read split into kind and subject, and a person read by name — only a
-   * person the caller's grant sees: a refused read of someone outside it (any id typed) must not
-   * tell the unit's auditor who that is, or that the id exists.
-   */
+  /** Each entry with what it read split into kind and subject, and its name within the grant. */
   private async named(caller: Actor, rows: { resource: string; id: string }[]) {
     const entries = rows.map((row) => ({ ...row, ...readKindOf(row.resource) }));
-    const subjects = new Set(
-      entries
-        .filter((e) => e.kind && PERSON_READ_KINDS.includes(e.kind) && e.subject)
-        .map((e) => e.subject!),
-    );
-    const seen = await this.scope.seesPeople(caller, [...subjects]);
-    const people = [...subjects].filter((_, index) => seen[index]);
-    // A case read is named by whom the case is about (its summary when about nobody yet) — only a
-    // case in a unit the caller's grant reaches, for the same reason as a person.
-    const caseIds = [
-      ...new Set(
-        entries
-          .filter((e) => e.kind && CASE_READ_KINDS.includes(e.kind) && e.subject)
-          .map((e) => e.subject!),
-      ),
-    ];
-    const caseNames = new Map<string, string>();
-    const caseRows = caseIds.length
-      ? (
-          await this.pool.query<{
-            case_id: string;
-            person_id: string;
-            org_unit_id: string;
-            summary: string;
-          }>(
-            'SELECT case_id, person_id, org_unit_id, summary FROM case_summaries WHERE case_id = ANY($1)',
-            [caseIds],
-          )
-        ).rows
-      : [];
-    const reached = await Promise.all(
-      caseRows.map((r) => this.scope.reaches(caller, r.org_unit_id)),
-    );
-    const casesSeen = caseRows.filter((_, index) => reached[index]);
-    const names = new Map<string, string>();
-    const wanted = [...new Set([...people, ...casesSeen.map((r) => r.person_id).filter(Boolean)])];
-    if (wanted.length > 0) {
-      const { rows: found } = await this.pool.query<{ person_id: string; full_name: string }>(
-        'SELECT person_id, full_name FROM people WHERE person_id = ANY($1)',
-        [wanted],
-      );
-      for (const row of found) names.set(row.person_id, row.full_name);
-    }
-    for (const row of casesSeen)
-      caseNames.set(row.case_id, names.get(row.person_id) ?? row.summary);
-    return entries.map((e) => ({
-      ...e,
-      subjectName:
-        e.kind && PERSON_READ_KINDS.includes(e.kind)
-          ? people.includes(e.subject ?? '')
-            ? (names.get(e.subject ?? '') ?? null)
-            : null
-          : e.kind && CASE_READ_KINDS.includes(e.kind)
-            ? (caseNames.get(e.subject ?? '') ?? null)
-            : null,
-    }));
+    const names = await this.names.of(caller, entries);
+    return entries.map((entry, index) => ({ ...entry, subjectName: names[index] }));
   }
 }
