@@ -39,10 +39,13 @@ export function ErrorBox({
   error,
   names,
   outcomeOfSubmit = false,
+  title,
 }: {
   error: unknown;
   names?: KnownNames;
   outcomeOfSubmit?: boolean;
+  /** The page's own title for this refusal, the server's reason then read on a line under it. */
+  title?: string;
 }) {
   const { t } = useTranslation();
   const reasonText = useReasonText(names);
@@ -60,6 +63,13 @@ export function ErrorBox({
   const otherKind = caseOfOtherKind(error);
   if (otherKind) return <CaseOfOtherKind found={otherKind} />;
   const api = error instanceof ApiError ? error : null;
+  if (api && title)
+    return (
+      <div className="error" role="alert" tabIndex={-1} ref={box}>
+        <strong>{title}</strong>
+        <div>{reasonText(api.message)}</div>
+      </div>
+    );
   const rule = api?.rule ? ruleTitle(t, api) : null;
   return (
     <div className="error" role="alert" tabIndex={-1} ref={box}>

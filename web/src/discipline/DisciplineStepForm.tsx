@@ -11,7 +11,11 @@ import { FormBallotRule } from '../ballot/form-ballot-check';
 import { FormBallotLive } from './FormBallotLive';
 import { HeavierFormRequired } from './discipline-api';
 import { HeavierFormNotice } from './HeavierFormNotice';
-import { SameViolationPicker, SameViolationSubject } from './SameViolationPicker';
+import {
+  SameViolationPicker,
+  SameViolationSubject,
+  sameViolationRefusalTitle,
+} from './SameViolationPicker';
 import { KnownNames } from '../server-text/use-reason-text';
 
 export type Values = Record<string, string>;
@@ -385,7 +389,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       )}
       {input('note', t('form.note'))}
       {correction && input('reason', t('correction.reason'), 'text', true)}
-      <ErrorBox error={error} outcomeOfSubmit />
+      <ErrorBox error={error} outcomeOfSubmit title={sameViolationRefusalTitle(t, error)} />
       <button type="submit">{t('discipline.form.submit')}</button>
     </form>
   );

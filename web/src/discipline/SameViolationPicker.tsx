@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
+import { api, ApiError, unwrap } from '../api/client';
 import { Page, RegisterRecord } from '../api/types';
 import { Field, describedBy } from '../components/common';
 import { formatDecisionRef } from '../dates';
@@ -90,4 +91,15 @@ export function SameViolationPicker({
       </select>
     </Field>
   );
+}
+
+/**
+ * The banner's title when the server refuses the chosen case (403 naming sameViolationCaseId): the
+ * case cannot be used. Before, «Ngoài phạm vi đơn vị của bạn», which misled when the case is just
+ * not one of the person's decided cases in the caller's units; the reason under it says which.
+ */
+export function sameViolationRefusalTitle(t: TFunction, error: unknown): string | undefined {
+  return error instanceof ApiError && error.status === 403 && error.field === 'sameViolationCaseId'
+    ? t('discipline.form.sameViolationRefused')
+    : undefined;
 }

@@ -140,6 +140,7 @@ export const disciplineVi = {
     sameViolationEmpty:
       'Người này không có quyết định kỷ luật nào ở khối kia trong các đơn vị thuộc phạm vi của bạn.',
     sameViolationLoading: 'Đang tải các hồ sơ kỷ luật ở khối kia…',
+    sameViolationRefused: 'Không dùng được hồ sơ đã chọn',
     relievedFromPost: 'Cảnh cáo kèm cho thôi giữ chức vụ',
     councilResolution: 'Nghị quyết bãi nhiệm của Hội đồng nhân dân đã bầu',
     councilResolutionNumber: 'Số nghị quyết của Hội đồng nhân dân',
@@ -347,6 +348,7 @@ export const disciplineEn: typeof disciplineVi = {
     sameViolationEmpty:
       'This person has no discipline decided on the other track in the units you may see.',
     sameViolationLoading: 'Loading the other track’s discipline cases…',
+    sameViolationRefused: 'The chosen case cannot be used',
     relievedFromPost: 'Warning together with relief from post',
     councilResolution: 'The recall resolution of the People’s Council that elected the person',
     councilResolutionNumber: 'Council resolution number',
