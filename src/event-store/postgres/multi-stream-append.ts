@@ -6,6 +6,7 @@ import { meetsExpected } from '../expected-revision';
 import { callAppendMany, CheckedAppend, streamRevision } from './append-statements';
 import { insertNewStreams, StreamBatch } from './new-stream-insert';
 import { oneStatementAppend } from './one-statement-append';
+import { refusedCheckedAppend } from './refused-append';
 
 /**
  * New streams go out as plain INSERTs of at most this many events: 9 parameters each stays far
@@ -108,7 +109,14 @@ function isRefusal(error: unknown): boolean {
   return code === '23505' || code === 'CF001' || code === 'CF002';
 }
 
-/** The port's error for a refused write: the first stream not at its expected revision, or the reused id. */
+/**
+ * The port's error for a refused write: the stream `cf_append_many` names (its HINT) when it found
+ * it elsewhere than expected (CF001, its DETAIL the head it found), or the first stream not at its
+ * expected revision, or the reused id. Named, because the stream may have moved on by the time it
+ * is read here: a timer the write cancels, not yet scheduled when refused and scheduled by the saga
+ * just after, is at the revision the write expected, and no stream would be found refusing it.
+ * Its raw error (not the port's) went up as an HTTP 500 where the command would decide again.
+ */
 async function refusalOf(pool: Pool, appends: CheckedAppend[], error: unknown): Promise<unknown> {
   const pgError = error as { code?: string; detail?: string };
   if (pgError.code === 'CF002')
@@ -116,19 +124,41 @@ async function refusalOf(pool: Pool, appends: CheckedAppend[], error: unknown): 
       pgError.detail ?? '?',
       'stored with other content or at another place',
     );
+  const named = refusedCheckedAppend(error, appends);
+  if (pgError.code === 'CF001' && named !== undefined)
+    return new WrongExpectedRevision(
+      appends[named].streamId,
+      appends[named].expected,
+      headIn(pgError.detail),
+    );
   for (const append of appends) {
     const actual = await streamRevision(pool, append.streamId);
     if (!meetsExpected(append.expected, actual) && !(await holdsBatch(pool, append)))
       return new WrongExpectedRevision(append.streamId, append.expected, actual);
   }
-  return error;
+  // A unique index broken by a writer that has since put the stream where this one expected it.
+  if (named === undefined) return error;
+  const { streamId, expected } = appends[named];
+  return new WrongExpectedRevision(streamId, expected, await streamRevision(pool, streamId));
 }
 
-/** The stream already holds this append's first event: a repeat, not the refused part. */
+/** The head `cf_append` found, as its CF001 DETAIL gives it ('absent' or -1: no stream). */
+function headIn(detail: string | undefined): number | null {
+  const head = Number(detail);
+  return detail === undefined || detail === 'absent' || !Number.isInteger(head) || head < 0
+    ? null
+    : head;
+}
+
+/**
+ * The stream already holds this very append's first event (its id, with its content): a repeat,
+ * not the refused part. The id with other content (another writer's cancel of the same timer,
+ * whose event id is the timer's) is a stream elsewhere than expected.
+ */
 async function holdsBatch(pool: Pool, append: CheckedAppend): Promise<boolean> {
   const { rowCount } = await pool.query(
-    'SELECT 1 FROM events WHERE event_id = $1 AND stream_id = $2',
-    [append.batch[0].id, append.streamId],
+    `SELECT 1 FROM events WHERE event_id = $1 AND stream_id = $2 AND content_hash = decode($3, 'hex')`,
+    [append.batch[0].id, append.streamId, append.batch[0].contentHash],
   );
   return (rowCount ?? 0) > 0;
 }
