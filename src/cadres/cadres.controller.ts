@@ -35,6 +35,7 @@ import { parseLimit } from '../read-models/cursor';
 import { PersonEligibility } from './person-eligibility';
 import { openCasesInGrant, personViewFor } from './open-cases-in-grant';
 import { openCasesNominating } from '../read-models/open-cases-nominating';
+import { caseTitlesOnRecord } from './case-titles';
 import { PG_POOL } from '../common/tokens';
 import { Pool } from 'pg';
 import { PersonCommand } from './person/person.decider';
@@ -192,8 +193,9 @@ export class CadresController {
     // its digest names the nominations too, which move without the record.
     const view = withEtag(response, { ...record, nominatedIn });
     // Said beside the record, not in it: the ETag stays the record's whoever reads it.
+    const caseTitles = await caseTitlesOnRecord(this.pool, this.scope, actor, record);
     const readerMayNotWrite = subjectRefusal(personId, { actor }, 'this record');
-    return readerMayNotWrite ? { ...view, readerMayNotWrite } : view;
+    return { ...view, caseTitles, ...(readerMayNotWrite && { readerMayNotWrite }) };
   }
 
   @Allow(...ACCESS.personRead)

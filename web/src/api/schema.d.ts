@@ -1852,6 +1852,20 @@ export interface components {
             /** @example you are the subject of this case (p-tran-thi-binh) and may not act on it */
             message: string;
         };
+        CaseTitleDto: {
+            caseId: string;
+            /** @description the case was opened in a unit the reader's grant reaches; false: nothing more is said of it (its page answers 403) */
+            withinGrant: boolean;
+            /** @description within the grant: the procedure, as the case list has it */
+            procedure?: string;
+            /** @example appointment.internal@1 */
+            definition?: string;
+            /** @description whom the case is about */
+            personId?: string | null;
+            personName?: string | null;
+            positionId?: string | null;
+            positionTitle?: string | null;
+        };
         PersonRecordReadDto: {
             /** @example p-nguyen-van-an */
             id: string;
@@ -1906,6 +1920,8 @@ export interface components {
             nominatedIn: components["schemas"]["OpenCaseOnRecordDto"][];
             /** @description when the reader is the person (the token's person_id): they write nothing on their own record (403 separation.subject), so a client offers no write form */
             readerMayNotWrite?: components["schemas"]["ReaderMayNotActDto"];
+            /** @description what each case the past posts, the entries taken off the pool and their restorations name is (by `caseId` or in a reason), from the case list, a moment behind the cases: a case outside the reader's grant is `withinGrant: false` and unnamed; one the list does not hold yet is absent. Beside the record: not in its ETag */
+            caseTitles: components["schemas"]["CaseTitleDto"][];
         };
         EligibilityReasonDto: {
             /** @example discipline.in_effect */
@@ -3809,6 +3825,7 @@ export type SchemaCivilServiceRankDto = components['schemas']['CivilServiceRankD
 export type SchemaAnnualRatingDto = components['schemas']['AnnualRatingDto'];
 export type SchemaPersonRecordDto = components['schemas']['PersonRecordDto'];
 export type SchemaReaderMayNotActDto = components['schemas']['ReaderMayNotActDto'];
+export type SchemaCaseTitleDto = components['schemas']['CaseTitleDto'];
 export type SchemaPersonRecordReadDto = components['schemas']['PersonRecordReadDto'];
 export type SchemaEligibilityReasonDto = components['schemas']['EligibilityReasonDto'];
 export type SchemaEligibilityDto = components['schemas']['EligibilityDto'];
