@@ -242,14 +242,14 @@ describe("the person page: the record's moves, the entries taken off the pool an
     const pastPool = await page.getByTestId('past-pool').locator('tbody tr').allInnerTexts();
     expect(pastPool).toEqual([
       expect.stringMatching(
-        /^pos-head\s+2025-2030\s+112-QĐ\/TU\s+7-QĐ.*Kỷ luật: Cảnh cáo \(hồ sơ d-warn\)$/,
+        /^pos-head\s+2025-2030\s+112-QĐ\/TU\s+7-QĐ.*Kỷ luật: Cảnh cáo \(hồ sơ «Kỷ luật — Người p-an — pos-deputy»\)$/,
       ),
       expect.stringMatching(
-        /^pos-chief\s+2025-2030\s+112-QĐ\/TU\s+7-QĐ.*Kỷ luật: Cảnh cáo \(hồ sơ d-warn\)$/,
+        /^pos-chief\s+2025-2030\s+112-QĐ\/TU\s+7-QĐ.*Kỷ luật: Cảnh cáo \(hồ sơ «Kỷ luật — Người p-an — pos-deputy»\)$/,
       ),
       // The entry for the post the rotation gave: left once the post is taken up.
       expect.stringMatching(
-        /^Phó Giám đốc Sở Nội vụ\s+2025-2030\s+140-QĐ\/TU\s+9-QĐ.*Đã nhận chức vụ \(hồ sơ rot-dept\); được quy hoạch vào chức vụ này giai đoạn 2025-2030 theo 140-QĐ\/TU$/,
+        /^Phó Giám đốc Sở Nội vụ\s+2025-2030\s+140-QĐ\/TU\s+9-QĐ.*Đã nhận chức vụ \(hồ sơ «Luân chuyển — Người p-an — Phó Giám đốc Sở Nội vụ»\); được quy hoạch vào chức vụ này giai đoạn 2025-2030 theo 140-QĐ\/TU$/,
       ),
     ]);
 
@@ -262,20 +262,32 @@ describe("the person page: the record's moves, the entries taken off the pool an
       .allInnerTexts();
     expect(restorations).toEqual([
       expect.stringMatching(
-        /^pos-head — Giai đoạn 2025-2030: không khôi phục được — Quy hoạch chức vụ pos-head giai đoạn 2025-2030 đã đủ 3\/3 người .*\(quyết định giải quyết khiếu nại 20-QĐ .*, hồ sơ kỷ luật d-warn\)$/,
+        /^pos-head — Giai đoạn 2025-2030: không khôi phục được — Quy hoạch chức vụ pos-head giai đoạn 2025-2030 đã đủ 3\/3 người .*\(quyết định giải quyết khiếu nại 20-QĐ .*, hồ sơ kỷ luật «Kỷ luật — Người p-an — pos-deputy»\)$/,
       ),
       expect.stringMatching(
-        /^pos-chief — Giai đoạn 2025-2030: đã khôi phục vào quy hoạch \(quyết định giải quyết khiếu nại 20-QĐ .*, hồ sơ kỷ luật d-warn\)$/,
+        /^pos-chief — Giai đoạn 2025-2030: đã khôi phục vào quy hoạch \(quyết định giải quyết khiếu nại 20-QĐ .*, hồ sơ kỷ luật «Kỷ luật — Người p-an — pos-deputy»\)$/,
       ),
     ]);
     expect(restorations.join('\n')).not.toContain('planning pool full');
-    // The cases the reasons name open from them (before: plain text, the id copied by hand).
-    const href = (within: string, id: string) =>
-      page.getByTestId(within).getByRole('link', { name: id }).first().getAttribute('href');
-    expect(await href('past-pool', 'd-warn')).toBe('/discipline-cases/d-warn');
-    expect(await href('past-pool', 'rot-dept')).toBe('/cases/rot-dept');
-    expect(await href('planning-restorations', 'd-warn')).toBe('/discipline-cases/d-warn');
-    await page.getByTestId('past-pool').getByRole('link', { name: 'rot-dept' }).click();
+    // The cases the reasons name open from them (before: plain text, the id copied by hand), read
+    // by what they are, the id a hint (before: the link read the bare id).
+    const link = (within: string, name: string) =>
+      page.getByTestId(within).getByRole('link', { name }).first();
+    const href = (within: string, name: string) => link(within, name).getAttribute('href');
+    const warning = 'Kỷ luật — Người p-an — pos-deputy';
+    const rotation = 'Luân chuyển — Người p-an — Phó Giám đốc Sở Nội vụ';
+    expect(await href('past-pool', warning)).toBe('/discipline-cases/d-warn');
+    expect(await link('past-pool', warning).getAttribute('title')).toBe('Mã hồ sơ: d-warn');
+    expect(await href('past-pool', rotation)).toBe('/cases/rot-dept');
+    expect(await href('planning-restorations', warning)).toBe('/discipline-cases/d-warn');
+    for (const within of ['past-pool', 'planning-restorations'])
+      expect(
+        await page
+          .getByTestId(within)
+          .getByRole('link', { name: /d-warn|rot-dept/ })
+          .count(),
+      ).toBe(0);
+    await link('past-pool', rotation).click();
     await page.waitForURL(/\/cases\/rot-dept$/);
     await context.close();
   });

@@ -145,7 +145,7 @@ describe('the person page: a post given back after a discipline complaint', () =
     expect(await page.getByTestId('post-restorations').locator('li').allInnerTexts()).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^pos-deputy — thôi giữ từ ${dmy(today)}: tiếp tục giữ chức vụ theo nhiệm kỳ đã bổ nhiệm \\(quyết định giải quyết khiếu nại 12-QĐ/TU .*, hồ sơ kỷ luật d-remove\\)$`,
+          `^pos-deputy — thôi giữ từ ${dmy(today)}: tiếp tục giữ chức vụ theo nhiệm kỳ đã bổ nhiệm \\(quyết định giải quyết khiếu nại 12-QĐ/TU .*, hồ sơ kỷ luật «Kỷ luật — Người p-an — pos-deputy»\\)$`,
         ),
       ),
     ]);

@@ -348,8 +348,9 @@ describe('a rotation decided', () => {
     const past = page.getByTestId('past-posts');
     await past.locator('td', { hasText: 'pos-office' }).waitFor();
     const text = await past.innerText();
+    // The case read by what it is, its id a hint (before: «(hồ sơ rot-web)»).
     expect(text).toContain(
-      'Được luân chuyển, điều động giữ chức vụ pos-commune-chair (hồ sơ rot-web)',
+      'Được luân chuyển, điều động giữ chức vụ pos-commune-chair (hồ sơ «Luân chuyển — Người p-pooled — pos-commune-chair»)',
     );
     expect(text).not.toContain('without keeping');
     await page.context().close();

@@ -168,6 +168,8 @@ const vi = {
     title: 'Hồ sơ {{id}}',
     // The id under a case's heading: a reference to quote, not what the case is.
     reference: 'Mã hồ sơ: {{id}}',
+    // A case a record's sentence names, opened in a unit the reader's grant does not reach.
+    outsideGrant: 'ngoài phạm vi của bạn',
     // A case id of the other engine (case.other_kind): where that case is read.
     otherKind: {
       case: '{{id}} là hồ sơ công tác cán bộ, không phải hồ sơ kỷ luật.',
@@ -1496,6 +1498,7 @@ const en: Strings<typeof vi> = {
   case: {
     title: 'Case {{id}}',
     reference: 'Case id: {{id}}',
+    outsideGrant: 'outside your grant',
     otherKind: {
       case: '{{id}} is a case, not a discipline case.',
       discipline: '{{id}} is a discipline case, not a case.',

@@ -1,4 +1,7 @@
 import { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import type { components } from '../api/schema';
+import { titleOf } from '../pages/case-title';
 import { Link } from '../router';
 
 /**
@@ -7,23 +10,71 @@ import { Link } from '../router';
  */
 const CASE_REFERENCE = /(hồ sơ (kỷ luật )?)([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)/gu;
 
+/** How a case a sentence names reads: its title (`hint`: its id), or that the grant does not reach it. */
+export interface CaseName {
+  text: string;
+  hint: string;
+  outside: boolean;
+  discipline: boolean;
+}
+
+/**
+ * The cases a record's sentences name, as the server said them beside it (`caseTitles`): a case
+ * it did not say (the case list a moment behind) reads by its id, as before.
+ */
+export function caseNamesFrom(titles: components['schemas']['CaseTitleDto'][], t: TFunction) {
+  const byId = new Map(titles.map((title) => [title.caseId, title]));
+  return (id: string): CaseName | undefined => {
+    const named = byId.get(id);
+    const hint = t('case.reference', { id });
+    if (named && !named.withinGrant)
+      return { text: t('case.outsideGrant'), hint, outside: true, discipline: false };
+    if (!named?.procedure) return undefined;
+    const person = named.personName ?? named.personId ?? null;
+    const post = named.positionTitle ?? named.positionId ?? null;
+    const text = titleOf({ ...named, procedure: named.procedure, person, post }, t);
+    return { text, hint, outside: false, discipline: named.procedure === 'discipline' };
+  };
+}
+
 /**
  * The sentence with each case it names as a link to that case (before: plain text, the id to be
- * copied by hand). A discipline case opens on its own page: "hồ sơ kỷ luật" says so, or the
- * caller knows the id as one.
+ * copied by hand), read by its title when `nameOf` knows it, its id a hint (before: the bare id).
+ * A case outside the reader's grant is no link: its page answers 403. A discipline case opens on
+ * its own page: "hồ sơ kỷ luật" says so, or the caller knows the id as one.
  */
-export function withCaseLinks(text: string, isDisciplineCase: (id: string) => boolean): ReactNode {
+export function withCaseLinks(
+  text: string,
+  isDisciplineCase: (id: string) => boolean,
+  nameOf: (id: string) => CaseName | undefined = () => undefined,
+): ReactNode {
   const nodes: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(CASE_REFERENCE)) {
     const [, lead, discipline, id] = match;
     const start = match.index + lead.length;
-    const page = discipline || isDisciplineCase(id) ? 'discipline-cases' : 'cases';
+    const name = nameOf(id);
+    const page =
+      discipline || isDisciplineCase(id) || name?.discipline ? 'discipline-cases' : 'cases';
     nodes.push(
       text.slice(last, start),
-      <Link key={start} to={`/${page}/${id}`}>
-        {id}
-      </Link>,
+      name?.outside ? (
+        <span key={start} className="muted" title={name.hint}>
+          {name.text}
+        </span>
+      ) : name ? (
+        <span key={start}>
+          «
+          <Link to={`/${page}/${id}`} title={name.hint}>
+            {name.text}
+          </Link>
+          »
+        </span>
+      ) : (
+        <Link key={start} to={`/${page}/${id}`}>
+          {id}
+        </Link>
+      ),
     );
     last = start + id.length;
   }

@@ -9,7 +9,7 @@ import { formatDay, formatDecisionRef, vietnamToday } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
-import { withCaseLinks } from '../components/CaseLinks';
+import { caseNamesFrom, withCaseLinks } from '../components/CaseLinks';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 import type { components } from '../api/schema';
 import { RegistrationMoves } from '../components/RegistrationMoves';
@@ -88,6 +88,8 @@ interface PersonView {
   reappointmentNoticesAhead?: Schemas['ReappointmentNoticeAheadDto'][];
   /** The reader is this person: they record nothing on their own record (separation.subject). */
   readerMayNotWrite?: { rule: 'separation.subject'; message: string };
+  /** What the cases the past posts and pool entries name are, within the reader's grant. */
+  caseTitles?: Schemas['CaseTitleDto'][];
 }
 
 export function PeopleSearch() {
@@ -166,7 +168,10 @@ export function PersonPage({ personId }: { personId: string }) {
     ...p.discipline.map((d) => d.caseId),
     ...p.openCases.filter((c) => c.procedure === 'discipline').map((c) => c.caseId),
   ]);
-  const linkCases = (text: string) => withCaseLinks(text, (id) => disciplineCases.has(id));
+  // A case read by its title, its id a hint (before: the bare id); one outside the grant, unnamed.
+  const caseName = caseNamesFrom(p.caseTitles ?? [], t);
+  const linkCases = (text: string) =>
+    withCaseLinks(text, (id) => disciplineCases.has(id), caseName);
   const reasonWithLinks = (reason: string) => linkCases(reasonText(reason));
   return (
     <section>

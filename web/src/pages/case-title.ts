@@ -10,13 +10,26 @@ import { procedureKey } from '../procedure-key';
  * "Hồ sơ c-3f9a…", the id the system gave it, which says nothing to staff.
  */
 export function caseTitle(view: CaseWithNames, t: TFunction): string {
-  const procedure = t(`procedure.${procedureKey(view.procedure, view.definition)}`, {
-    defaultValue: view.procedure,
-  });
   const personId = view.personId || view.appointee || '';
   const person = personId ? (view.names?.people[personId] ?? personId) : null;
   const post = view.positionId ? (view.names?.positions[view.positionId] ?? view.positionId) : null;
-  return [procedure, person, post].filter(Boolean).join(' — ');
+  return titleOf({ ...view, person, post }, t);
+}
+
+/** The case's title from its parts: the procedure (by its definition), whom it is about, the post. */
+export function titleOf(
+  parts: {
+    procedure: string;
+    definition?: string | null;
+    person: string | null;
+    post: string | null;
+  },
+  t: TFunction,
+): string {
+  const procedure = t(`procedure.${procedureKey(parts.procedure, parts.definition)}`, {
+    defaultValue: parts.procedure,
+  });
+  return [procedure, parts.person, parts.post].filter(Boolean).join(' — ');
 }
 
 /**
