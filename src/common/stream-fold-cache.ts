@@ -68,6 +68,12 @@ export class StreamFoldCache<State> {
 
   async load(streamId: string): Promise<LoadedFold<State>> {
     const cached = this.folds.get(streamId);
+    // Its head asked already in this step request, unmoved since the kept fold (HeadsReadOnce).
+    const known = HeadsReadOnce.known(streamId);
+    if (cached && known && sameEvent(known, cached)) {
+      if (cached.lastHash === null) cached.lastHash = known.hash;
+      return { state: cached.state, revision: cached.revision, first: cached.first };
+    }
     if (cached) {
       const events = await this.store.readStream(streamId, { from: cached.revision });
       if (startsAt(events, cached)) return this.remember(streamId, events.slice(1), cached);

@@ -280,6 +280,30 @@ describe('StreamFoldCache on PostgreSQL', () => {
       expect(asked.heads).toEqual([['cadre-once-c'], ['cadre-once-c']]);
     });
 
+    it('reads no events for a load whose head the request asked, unless the stream moved', async () => {
+      await append('cadre-once-e', ['e0'], 'no_stream');
+      await append('cadre-once-f', ['f0'], 'no_stream');
+      const { proxy: watched, asked } = watching(store);
+      const { proxy, reads } = counting(watched);
+      const [scope, record] = twoFolds(proxy);
+      await record.load('cadre-once-e');
+      await record.load('cadre-once-f');
+      await scope.loadMany(['cadre-once-e', 'cadre-once-f']);
+      reads.length = 0;
+
+      // Moved by another writer after the record's fold was kept, before the request.
+      await append('cadre-once-f', ['f1'], 0);
+      const loaded = await HeadsReadOnce.within(async () => {
+        await scope.loadMany(['cadre-once-e', 'cadre-once-f']);
+        return [await record.load('cadre-once-e'), await record.load('cadre-once-f')];
+      });
+
+      expect(loaded.map((fold) => fold.state.entries)).toEqual([['e0'], ['f0', 'f1']]);
+      // The unmoved record was answered from its kept fold; the moved one read from its revision.
+      expect(reads).toEqual([2]);
+      expect(asked.heads.at(-1)).toEqual(['cadre-once-e', 'cadre-once-f']);
+    });
+
     it('keeps nothing outside a step request: every load asks the head', async () => {
       await append('cadre-once-d', ['d0'], 'no_stream');
       const { proxy, asked } = watching(store);

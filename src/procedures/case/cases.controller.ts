@@ -1,4 +1,5 @@
 import { ApiOperation } from '@nestjs/swagger';
+import { HeadsReadOnce } from '../../common/heads-read-once';
 import { CaseViewDto } from './dto/case-view.dto';
 import { Body, Inject, Param, Post } from '@nestjs/common';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
@@ -192,6 +193,11 @@ export class CasesController extends CaseEngineRoutes({
   })
   @ApiCaseOpen({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
   async open(@Body() dto: OpenCaseDto, @Write() write: WriteRequest) {
+    // The subject's head the scope check asks serves the opening's read of the record too.
+    return HeadsReadOnce.within(() => this.opening(dto, write));
+  }
+
+  private async opening(dto: OpenCaseDto, write: WriteRequest) {
     const { actor } = write;
     await this.assertOpeningInScope(actor, dto);
     if (dto.approvalInPrincipleCaseId)
