@@ -13,6 +13,7 @@ import { CASE_COMMAND_HANDLERS } from './commands/case-command-table';
 import { CalendarAdoption } from './deadlines/calendar-adoption';
 import { RecordStepDeadlineMissedHandler } from './deadlines/record-step-deadline-missed';
 import { StepDeadlinesRegistration } from './deadlines/step-deadlines.registration';
+import { VettingFlagEndRegistration } from './deadlines/vetting-flag-end.registration';
 import { OpenCaseSlotReleaseRegistration } from './open-case-slot-release.registration';
 import { OpenCaseSlotBackfillLifecycle } from './open-case-slot-backfill.lifecycle';
 import { OpenCaseSlotCoverage } from './open-case-slot-coverage';
@@ -42,6 +43,7 @@ import { RecordWorkflowRunner } from './record/record-workflow-runner';
     CaseRehearsal,
     ...CASE_COMMAND_HANDLERS,
     StepDeadlinesRegistration,
+    VettingFlagEndRegistration,
     CalendarAdoption,
     CaseRecordRegistration,
     RecordWriter,

@@ -101,11 +101,12 @@ export type CaseCommand =
     }
   /**
    * A workflow asks the case to read a flag from the record again (a discipline decision annulled
-   * or changed on complaint): cleared where the record no longer bears it out, else nothing.
+   * or changed on complaint, `causeRef` that discipline case; the day a bar ends, by the case's
+   * `vetting-flag-end` timer, none): cleared where the record no longer bears it out, else nothing.
    */
   | {
       type: 'RecheckVettingItemFromRecord';
-      data: { item: VettingItem; causeRef: string };
+      data: { item: VettingItem; causeRef?: string };
     }
   /** A workflow notes on an open re-appointment that the term it renews was corrected on the record. */
   | { type: 'CorrectRenewedTerm'; data: { termEnd: string; decisionRef: string } };

@@ -126,7 +126,16 @@ export type CaseEvent =
     }
   | {
       type: 'VettingItemsRecorded';
-      data: StepRecord & { items: VettingEntry[]; complete: boolean };
+      data: StepRecord & {
+        items: VettingEntry[];
+        complete: boolean;
+        /**
+         * The day a flag read from the record stops being borne out by it where only time ends
+         * it (a discipline's bar running to a day): the case's `vetting-flag-end` timer asks the
+         * record again then. Absent: no such flag, or recorded before Dec 2026.
+         */
+        flagsEndOn?: Partial<Record<VettingItem, string>>;
+      };
     }
   | {
       type: 'VettingItemResolved';

@@ -4,6 +4,7 @@ import { BegunStep, refuse } from '../../../workflow/step-engine';
 import { CaseContext } from './case.context';
 import { VettingEntry } from './case.events';
 import { ITEMS_FROM_RECORD, vettingFromRecord } from './vetting-from-record';
+import { flagsEndOn } from './flag-ends-on';
 import { Body, Open } from './case.types';
 
 /**
@@ -34,32 +35,39 @@ export function vetting(
     (item) =>
       ITEMS_FROM_RECORD.includes(item) && (!state.vetting[item] || flaggedByWorkflow(state, item)),
   );
-  if (recordItems.length) {
-    if (!context.personFacts)
-      refuse(
-        'vetting.record_unavailable',
-        `the person's record ${state.personId} could not be read for vetting`,
-        'unprocessable',
-      );
-    entries.push(
-      ...vettingFromRecord(
-        context.personFacts,
-        context.ruleSet,
-        context.today,
-        recordItems,
-        state.procedure === 'appointment',
-      ),
-    );
-  }
+  const ends = recordItems.length ? fromRecord(state, recordItems, context) : null;
+  if (ends) entries.push(...ends.entries);
   if (mode === 'perform' && !entries.length) return [];
   const done = new Set<string>([...Object.keys(state.vetting), ...entries.map((e) => e.item)]);
   const complete = items.every((item: VettingItem) => done.has(item));
   return [
     {
       type: 'VettingItemsRecorded',
-      data: { ...begun.record(complete), items: entries, complete },
+      data: {
+        ...begun.record(complete),
+        items: entries,
+        complete,
+        ...(ends && Object.keys(ends.endOn).length ? { flagsEndOn: ends.endOn } : {}),
+      },
     },
   ];
+}
+
+/**
+ * The items read from the person's record, and the day each flag among them ends by time
+ * (`flagsEndOn`): the case's timer reads the record again that day.
+ */
+function fromRecord(state: Open, recordItems: VettingItem[], context: CaseContext) {
+  if (!context.personFacts)
+    refuse(
+      'vetting.record_unavailable',
+      `the person's record ${state.personId} could not be read for vetting`,
+      'unprocessable',
+    );
+  const { personFacts, ruleSet, today } = context;
+  const appointment = state.procedure === 'appointment';
+  const entries = vettingFromRecord(personFacts, ruleSet, today, recordItems, appointment);
+  return { entries, endOn: flagsEndOn(personFacts, ruleSet, today, entries, appointment) };
 }
 
 /**
