@@ -260,6 +260,30 @@ describe('a discipline bar that ends by time', () => {
     clock.reset();
   });
 
+  it('a bar decided after the vetting, flagged by the discipline workflow, clears itself too', async () => {
+    await toVetting('c-be3', 'pos-head-3', 'p-cuong');
+    await step('c-be3', 'vetting', 'staff', vetting).expect(200);
+    await decideReprimand('d-be3', 'p-cuong');
+    const flagged = await eventually(
+      () => caseOf('c-be3'),
+      (body) => body.vetting.discipline_bar?.result === 'flagged',
+    );
+    const endsOn = /bars a higher post until (\d{4}-\d\d-\d\d)/.exec(
+      flagged.vetting.discipline_bar.note,
+    )![1];
+    const timer = await flagEndTimer('c-be3');
+    expect(timer.payload).toMatchObject({ caseId: 'c-be3', item: 'discipline_bar', endsOn });
+    clock.setDay(endsOn);
+    await new TimerFiring(
+      t.app.get<EventStore>(EVENT_STORE),
+      t.app.get(TimerHandlerRegistry),
+      clock,
+    ).fire(timer.timerId);
+    expect((await caseOf('c-be3')).vetting.discipline_bar.result).toBe('cleared');
+    expect(await clearedEvents('c-be3')).toHaveLength(1);
+    clock.reset();
+  });
+
   it('a case withdrawn before the bar ends has its timer cancelled, and a late firing does nothing', async () => {
     const { endsOn, timer } = await flaggedAtVetting('c-be2', 'pos-head-2', 'p-binh', 'd-be2');
     await http()

@@ -38,10 +38,13 @@ export const CASE_COMMAND_TABLE = [
       options,
     ),
   ),
-  // A workflow's second reading of a flag reads the person's record with it.
+  // A workflow's second reading of a flag reads the person's record with it; so does its flag,
+  // for the day the record stops bearing it out (the flag-end timer's day).
   row(ActOnCase, (cases: CaseCommandRunner, { caseId, command, options }) =>
     cases.act(caseId, command, options, {
-      personRecord: command.type === 'RecheckVettingItemFromRecord',
+      personRecord:
+        command.type === 'RecheckVettingItemFromRecord' ||
+        command.type === 'FlagVettingItemFromRecord',
     }),
   ),
 ];

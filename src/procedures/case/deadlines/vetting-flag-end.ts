@@ -25,10 +25,15 @@ const flagEndCause = (streamId: string, item: string, day: string) =>
 /** The start of a day in Vietnam (UTC+7): the end of the day before, as the deadlines count it. */
 const startOfVietnamDay = (day: string) => endOfVietnamDay(addCalendarDays(day, -1));
 
-/** The days flags end on that a vetting, or its correction, recorded (`flagsEndOn`). */
+/**
+ * The days flags end on that a vetting, or its correction, recorded (`flagsEndOn`), or that a
+ * workflow's flag from the record (a discipline decided while the case ran) did (`endsOn`).
+ */
 function flagEnds(event: StepDeadlineEvent): Partial<Record<VettingItem, string>> | undefined {
   const e = asCaseStreamEvent(event);
   if (e.type === 'VettingItemsRecorded') return e.data.flagsEndOn;
+  if (e.type === 'VettingItemFlaggedFromRecord')
+    return e.data.endsOn ? { [e.data.item]: e.data.endsOn } : undefined;
   if (e.type !== 'StepCorrected' || e.data.corrected.type !== 'VettingItemsRecorded') return;
   return e.data.corrected.data.flagsEndOn as Partial<Record<VettingItem, string>> | undefined;
 }

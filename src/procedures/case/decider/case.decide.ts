@@ -15,6 +15,7 @@ import { CaseState, ExistingCase } from './case.state';
 import { CASE_CORRECTION_KINDS, performStep } from './case.steps';
 import { Command, Data, Open } from './case.types';
 import { recheckFromRecord, resolveVettingItem } from './case.vetting-resolution';
+import { workflowFlagEndsOn } from './flag-ends-on';
 
 export function decideCase(
   state: CaseState,
@@ -144,14 +145,26 @@ function flagFromRecord(
   const entry = state.vetting[command.data.item];
   if (entry && entry.result === 'flagged' && !entry.resolved && entry.note === command.data.note)
     return [];
+  const { item, note } = command.data;
+  // The record, read with the command, says when the flag ends by time (a bar running to a day).
+  const endsOn = context.personFacts
+    ? workflowFlagEndsOn(
+        context.personFacts,
+        context.ruleSet,
+        context.today,
+        command.data,
+        state.procedure === 'appointment',
+      )
+    : undefined;
   return [
     {
       type: 'VettingItemFlaggedFromRecord',
       data: {
-        item: command.data.item,
-        note: command.data.note,
+        item,
+        note,
         flaggedOn: context.today,
         causeRef: command.data.causeRef,
+        ...(endsOn ? { endsOn } : {}),
       },
     },
   ];

@@ -129,11 +129,7 @@ export type CaseEvent =
       data: StepRecord & {
         items: VettingEntry[];
         complete: boolean;
-        /**
-         * The day a flag read from the record stops being borne out by it where only time ends
-         * it (a discipline's bar running to a day): the case's `vetting-flag-end` timer asks the
-         * record again then. Absent: no such flag, or recorded before Dec 2026.
-         */
+        /** The day a record flag ends by time (a bar's end): its `vetting-flag-end` timer's. */
         flagsEndOn?: Partial<Record<VettingItem, string>>;
       };
     }
@@ -182,7 +178,14 @@ export type CaseEvent =
     }
   | {
       type: 'VettingItemFlaggedFromRecord';
-      data: { item: VettingItem; note: string; flaggedOn: string; causeRef: string };
+      /** `endsOn`: the day the record stops bearing it out, where only time ends it (`flagsEndOn`). */
+      data: {
+        item: VettingItem;
+        note: string;
+        flaggedOn: string;
+        causeRef: string;
+        endsOn?: string;
+      };
     }
   /**
    * A flag read from the person's record that the record, read again, no longer bears out (the

@@ -11,7 +11,8 @@ import { ITEMS_FROM_RECORD, vettingFromRecord } from './vetting-from-record';
  * but that the person's record raised is read again from the record (read by the handler just
  * now) and cleared where the record no longer bears it out — a discipline annulled on complaint,
  * a bar ended — or refused naming the bar as it runs, with its own track's rule. A workflow asks
- * the same second reading when a discipline decision is annulled or changed.
+ * the same second reading when a discipline decision is annulled or changed, and the case's
+ * `vetting-flag-end` timer on the day a bar ends.
  */
 
 export function resolveVettingItem(

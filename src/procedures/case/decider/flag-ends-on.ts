@@ -39,6 +39,34 @@ export function flagsEndOn(
 }
 
 /**
+ * When a discipline workflow's flag ends by time: as `flagsEndOn`, the discipline case whose
+ * decision raised it (`causeRef`) taken as decided. The record notes that case closed after it
+ * carries the decision (a later write of the same workflow), so read now it still counts the
+ * case open, which has no end, and no flag raised so would ever end by time.
+ */
+export function workflowFlagEndsOn(
+  facts: PersonFactsForVetting,
+  ruleSet: RuleSet,
+  today: string,
+  flag: { item: VettingItem; note: string; causeRef: string },
+  appointment: boolean,
+): string | undefined {
+  const open = (cases: string[] | undefined) => cases?.filter((id) => id !== flag.causeRef);
+  const decided: PersonFactsForVetting = {
+    ...facts,
+    openDisciplineCases: open(facts.openDisciplineCases) ?? [],
+    pendingDisciplineCases: open(facts.pendingDisciplineCases),
+  };
+  const entry: VettingEntry = {
+    item: flag.item,
+    result: 'flagged',
+    note: flag.note,
+    source: 'record',
+  };
+  return flagsEndOn(decided, ruleSet, today, [entry], appointment)[flag.item];
+}
+
+/**
  * The days after `today` on which something on the record stops, in order: a bar's end and its
  * wider scope's, and the day after a status period's last.
  */
