@@ -254,8 +254,10 @@ function describeCheckpointVerification(report: CheckpointVerification): string 
   return `${lines.join('\n')}\n`;
 }
 
-/** Where a stream parts from the checkpoint, in one line. */
+/** Where a stream parts from the checkpoint (or breaks its chain after it), in one line. */
 function describeFinding(finding: CheckpointFinding): string {
+  if (finding.kind === 'chain-broken')
+    return `${finding.streamId}: BROKEN after the checkpoint at revision ${finding.revision}${finding.position ? ` (position ${finding.position})` : ''}: ${finding.detail}`;
   return `${finding.streamId}: PARTS at revision ${finding.revision}${finding.position ? ` (position ${finding.position})` : ''}: ${finding.kind}: ${finding.detail}${finding.further > 0 ? ` (+${finding.further} more in this stream)` : ''}`;
 }
 

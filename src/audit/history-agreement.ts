@@ -24,7 +24,16 @@ export interface HistoryDisagreement {
   historyHash: string | null;
   storeHash: string | null;
   columns: string[];
+  /**
+   * The hash the store's content gives now, chained to the stored link before it
+   * (`withContentHashes`; null: the store holds no such event). After an event's data is edited
+   * in place its stored hash (`storeHash`) still equals the history's: this one shows the parting.
+   */
+  storeContentHash?: string | null;
 }
+
+/** Columns of a history line the hash chain does not cover: a change to either side of them is in no hash. */
+const OUTSIDE_THE_CHAIN = ['recorded_at', 'global_position'];
 
 type HistoryLine = AuditRow & { event_id: string; stream_id: string; hash: string };
 
@@ -211,6 +220,15 @@ export async function storeContentHashes(
   );
 }
 
+/** The disagreements, each with the hash the store's content gives now (`storeContentHash`). */
+export async function withContentHashes(
+  store: EventStore,
+  disagreements: readonly HistoryDisagreement[],
+): Promise<HistoryDisagreement[]> {
+  const hashes = await storeContentHashes(store, disagreements);
+  return disagreements.map((found, index) => ({ ...found, storeContentHash: hashes[index] }));
+}
+
 /**
  * One line an auditor can act on. With `storeContentHash` (`storeContentHashes`), the store's side
  * is the hash its content gives now, never two equal hashes offered as the difference: before, an
@@ -229,7 +247,22 @@ export function describeDisagreement(
     return `${history}, store hash ${found.storeHash ?? '(event gone from the store)'}`;
   if (content !== found.storeHash)
     return `${history}, store content now hashes to ${content} (its stored hash ${found.storeHash} no longer matches it)`;
-  if (content === found.historyHash)
-    return `${history}, which the store's content still gives: the history's line was changed`;
+  if (content === found.historyHash) return `${history}, ${sameHashParting(found.columns)}`;
   return `${history}, store hash ${content}`;
+}
+
+/**
+ * Which side changed when the store's content still gives the history's hash: a hashed column
+ * that differs was changed in the history's line; `recorded_at` and `global_position` are in no
+ * hash, so of those it cannot be told (before: "the history's line was changed" for a
+ * `recorded_at` moved in the store alone).
+ */
+function sameHashParting(columns: readonly string[]): string {
+  const outside = columns.filter((column) => OUTSIDE_THE_CHAIN.includes(column));
+  const names = outside.join(' and ');
+  const untold = `the store's ${names} and the history's differ; ${names} ${outside.length > 1 ? 'are' : 'is'} outside the hash chain, so which was changed cannot be told`;
+  if (outside.length === columns.length && outside.length > 0)
+    return `which the store's content still gives: ${untold}`;
+  const changed = "which the store's content still gives: the history's line was changed";
+  return outside.length > 0 ? `${changed} (${untold})` : changed;
 }

@@ -7,7 +7,11 @@ import {
   verifyAgainstCheckpoint,
 } from './checkpoints/checkpoint-ledger';
 import { WitnessDirectory } from './checkpoints/witness-directory';
-import { HistoryDisagreement, wholeStoreHistoryDisagreements } from './history-agreement';
+import {
+  HistoryDisagreement,
+  wholeStoreHistoryDisagreements,
+  withContentHashes,
+} from './history-agreement';
 
 /**
  * The whole store against its two other copies: the latest signed checkpoint outside the database
@@ -24,7 +28,10 @@ export async function verifyWholeStore(input: {
   keyring: Keyring;
 }): Promise<StoreVerification> {
   const report = await verifyAgainstCheckpoint(input);
-  const historyDisagreements = await wholeStoreHistoryDisagreements(input.pool, input.store);
+  const historyDisagreements = await withContentHashes(
+    input.store,
+    await wholeStoreHistoryDisagreements(input.pool, input.store),
+  );
   // A history line that differs from the store proves a change whatever the checkpoint says.
   const status = historyDisagreements.length > 0 ? 'tampered' : report.status;
   return { ...report, status, historyDisagreements };

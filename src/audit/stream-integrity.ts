@@ -7,11 +7,15 @@ import {
   StreamCheckpointCheck,
 } from './checkpoints/checkpoint-ledger';
 import { WitnessDirectory } from './checkpoints/witness-directory';
-import { HistoryDisagreement, streamHistoryDisagreements } from './history-agreement';
+import {
+  HistoryDisagreement,
+  streamHistoryDisagreements,
+  withContentHashes,
+} from './history-agreement';
 
 /**
  * A stream's own chain check, with its verdict against the latest signed checkpoint and against
- * the audit history. `intact`: all three agree; a chain that agrees with itself alone is not
+ * the audit history. `intact`: all three agree (a refused checkpoint is no agreement); a chain that agrees with itself alone is not
  * integrity (whoever rewrites an event can recompute it, or delete the last events of a stream and
  * their history lines: only the checkpoint sees that tail gone).
  */
@@ -37,8 +41,16 @@ export async function verifyStreamIntegrity(input: {
   const checkpoint = input.checkpoints
     ? await checkStreamAgainstCheckpoint({ store, ...input.checkpoints, streamId })
     : undefined;
-  const historyDisagreements = await streamHistoryDisagreements(pool, store, streamId);
-  const intact = result.ok && checkpoint?.status !== 'parted' && historyDisagreements.length === 0;
+  const historyDisagreements = await withContentHashes(
+    store,
+    await streamHistoryDisagreements(pool, store, streamId),
+  );
+  // A refused checkpoint vouches for nothing: the case cannot be called intact against it.
+  const intact =
+    result.ok &&
+    checkpoint?.status !== 'parted' &&
+    checkpoint?.status !== 'refused' &&
+    historyDisagreements.length === 0;
   return {
     streamId,
     ...result,

@@ -1,4 +1,4 @@
-import { StoredEventRecord, StreamVerification } from './event-store.port';
+import { ChainBreak, StoredEventRecord, StreamVerification } from './event-store.port';
 import { chainHash, contentDigest } from './hash-chain';
 import { storedNameMatchesVersion } from './stored-event-names';
 
@@ -8,42 +8,54 @@ import { storedNameMatchesVersion } from './stored-event-names';
  * does not give its stored hash, breaks the chain. Both adapters verify streams with this.
  */
 export function verifyStoredChain(records: readonly StoredEventRecord[]): StreamVerification {
-  let previous: Buffer | null = null;
+  let previous: string | null = null;
   for (const [index, record] of records.entries()) {
-    if (record.revision !== index) {
+    const broken = chainBreakAt(record, index, previous);
+    if (broken)
       return {
         ok: false,
         eventsChecked: index,
-        brokenAtRevision: index,
+        brokenAtRevision: broken === 'revision_missing' ? index : record.revision,
         eventId: record.id,
-        reason: `revision ${index} is missing`,
-        reasonCode: 'revision_missing',
+        reason: chainBreakReason(broken, index),
+        reasonCode: broken,
       };
-    }
-    // The hash covers the event's type and version, not the spelling of its stored name.
-    const digest = contentDigest({
-      streamId: record.streamId,
-      id: record.id,
-      type: record.type,
-      schemaVersion: record.schemaVersion,
-      data: record.data,
-      metadata: record.metadata,
-    });
-    const link = chainHash(previous, digest);
-    if (
-      link.toString('hex') !== record.hash ||
-      !storedNameMatchesVersion(record.storedType, record.schemaVersion)
-    ) {
-      return {
-        ok: false,
-        eventsChecked: index,
-        brokenAtRevision: record.revision,
-        eventId: record.id,
-        reason: 'stored content does not match its hash',
-        reasonCode: 'content_mismatch',
-      };
-    }
-    previous = link;
+    previous = record.hash;
   }
   return { ok: true, eventsChecked: records.length };
+}
+
+/** A chain break in words: the revision the stream lacks, or the content that parts from its hash. */
+export const chainBreakReason = (broken: ChainBreak, revision: number): string =>
+  broken === 'revision_missing'
+    ? `revision ${revision} is missing`
+    : 'stored content does not match its hash';
+
+/**
+ * Where one stored event breaks its stream's chain, or null: it is not at `expectedRevision`, or
+ * its content (type, version, data, metadata) chained onto `previousHash` (the stored link of the
+ * revision before it; null at revision 0) does not give its stored hash, or its stored name does
+ * not match its version. The one check of an event's link: a stream's walk (verifyStoredChain)
+ * and the whole store's walk in global order (verifyAgainstCheckpoint) both make it.
+ */
+export function chainBreakAt(
+  record: StoredEventRecord,
+  expectedRevision: number,
+  previousHash: string | null,
+): ChainBreak | null {
+  if (record.revision !== expectedRevision) return 'revision_missing';
+  // The hash covers the event's type and version, not the spelling of its stored name.
+  const digest = contentDigest({
+    streamId: record.streamId,
+    id: record.id,
+    type: record.type,
+    schemaVersion: record.schemaVersion,
+    data: record.data,
+    metadata: record.metadata,
+  });
+  const link = chainHash(previousHash === null ? null : Buffer.from(previousHash, 'hex'), digest);
+  return link.toString('hex') !== record.hash ||
+    !storedNameMatchesVersion(record.storedType, record.schemaVersion)
+    ? 'content_mismatch'
+    : null;
 }

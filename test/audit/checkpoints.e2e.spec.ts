@@ -362,6 +362,7 @@ describe('signed checkpoints', () => {
       eventId: rows[0].event_id,
       historyHash: shown.body.events[0].hash,
       storeHash: recomputed[0],
+      storeContentHash: recomputed[0],
       columns: ['hash', 'data'],
     });
     // Every later link changed with the recomputed chain: each line is named.

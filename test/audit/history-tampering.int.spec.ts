@@ -92,6 +92,8 @@ describe('the audit history table changed behind the service', () => {
         eventId: line.event_id,
         historyHash: line.hash,
         storeHash: line.hash,
+        // The store's content still gives the history's hash: the line was changed.
+        storeContentHash: line.hash,
         columns: ['actor_id', 'data'],
       },
     ]);
@@ -111,6 +113,7 @@ describe('the audit history table changed behind the service', () => {
         eventId: line.event_id,
         historyHash: null,
         storeHash: line.hash,
+        storeContentHash: line.hash,
         columns: [],
       },
     ]);
@@ -128,10 +131,41 @@ describe('the audit history table changed behind the service', () => {
     expect(checked.body.historyDisagreements).toMatchObject([
       { code: 'history_disagrees', revision: 0, columns: ['recorded_at'] },
     ]);
+    // recorded_at is in no hash: which side was changed cannot be told (before: "the history's
+    // line was changed", when it was the store's).
+    const line = describeDisagreement(checked.body.historyDisagreements[0]);
+    expect(line).toMatch(
+      /\(differs in recorded_at\): audit history hash [0-9a-f]{64}, which the store's content still gives: the store's recorded_at and the history's differ; recorded_at is outside the hash chain, so which was changed cannot be told$/,
+    );
+    expect(line).not.toContain("the history's line was changed");
     await db.pool.query(
       `UPDATE events SET recorded_at = recorded_at + interval '400 days' WHERE stream_id = $1`,
       [stream],
     );
+  });
+
+  it("gives the hash the store's content gives now beside a line whose event's data was edited in the store alone", async () => {
+    const stream = `cadre-${scenario.personId}`;
+    const line = await lineOf(stream, 0);
+    await db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{name}', '"Nguyễn Văn B"') WHERE event_id = $1`,
+      [line.event_id],
+    );
+    try {
+      const checked = await verify(stream);
+      const [found] = checked.body.historyDisagreements;
+      expect(found).toMatchObject({ revision: 0, columns: ['data'], historyHash: line.hash });
+      // Before: only storeHash, the stored column, the same value as the history's (the screen
+      // read "lịch sử kiểm toán ghi mã băm eaa94d…, kho sự kiện ghi eaa94d…").
+      expect(found.storeHash).toBe(line.hash);
+      expect(found.storeContentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(found.storeContentHash).not.toBe(line.hash);
+    } finally {
+      await db.pool.query(
+        `UPDATE events SET data = jsonb_set(data, '{name}', '"Nguyễn Văn A"') WHERE event_id = $1`,
+        [line.event_id],
+      );
+    }
   });
 
   it('the whole-store check names lines forged with no event behind them (was missed), with the rest', async () => {

@@ -189,6 +189,57 @@ describe('the audit screen against signed checkpoints', () => {
     await session.close();
   });
 
+  it('a refused checkpoint (its events file edited) reads red with the reason in Vietnamese, on the case and the person history', async () => {
+    const eventsFile = path.join(work, 'checkpoints', '0000000001.events.ndjson');
+    const original = readFileSync(eventsFile, 'utf8');
+    const lines = original.split('\n');
+    // One digest changed: the files no longer rebuild the root checkpoint 1 signs.
+    lines[0] = lines[0].replace(
+      /[0-9a-f]{64}/,
+      (digest) => (digest[0] === '0' ? '1' : '0') + digest.slice(1),
+    );
+    expect(lines[0]).not.toBe(original.split('\n')[0]);
+    writeFileSync(eventsFile, lines.join('\n'));
+    try {
+      let session = await checkAsAuditor();
+      // Before: a green "Toàn vẹn: … chuỗi băm hợp lệ." above "Bản chốt ký số bị từ chối: the
+      // events files do not rebuild the root checkpoint 1 signs", the reason in English.
+      const verdict = session.page.getByTestId('verify-result');
+      await verdict.getByText('Không xác nhận được tính toàn vẹn').waitFor();
+      expect(await verdict.getAttribute('class')).toBe('error');
+      expect(await verdict.getAttribute('data-intact')).toBe('false');
+      expect(await verdict.innerText()).toContain(
+        'Bản chốt ký số bị từ chối: các tệp sự kiện không dựng lại được gốc băm mà bản chốt đã ký (các tệp đã bị sửa).',
+      );
+      expect(await verdict.innerText()).not.toContain('Toàn vẹn');
+      expect(await verdict.innerText()).not.toContain('do not rebuild');
+      // The server's English stays below, a secondary detail.
+      expect(await session.page.getByTestId('checkpoint-refused-detail').innerText()).toContain(
+        'do not rebuild the root checkpoint 1 signs',
+      );
+      expect(await axeViolations(session.page)).toEqual([]);
+      await session.close();
+
+      // The person history's own check reads the same.
+      session = await checkAsAuditor();
+      await session.page.goto(`${base}/cadres/p-nguyen-van-an/history`);
+      await session.page.getByRole('button', { name: 'Kiểm tra chuỗi băm hồ sơ cán bộ' }).click();
+      const personVerdict = session.page.getByTestId('verify-result');
+      await personVerdict.getByText('Không xác nhận được tính toàn vẹn').waitFor();
+      expect(await personVerdict.getAttribute('class')).toBe('error');
+      expect(await personVerdict.innerText()).not.toContain('Toàn vẹn');
+      await session.close();
+    } finally {
+      writeFileSync(eventsFile, original);
+    }
+    const session = await checkAsAuditor();
+    await session.page
+      .getByTestId('verify-result')
+      .getByText(/^Toàn vẹn/)
+      .waitFor();
+    await session.close();
+  });
+
   it('after a rewrite with a recomputed chain, the case reads as tampered in red, from the revision the checkpoint names', async () => {
     const pool = t.db.pool;
     // The audit history has copied every event before anything is changed.
@@ -251,7 +302,7 @@ describe('the audit screen against signed checkpoints', () => {
     expect(await first.getAttribute('class')).toContain('disagrees');
     // With what differs (before: the hash only).
     expect(await first.getByTestId('timeline-disagrees').innerText()).toMatch(
-      /khác với kho sự kiện Mã băm trong kho sự kiện hiện là [0-9a-f]{64}\. Khác ở: mã băm, nội dung\./,
+      /khác với kho sự kiện Nội dung trong kho sự kiện hiện cho mã băm [0-9a-f]{64}\. Khác ở: mã băm, nội dung\./,
     );
     expect(await axeViolations(session.page)).toEqual([]);
     await screenshot(session.page, '06-audit-checkpoint-parted');

@@ -1149,10 +1149,10 @@ const vi = {
     chainSelfConsistent:
       'Chuỗi băm tự khớp ({{count}} sự kiện), nhưng chuỗi có thể đã được tính lại sau khi sửa: điều đó không chứng minh hồ sơ toàn vẹn.',
     historyDisagrees:
-      'Phiên bản {{revision}}: lịch sử kiểm toán ghi mã băm {{historyHash}}, kho sự kiện ghi {{storeHash}}.',
+      'Phiên bản {{revision}}: lịch sử kiểm toán ghi mã băm {{historyHash}}, nội dung trong kho sự kiện hiện cho mã băm {{storeHash}}.',
     storeHashGone: '(sự kiện không còn trong kho)',
     differsFromStore: 'khác với kho sự kiện',
-    storeHashNow: 'Mã băm trong kho sự kiện hiện là {{hash}}.',
+    storeHashNow: 'Nội dung trong kho sự kiện hiện cho mã băm {{hash}}.',
     differsIn: 'Khác ở: {{columns}}.',
     historyColumns: {
       hash: 'mã băm',
@@ -1176,7 +1176,25 @@ const vi = {
     checkpointNotYet: '{{count}} sự kiện sau bản chốt chưa được bao phủ.',
     checkpointParted:
       'Khác với bản chốt ký số số {{sequence}} từ phiên bản {{revision}}: {{kind}}.',
-    checkpointRefused: 'Bản chốt ký số bị từ chối: {{reason}}',
+    checkpointRefused: 'Bản chốt ký số bị từ chối: {{reason}}.',
+    unverifiedHeadline:
+      'Không xác nhận được tính toàn vẹn: bản chốt ký số không dùng được để đối chiếu.',
+    serverDetail: '(Chi tiết từ máy chủ: {{detail}})',
+    checkpointRefusals: {
+      unreadable_file: 'một tệp bản chốt không đọc được dù còn bản chốt sau nó',
+      not_signed: 'một tệp bản chốt không chứa bản chốt có chữ ký',
+      out_of_sequence: 'các tệp bản chốt không liền số thứ tự',
+      unknown_key: 'bản chốt được ký bằng một khóa không có trong danh sách khóa tin cậy',
+      key_rotated_out: 'bản chốt được ký bằng một khóa sau khi khóa đó đã bị thay',
+      bad_signature: 'chữ ký của bản chốt không khớp với khóa mà nó ghi',
+      does_not_follow: 'bản chốt không nối tiếp bản chốt trước nó',
+      events_unreadable: 'tệp sự kiện của một bản chốt không đọc được',
+      events_skip: 'tệp sự kiện của một bản chốt bỏ sót phiên bản',
+      events_count: 'số sự kiện trong các tệp khác với số bản chốt đã ký',
+      root_not_rebuilt:
+        'các tệp sự kiện không dựng lại được gốc băm mà bản chốt đã ký (các tệp đã bị sửa)',
+      other: 'bản lưu ngoài cơ sở dữ liệu không đáng tin cậy',
+    },
     checkpointKinds: {
       rewritten: 'nội dung sự kiện bị sửa',
       'hash-rewritten': 'mã băm bị sửa',
@@ -1185,6 +1203,7 @@ const vi = {
       'deleted-event': 'một sự kiện bị xóa',
       inserted: 'có sự kiện bị chèn vào trước bản chốt',
       moved: 'sự kiện bị chuyển chỗ',
+      'chain-broken': 'chuỗi băm sau bản chốt bị phá vỡ',
     },
     exportCsv: 'Tải lịch sử (CSV)',
     accessLog: 'Nhật ký truy cập',
@@ -2456,10 +2475,10 @@ const en: Strings<typeof vi> = {
     chainSelfConsistent:
       'The hash chain agrees with itself ({{count}} events), but it may have been recomputed after the change: that does not prove integrity.',
     historyDisagrees:
-      'Revision {{revision}}: the audit history holds hash {{historyHash}}, the event store {{storeHash}}.',
+      "Revision {{revision}}: the audit history holds hash {{historyHash}}, the event store's content now gives {{storeHash}}.",
     storeHashGone: '(the event is no longer in the store)',
     differsFromStore: 'differs from the event store',
-    storeHashNow: 'The event store now holds hash {{hash}}.',
+    storeHashNow: "The event store's content now gives hash {{hash}}.",
     differsIn: 'Differs in: {{columns}}.',
     historyColumns: {
       hash: 'hash',
@@ -2510,7 +2529,23 @@ const en: Strings<typeof vi> = {
     checkpointNotYet: '{{count}} events after the checkpoint are not yet covered.',
     checkpointParted:
       'Parts from signed checkpoint {{sequence}} at revision {{revision}}: {{kind}}.',
-    checkpointRefused: 'The signed checkpoint is refused: {{reason}}',
+    checkpointRefused: 'The signed checkpoint is refused: {{reason}}.',
+    unverifiedHeadline: 'Integrity cannot be confirmed: the signed checkpoint cannot be relied on.',
+    serverDetail: '(Server detail: {{detail}})',
+    checkpointRefusals: {
+      unreadable_file: 'a checkpoint file is unreadable though checkpoints follow it',
+      not_signed: 'a checkpoint file holds no signed checkpoint',
+      out_of_sequence: 'the checkpoint files are not in sequence',
+      unknown_key: 'a checkpoint is signed by a key the verifiers do not trust',
+      key_rotated_out: 'a checkpoint is signed by a key after it was rotated out',
+      bad_signature: "a checkpoint's signature does not match the key it names",
+      does_not_follow: 'a checkpoint does not follow the one before it',
+      events_unreadable: "a checkpoint's events file is unreadable",
+      events_skip: "a checkpoint's events file skips a revision",
+      events_count: 'the events files hold another number of events than signed',
+      root_not_rebuilt: 'the events files do not rebuild the signed root (they were changed)',
+      other: 'the copy outside the database cannot be relied on',
+    },
     checkpointKinds: {
       rewritten: 'an event was rewritten',
       'hash-rewritten': 'a hash was rewritten',
@@ -2519,6 +2554,7 @@ const en: Strings<typeof vi> = {
       'deleted-event': 'an event was deleted',
       inserted: 'an event was inserted before the checkpoint',
       moved: 'an event was moved',
+      'chain-broken': 'the hash chain after the checkpoint is broken',
     },
   },
   register: {

@@ -9,7 +9,9 @@ export type FindingKind =
   | 'deleted-tail'
   | 'deleted-event'
   | 'inserted'
-  | 'moved';
+  | 'moved'
+  /** An event after the checkpoint whose chain link its content (or its place) does not give. */
+  | 'chain-broken';
 
 /** Where the store and the checkpoint part ways in one stream (the first place; later ones counted). */
 export interface CheckpointFinding {

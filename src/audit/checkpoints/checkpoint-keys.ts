@@ -78,13 +78,21 @@ export class Keyring {
   }
 
   /** Why a signature is refused, or null when it is good. */
-  check(keyId: string, bytes: Buffer, signature: string, signedAt: string): string | null {
+  check(
+    keyId: string,
+    bytes: Buffer,
+    signature: string,
+    signedAt: string,
+  ): { code: 'unknown_key' | 'key_rotated_out' | 'bad_signature'; message: string } | null {
     const key = this.keys.get(keyId);
-    if (!key) return `signed by unknown key ${keyId}`;
+    if (!key) return { code: 'unknown_key', message: `signed by unknown key ${keyId}` };
     if (key.retiredAt && signedAt >= key.retiredAt)
-      return `signed by key ${keyId} at ${signedAt}, after it was rotated out (${key.retiredAt})`;
+      return {
+        code: 'key_rotated_out',
+        message: `signed by key ${keyId} at ${signedAt}, after it was rotated out (${key.retiredAt})`,
+      };
     if (!verify(null, bytes, key.publicKey, Buffer.from(signature, 'base64')))
-      return `signature does not match key ${keyId}`;
+      return { code: 'bad_signature', message: `signature does not match key ${keyId}` };
     return null;
   }
 }

@@ -11,7 +11,7 @@ export {
   StoreDisagrees,
   summaryOf,
 } from './checkpoint-witness';
-export type { CheckpointSummary, Witness } from './checkpoint-witness';
+export type { CheckpointRefusalCode, CheckpointSummary, Witness } from './checkpoint-witness';
 export { createCheckpoint } from './create-checkpoint';
 export type { CreateCheckpointInput, CreatedCheckpoint } from './create-checkpoint';
 export { verifyAgainstCheckpoint } from './verify-against-checkpoint';

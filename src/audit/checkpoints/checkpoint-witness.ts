@@ -25,11 +25,29 @@ export function comparePositions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * Why a checkpoint is refused, as a code a screen can name in its own language (the message says
+ * it in English with the file, key or stream).
+ */
+export type CheckpointRefusalCode =
+  | 'unreadable_file'
+  | 'not_signed'
+  | 'out_of_sequence'
+  | 'unknown_key'
+  | 'key_rotated_out'
+  | 'bad_signature'
+  | 'does_not_follow'
+  | 'events_unreadable'
+  | 'events_skip'
+  | 'events_count'
+  | 'root_not_rebuilt';
+
 /** A checkpoint that cannot be relied on: bad or unknown signature, broken sequence, files that disagree. */
 export class CheckpointRefused extends Error {
   constructor(
     message: string,
-    readonly sequence?: number,
+    readonly sequence: number | undefined,
+    readonly code: CheckpointRefusalCode,
   ) {
     super(message);
     this.name = 'CheckpointRefused';
@@ -107,6 +125,7 @@ export function loadWitness(
         throw new CheckpointRefused(
           `events file of checkpoint ${sequence} skips from ${streamId}@${stream.revision} to @${revision}`,
           sequence,
+          'events_skip',
         );
       const link = chainHash(
         stream.revision < 0 ? null : Buffer.from(stream.head, 'hex'),
@@ -126,6 +145,7 @@ export function loadWitness(
       throw new CheckpointRefused(
         `checkpoint ${sequence} signs ${payload.events} events, its files hold ${events}`,
         sequence,
+        'events_count',
       );
     latest = signed;
     expected += 1;
@@ -134,6 +154,7 @@ export function loadWitness(
     throw new CheckpointRefused(
       `the events files do not rebuild the root checkpoint ${latest.checkpoint.sequence} signs`,
       latest.checkpoint.sequence,
+      'root_not_rebuilt',
     );
   return { latest, streams, events };
 }
@@ -155,7 +176,12 @@ function readSigned(
     signed = dir.readCheckpoint(sequence);
   } catch (error) {
     if (!(error instanceof UnreadableCheckpointFile)) throw error;
-    if (!last) throw new CheckpointRefused(`${error.message}, yet checkpoints follow it`, sequence);
+    if (!last)
+      throw new CheckpointRefused(
+        `${error.message}, yet checkpoints follow it`,
+        sequence,
+        'unreadable_file',
+      );
     logger.warn(
       `${error.message}: the leftover of a signing that crashed, skipped (the next checkpoint sets it aside and takes its sequence)`,
     );
@@ -166,6 +192,7 @@ function readSigned(
     throw new CheckpointRefused(
       `checkpoint file ${checkpointFileName(sequence)} holds no signed checkpoint`,
       sequence,
+      'not_signed',
     );
   return signed;
 }
@@ -178,6 +205,7 @@ function* readEventLines(dir: WitnessDirectory, sequence: number): Generator<Wit
     throw new CheckpointRefused(
       `events file of checkpoint ${sequence} is unreadable: ${(error as Error).message}`,
       sequence,
+      'events_unreadable',
     );
   }
 }
@@ -199,6 +227,7 @@ function checkSignedInSequence(
     throw new CheckpointRefused(
       `checkpoint files are not in sequence: expected ${expected}, found ${sequence}`,
       sequence,
+      'out_of_sequence',
     );
   const refusal = keyring.check(
     payload.keyId,
@@ -206,12 +235,18 @@ function checkSignedInSequence(
     signed.signature,
     payload.createdAt,
   );
-  if (refusal) throw new CheckpointRefused(`checkpoint ${sequence} refused: ${refusal}`, sequence);
+  if (refusal)
+    throw new CheckpointRefused(
+      `checkpoint ${sequence} refused: ${refusal.message}`,
+      sequence,
+      refusal.code,
+    );
   const previous = latest ? checkpointDigest(latest.checkpoint) : null;
   if (payload.previous !== previous)
     throw new CheckpointRefused(
       `checkpoint ${sequence} does not follow checkpoint ${sequence - 1}`,
       sequence,
+      'does_not_follow',
     );
 }
 

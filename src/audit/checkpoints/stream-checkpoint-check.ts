@@ -1,6 +1,7 @@
 import { EventStore, StoredEventRecord } from '../../event-store/event-store.port';
 import { Keyring } from './checkpoint-keys';
 import {
+  CheckpointRefusalCode,
   CheckpointRefused,
   CheckpointSummary,
   comparePositions,
@@ -39,6 +40,7 @@ export interface StreamCheckpointCheck {
   /** Where the stream and the checkpoint part, when they do. */
   finding?: CheckpointFinding;
   refusedBecause?: string;
+  refusedCode?: CheckpointRefusalCode;
 }
 
 /** The first covered revision where the stored stream and the checkpoint part, or null. */
@@ -78,13 +80,13 @@ function firstParting(
 const unchecked = (
   status: 'refused' | 'no-checkpoint',
   notYetCovered: number,
-  refusedBecause?: string,
+  refused?: CheckpointRefused,
 ): StreamCheckpointCheck => ({
   status,
   checkpoint: null,
   coveredRevision: null,
   notYetCovered,
-  ...(refusedBecause === undefined ? {} : { refusedBecause }),
+  ...(refused === undefined ? {} : { refusedBecause: refused.message, refusedCode: refused.code }),
 });
 
 export async function checkStreamAgainstCheckpoint(input: {
@@ -98,7 +100,7 @@ export async function checkStreamAgainstCheckpoint(input: {
     witness = loadWitness(input.dir, input.keyring, (id) => id === input.streamId);
   } catch (error) {
     if (!(error instanceof CheckpointRefused)) throw error;
-    return unchecked('refused', 0, error.message);
+    return unchecked('refused', 0, error);
   }
   const events = await input.store.readStreamStored(input.streamId);
   if (!witness.latest) return unchecked('no-checkpoint', events.length);

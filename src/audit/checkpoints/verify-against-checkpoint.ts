@@ -1,7 +1,9 @@
 import { EventStore, StoredEventRecord } from '../../event-store/event-store.port';
 import { storedNameMatchesVersion } from '../../event-store/stored-event-names';
+import { chainBreakAt, chainBreakReason } from '../../event-store/stored-chain-verification';
 import { Keyring } from './checkpoint-keys';
 import {
+  CheckpointRefusalCode,
   CheckpointRefused,
   CheckpointSummary,
   comparePositions,
@@ -29,14 +31,22 @@ export interface CheckpointVerification {
   notYetCovered: number;
   findings: CheckpointFinding[];
   refusedBecause?: string;
+  refusedCode?: CheckpointRefusalCode;
 }
 
-/** One walk over the store in position order, keeping the first finding per stream. */
+/**
+ * One walk over the store in position order, keeping the first finding per stream: covered events
+ * against the checkpoint, and every event after it against its own chain (content and link, as
+ * `verifyStream` checks a stream), so a change the checkpoint cannot see yet is not passed over.
+ */
 class CheckpointWalk {
   readonly findings = new Map<string, CheckpointFinding>();
   /** Per covered stream, which covered revisions the walk met. */
   private readonly seen = new Map<string, Uint8Array>();
-  private readonly previousStored = new Map<string, string>();
+  /** Per stream, the last event the walk met: its revision and stored link. */
+  private readonly previousStored = new Map<string, { revision: number; hash: string }>();
+  /** The first chain break after the checkpoint per stream, reported when nothing else is. */
+  private readonly chainBreaks = new Map<string, CheckpointFinding>();
   covered = 0;
   notYetCovered = 0;
 
@@ -47,8 +57,9 @@ class CheckpointWalk {
 
   visit(event: StoredEventRecord): void {
     const stream = this.witness.streams.get(event.streamId);
-    const storedPrevious = this.previousStored.get(event.streamId);
-    this.previousStored.set(event.streamId, event.hash);
+    const last = this.previousStored.get(event.streamId);
+    this.previousStored.set(event.streamId, { revision: event.revision, hash: event.hash });
+    const storedPrevious = last?.hash;
     const inCovered = this.at !== null && comparePositions(event.position, this.at) <= 0;
     const witnessed = stream && event.revision <= stream.revision;
     if (!inCovered) {
@@ -61,6 +72,7 @@ class CheckpointWalk {
           position: event.position,
           detail: `covered at position ${stream.positions![event.revision]}, now stored after the checkpoint`,
         });
+      else this.checkChain(event, last);
       return;
     }
     if (!witnessed) return this.note(insertedFinding(event));
@@ -73,7 +85,32 @@ class CheckpointWalk {
     else this.covered += 1;
   }
 
-  /** Covered events the walk never met: deleted streams, tails, single events. */
+  /** An event after the checkpoint against the link of the one before it in its stream. */
+  private checkChain(event: StoredEventRecord, last?: { revision: number; hash: string }): void {
+    const expected = last ? last.revision + 1 : 0;
+    const broken = chainBreakAt(event, expected, last && expected > 0 ? last.hash : null);
+    if (!broken) return;
+    const first = this.chainBreaks.get(event.streamId);
+    if (first) first.further += 1;
+    else
+      this.chainBreaks.set(event.streamId, {
+        kind: 'chain-broken',
+        streamId: event.streamId,
+        revision: broken === 'revision_missing' ? expected : event.revision,
+        position: event.position,
+        detail:
+          broken === 'revision_missing'
+            ? `not yet covered: revision ${expected} is missing (revision ${event.revision} comes next)`
+            : `not yet covered: ${chainBreakReason(broken, expected)}`,
+        further: 0,
+      });
+  }
+
+  /**
+   * Covered events the walk never met: deleted streams, tails, single events; then the chain
+   * breaks after the checkpoint of streams with no other finding (a covered tail deleted under
+   * later events shows as that, not as the gap it leaves).
+   */
   noteMissing(): void {
     for (const [streamId, stream] of this.witness.streams) {
       if (this.findings.has(streamId)) continue;
@@ -84,6 +121,8 @@ class CheckpointWalk {
       if (missing.length > 0)
         this.findings.set(streamId, missingFinding(streamId, stream, missing, !marks));
     }
+    for (const [streamId, broken] of this.chainBreaks)
+      if (!this.findings.has(streamId)) this.findings.set(streamId, broken);
   }
 
   private note(finding: FirstFinding): void {
@@ -128,6 +167,7 @@ export async function verifyAgainstCheckpoint(input: {
       notYetCovered: 0,
       findings: [],
       refusedBecause: error.message,
+      refusedCode: error.code,
     };
   }
   const limit = input.pageSize ?? 2000;

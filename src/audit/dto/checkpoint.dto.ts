@@ -1,5 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+const REFUSAL_CODES = [
+  'unreadable_file',
+  'not_signed',
+  'out_of_sequence',
+  'unknown_key',
+  'key_rotated_out',
+  'bad_signature',
+  'does_not_follow',
+  'events_unreadable',
+  'events_skip',
+  'events_count',
+  'root_not_rebuilt',
+];
+
 const KINDS = [
   'rewritten',
   'hash-rewritten',
@@ -8,6 +22,7 @@ const KINDS = [
   'deleted-event',
   'inserted',
   'moved',
+  'chain-broken',
 ];
 
 export class CheckpointSummaryDto {
@@ -61,6 +76,14 @@ export class HistoryDisagreementDto {
   })
   storeHash!: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    required: false,
+    description:
+      "the hash the store's content gives now, chained to the stored link before it (storeHash is the stored column: after data edited in place it still equals historyHash); null: the store does not hold it",
+  })
+  storeContentHash?: string | null;
+  @ApiProperty({
     type: [String],
     example: ['actor_id', 'data'],
     description: "the line's columns that differ from the store's event (audit_history names)",
@@ -75,10 +98,20 @@ export class CheckpointVerificationDto {
   @ApiProperty({ description: 'covered events found as signed' }) covered!: number;
   @ApiProperty({ description: 'events after the checkpoint: not yet covered' })
   notYetCovered!: number;
-  @ApiProperty({ type: [CheckpointFindingDto], description: 'one per stream: where it parts' })
+  @ApiProperty({
+    type: [CheckpointFindingDto],
+    description:
+      'one per stream: where it parts from the checkpoint, or (chain-broken) where an event after it breaks the chain',
+  })
   findings!: CheckpointFindingDto[];
   @ApiProperty({ required: false, description: 'why the outside copy cannot be relied on' })
   refusedBecause?: string;
+  @ApiProperty({
+    required: false,
+    enum: REFUSAL_CODES,
+    description: 'why it is refused, as a code',
+  })
+  refusedCode?: string;
   @ApiProperty({
     type: [HistoryDisagreementDto],
     description:
@@ -96,6 +129,12 @@ export class StreamCheckpointCheckDto {
   @ApiProperty() notYetCovered!: number;
   @ApiProperty({ type: CheckpointFindingDto, required: false }) finding?: CheckpointFindingDto;
   @ApiProperty({ required: false }) refusedBecause?: string;
+  @ApiProperty({
+    required: false,
+    enum: REFUSAL_CODES,
+    description: 'why it is refused, as a code',
+  })
+  refusedCode?: string;
 }
 
 export class CheckpointPayloadDto extends CheckpointSummaryDto {

@@ -78,7 +78,7 @@ export class StreamCheckDto {
   historyDisagreements!: HistoryDisagreementDto[];
   @ApiProperty({
     description:
-      'the chain holds, the checkpoint does not part from it and the audit history agrees: false is tampering',
+      'the chain holds, the checkpoint is accepted and does not part from it, and the audit history agrees: false is tampering, or a refused checkpoint that vouches for nothing (checkpoint.status refused)',
   })
   intact!: boolean;
 }

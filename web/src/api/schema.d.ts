@@ -3092,7 +3092,7 @@ export interface components {
         };
         CheckpointFindingDto: {
             /** @enum {string} */
-            kind: "rewritten" | "hash-rewritten" | "deleted-stream" | "deleted-tail" | "deleted-event" | "inserted" | "moved";
+            kind: "rewritten" | "hash-rewritten" | "deleted-stream" | "deleted-tail" | "deleted-event" | "inserted" | "moved" | "chain-broken";
             /** @example appointment-c-2026-0042 */
             streamId: string;
             /** @description first revision where the store and the checkpoint part */
@@ -3110,6 +3110,11 @@ export interface components {
             notYetCovered: number;
             finding?: components["schemas"]["CheckpointFindingDto"];
             refusedBecause?: string;
+            /**
+             * @description why it is refused, as a code
+             * @enum {string}
+             */
+            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt";
         };
         HistoryDisagreementDto: {
             /**
@@ -3125,6 +3130,8 @@ export interface components {
             historyHash: string | null;
             /** @description the store's hash of the event now; null: the store does not hold it */
             storeHash: string | null;
+            /** @description the hash the store's content gives now, chained to the stored link before it (storeHash is the stored column: after data edited in place it still equals historyHash); null: the store does not hold it */
+            storeContentHash?: string | null;
             /**
              * @description the line's columns that differ from the store's event (audit_history names)
              * @example [
@@ -3151,7 +3158,7 @@ export interface components {
             /** @description the stream against the latest signed checkpoint (when checkpoints are set up) */
             checkpoint?: components["schemas"]["StreamCheckpointCheckDto"];
             historyDisagreements: components["schemas"]["HistoryDisagreementDto"][];
-            /** @description the chain holds, the checkpoint does not part from it and the audit history agrees: false is tampering */
+            /** @description the chain holds, the checkpoint is accepted and does not part from it, and the audit history agrees: false is tampering, or a refused checkpoint that vouches for nothing (checkpoint.status refused) */
             intact: boolean;
         };
         CheckpointVerificationDto: {
@@ -3162,10 +3169,15 @@ export interface components {
             covered: number;
             /** @description events after the checkpoint: not yet covered */
             notYetCovered: number;
-            /** @description one per stream: where it parts */
+            /** @description one per stream: where it parts from the checkpoint, or (chain-broken) where an event after it breaks the chain */
             findings: components["schemas"]["CheckpointFindingDto"][];
             /** @description why the outside copy cannot be relied on */
             refusedBecause?: string;
+            /**
+             * @description why it is refused, as a code
+             * @enum {string}
+             */
+            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt";
             /** @description audit history lines that differ from the store, lines without an event, events whose line is gone (tampered when any) */
             historyDisagreements: components["schemas"]["HistoryDisagreementDto"][];
         };

@@ -9,7 +9,10 @@ export interface HistoryDisagreement {
   revision: number;
   eventId: string;
   historyHash: string | null;
+  /** The store's hash column: after data edited in place it still equals `historyHash`. */
   storeHash: string | null;
+  /** The hash the store's content gives now (null: the event is gone from the store). */
+  storeContentHash?: string | null;
   /** The line's columns that differ from the store's event. */
   columns?: string[];
 }
@@ -22,7 +25,18 @@ export interface CheckpointCheck {
   notYetCovered: number;
   finding?: { kind: string; revision: number };
   refusedBecause?: string;
+  refusedCode?: string;
 }
+
+/** What the store holds for a differing history line now: the hash its content gives. */
+export const storeHashNow = (found: HistoryDisagreement): string | null =>
+  found.storeContentHash === undefined ? found.storeHash : found.storeContentHash;
+
+/** Why the checkpoint is refused, in Vietnamese by its code (the server's English stays a detail). */
+const refusalText = (check: CheckpointCheck, t: TFunction) =>
+  t(`audit.checkpointRefusals.${check.refusedCode ?? 'other'}`, {
+    defaultValue: t('audit.checkpointRefusals.other'),
+  });
 
 /** A stream's check as `GET /audit/verify?stream=` answers it. */
 export interface StreamCheck {
@@ -42,7 +56,7 @@ function CheckpointVerdict({ check }: { check: CheckpointCheck }) {
   const signed = check.checkpoint;
   const lines: string[] = [];
   if (check.status === 'refused')
-    lines.push(t('audit.checkpointRefused', { reason: check.refusedBecause ?? '' }));
+    lines.push(t('audit.checkpointRefused', { reason: refusalText(check, t) }));
   else if (check.status === 'parted' && signed && check.finding)
     lines.push(
       t('audit.checkpointParted', {
@@ -71,13 +85,24 @@ function CheckpointVerdict({ check }: { check: CheckpointCheck }) {
       data-status={check.status}
     >
       {lines.join(' ')}
+      {check.status === 'refused' && check.refusedBecause && (
+        <>
+          {' '}
+          <small className="muted" lang="en" data-testid="checkpoint-refused-detail">
+            {t('audit.serverDetail', { detail: check.refusedBecause })}
+          </small>
+        </>
+      )}
     </p>
   );
 }
 
-/** Each reason the case is not intact, first revision first: chain, checkpoint, audit history. */
+/**
+ * Each reason the case is not intact, first revision first: chain, checkpoint, audit history; a
+ * refused checkpoint names no revision (it vouches for nothing, so nothing is shown as intact).
+ */
 function tamperReasons(check: StreamCheck, t: TFunction) {
-  const reasons: { revision: number; text: string }[] = [];
+  const reasons: { revision?: number; text: string }[] = [];
   if (!check.ok && check.brokenAtRevision !== undefined)
     reasons.push({
       revision: check.brokenAtRevision,
@@ -96,6 +121,10 @@ function tamperReasons(check: StreamCheck, t: TFunction) {
         revision: parted.finding.revision,
         kind: t(`audit.checkpointKinds.${parted.finding.kind}`),
       }),
+    });
+  if (check.checkpoint?.status === 'refused')
+    reasons.push({
+      text: t('audit.checkpointRefused', { reason: refusalText(check.checkpoint, t) }),
     });
   const disagreements = check.historyDisagreements ?? [];
   if (disagreements.length > 0)
@@ -126,11 +155,17 @@ export function HashCheckVerdict({ check }: { check: StreamCheck }) {
         {check.checkpoint && <CheckpointVerdict check={check.checkpoint} />}
       </>
     );
-  const from = Math.min(...reasons.map((reason) => reason.revision));
+  const revisions = reasons.flatMap((reason) =>
+    reason.revision === undefined ? [] : [reason.revision],
+  );
   return (
     <>
       <div className="error" role="alert" data-testid="verify-result" data-intact="false">
-        <strong>{t('audit.tamperedHeadline', { revision: from })}</strong>
+        <strong>
+          {revisions.length > 0
+            ? t('audit.tamperedHeadline', { revision: Math.min(...revisions) })
+            : t('audit.unverifiedHeadline')}
+        </strong>
         <ul>
           {reasons.map((reason) => (
             <li key={reason.text}>{reason.text}</li>
@@ -150,7 +185,7 @@ export function HashCheckVerdict({ check }: { check: StreamCheck }) {
               {t('audit.historyDisagrees', {
                 revision: found.revision,
                 historyHash: found.historyHash,
-                storeHash: found.storeHash ?? t('audit.storeHashGone'),
+                storeHash: storeHashNow(found) ?? t('audit.storeHashGone'),
               })}
             </li>
           ))}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AuditEntry, Definition, StepDefinition } from '../api/types';
 import { formatDateTime } from '../dates';
 import { correctionReasonText, isWithheld, withheldResultKey } from '../withheld';
-import { HistoryDisagreement } from './HashCheckVerdict';
+import { HistoryDisagreement, storeHashNow } from './HashCheckVerdict';
 import { eventTypeName } from '../event-type-names';
 import { stepTitleOf } from '../step-title';
 
@@ -118,7 +118,7 @@ export function HistoryTimeline({
             <p data-testid="timeline-disagrees">
               <span className="badge danger">{t('audit.differsFromStore')}</span>{' '}
               {t('audit.storeHashNow', {
-                hash: differing.get(e.eventId)!.storeHash ?? t('audit.storeHashGone'),
+                hash: storeHashNow(differing.get(e.eventId)!) ?? t('audit.storeHashGone'),
               })}
               {differsIn(differing.get(e.eventId)!, t)}
             </p>
