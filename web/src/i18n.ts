@@ -1180,6 +1180,7 @@ const vi = {
     unverifiedHeadline:
       'Không xác nhận được tính toàn vẹn: bản chốt ký số không dùng được để đối chiếu.',
     serverDetail: '(Chi tiết từ máy chủ: {{detail}})',
+    notIntact: 'Máy chủ không xác nhận hồ sơ này là toàn vẹn.',
     checkpointRefusals: {
       unreadable_file: 'một tệp bản chốt không đọc được dù còn bản chốt sau nó',
       not_signed: 'một tệp bản chốt không chứa bản chốt có chữ ký',
@@ -2532,6 +2533,7 @@ const en: Strings<typeof vi> = {
     checkpointRefused: 'The signed checkpoint is refused: {{reason}}.',
     unverifiedHeadline: 'Integrity cannot be confirmed: the signed checkpoint cannot be relied on.',
     serverDetail: '(Server detail: {{detail}})',
+    notIntact: 'The server does not confirm this case as intact.',
     checkpointRefusals: {
       unreadable_file: 'a checkpoint file is unreadable though checkpoints follow it',
       not_signed: 'a checkpoint file holds no signed checkpoint',

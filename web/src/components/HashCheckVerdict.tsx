@@ -134,6 +134,8 @@ function tamperReasons(check: StreamCheck, t: TFunction) {
         revisions: disagreements.map((found) => found.revision).join(', '),
       }),
     });
+  // The server's own verdict is the last word: never green over `intact: false`.
+  if (reasons.length === 0 && check.intact === false) reasons.push({ text: t('audit.notIntact') });
   return reasons;
 }
 
