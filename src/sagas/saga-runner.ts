@@ -9,6 +9,7 @@ import { JobNames } from '../jobs/job-queue';
 import { Saga } from './saga';
 import { SagaOutputExecutor } from './saga-outputs';
 import { SagaCheckpointWriter } from './saga-checkpoint-writer';
+import { SagaCheckpointBatch } from './saga-checkpoint-batch';
 import { SagaLanes } from './saga-lanes';
 import { defaultSagaRetryPolicy, sagaBackoff, SagaRetryPolicy } from './saga-retry-policy';
 import { SpanKind } from '@opentelemetry/api';
@@ -32,6 +33,8 @@ export interface SagaRunnerDeps {
    * before its checkpoint is stored.
    */
   afterEffects?: (saga: string, event: RecordedEvent) => void | Promise<void>;
+  /** The process's sagas' checkpoints written together (each runner its own when absent). */
+  checkpoints?: SagaCheckpointBatch;
   /**
    * Events of a saga with ordering keys handled at the same time at most (default 16): after a
    * bulk write a saga's appends then share commits instead of waiting for one flush each.
@@ -85,7 +88,10 @@ export class SagaRunner {
     private readonly deps: SagaRunnerDeps,
   ) {
     this.policy = { ...defaultSagaRetryPolicy, ...deps.retry };
-    this.checkpoints = new SagaCheckpointWriter(deps.pool, saga.name);
+    this.checkpoints = new SagaCheckpointWriter(
+      deps.checkpoints ?? new SagaCheckpointBatch(deps.pool),
+      saga.name,
+    );
     this.caughtUpOnce = new Promise((resolve) => (this.markCaughtUp = resolve));
   }
 

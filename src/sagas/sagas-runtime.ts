@@ -6,6 +6,7 @@ import { JobNames } from '../jobs/job-queue';
 import { JobProcessor } from '../jobs/job-worker';
 import { JobsRuntime } from '../jobs/jobs-runtime';
 import { assertValidSaga, Saga } from './saga';
+import { SagaCheckpointBatch } from './saga-checkpoint-batch';
 import { SagaOutputExecutor } from './saga-outputs';
 import { WorkflowCommandBus } from './workflow-command';
 import { SagaReplayJob, sagaDeadLetterKey, SagaRetryPolicy, SagaRunner } from './saga-runner';
@@ -31,10 +32,13 @@ export interface SagasRuntimeDeps {
 export class SagasRuntime {
   readonly executor: SagaOutputExecutor;
   private readonly runners = new Map<string, SagaRunner>();
+  /** Every saga's checkpoint in one write per moment (SagaCheckpointBatch). */
+  private readonly checkpoints: SagaCheckpointBatch;
   private started = false;
 
   constructor(private readonly deps: SagasRuntimeDeps) {
     this.executor = new SagaOutputExecutor(deps.commands, deps.jobs.scheduler, deps.clock);
+    this.checkpoints = new SagaCheckpointBatch(deps.pool);
     const replay: JobProcessor<SagaReplayJob> = {
       jobName: JobNames.sagaReplay,
       source: 'saga',
@@ -61,6 +65,7 @@ export class SagasRuntime {
       retry: this.deps.retry,
       log: this.deps.log,
       afterEffects: this.deps.afterEffects,
+      checkpoints: this.checkpoints,
     });
     this.runners.set(saga.name, runner);
     if (this.started) void runner.start();

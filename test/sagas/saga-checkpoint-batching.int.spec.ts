@@ -28,6 +28,13 @@ describe('saga checkpoint batching (PostgreSQL)', () => {
     },
   };
 
+  /** A second saga of the same process, reading the same events. */
+  const otherIgnoringSaga: Saga = {
+    name: 'noise-listener',
+    filter: { streamPrefix: 'noise-' },
+    handle: () => [Ignore('noise')],
+  };
+
   beforeAll(async () => {
     h = await createJobsHarness('sagabatch');
     // Counts the checkpoint writes of the saga as PostgreSQL sees them.
@@ -36,7 +43,16 @@ describe('saga checkpoint batching (PostgreSQL)', () => {
       CREATE FUNCTION note_checkpoint_write() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN INSERT INTO checkpoint_writes VALUES (NEW.position); RETURN NEW; END $$;
       CREATE TRIGGER checkpoint_written AFTER UPDATE ON saga_checkpoints
-        FOR EACH ROW WHEN (NEW.name = 'noise-watcher') EXECUTE FUNCTION note_checkpoint_write();`);
+        FOR EACH ROW WHEN (NEW.name = 'noise-watcher') EXECUTE FUNCTION note_checkpoint_write();
+      CREATE TABLE checkpoint_statements (names text[]);
+      CREATE FUNCTION note_checkpoint_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO checkpoint_statements SELECT array_agg(name ORDER BY name) FROM new_rows;
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER checkpoint_statement AFTER UPDATE ON saga_checkpoints
+        REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION note_checkpoint_statement();`);
     jobs = h.runtime(systemClock);
     sagas = new SagasRuntime({
       store: h.store,
@@ -47,6 +63,7 @@ describe('saga checkpoint batching (PostgreSQL)', () => {
       log: () => {},
     });
     sagas.register(ignoringSaga);
+    sagas.register(otherIgnoringSaga);
     await jobs.start();
     await sagas.start();
   });
@@ -111,4 +128,28 @@ describe('saga checkpoint batching (PostgreSQL)', () => {
     expect(rows.length).toBeLessThanOrEqual(COMMITS / 2);
     expect(rows[rows.length - 1].position).toBe(position);
   });
+
+  it("the process's sagas store their checkpoints together, in one statement", async () => {
+    const statementsBefore = await checkpointStatements();
+    const events = Array.from({ length: 50 }, (_, index) => noise(index));
+    const { position } = await h.store.append(`noise-${randomUUID()}`, events, {
+      expectedRevision: 'no_stream',
+    });
+
+    await waitFor(async () => {
+      const { rows } = await h.db.pool.query<{ position: string | null }>(
+        `SELECT position FROM saga_checkpoints WHERE name IN ('noise-watcher', 'noise-listener')`,
+      );
+      return rows.length === 2 && rows.every((row) => row.position === position);
+    }, 'both sagas checkpointed');
+
+    const statements = (await checkpointStatements()).slice(statementsBefore.length);
+    // Each saga wrote its own before: no statement ever carried both.
+    expect(statements).toContainEqual(['noise-listener', 'noise-watcher']);
+  });
+
+  const checkpointStatements = async () =>
+    (
+      await h.db.pool.query<{ names: string[] }>('SELECT names FROM checkpoint_statements')
+    ).rows.map((row) => row.names);
 });
