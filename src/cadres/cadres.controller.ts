@@ -33,8 +33,8 @@ import { parseAsOf } from '../common/as-of';
 import { vietnamDay } from '../common/vietnam-day';
 import { parseLimit } from '../read-models/cursor';
 import { PersonEligibility } from './person-eligibility';
-import { openCasesInGrant, personViewFor } from './open-cases-in-grant';
-import { openCasesNominating } from '../read-models/open-cases-nominating';
+import { personViewFor } from './open-cases-in-grant';
+import { NominationsOnRecord } from './nominations-on-record';
 import { caseTitlesOnRecord } from './case-titles';
 import { PG_POOL } from '../common/tokens';
 import { Pool } from 'pg';
@@ -77,6 +77,7 @@ export class CadresController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly eligibilities: PersonEligibility,
     private readonly scope: OrgScope,
+    private readonly nominations: NominationsOnRecord,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
@@ -186,9 +187,9 @@ export class CadresController {
     await this.assertPersonInScope(actor, personId);
     const loaded = await this.registry.loadPerson(personId);
     const record = await personViewFor(this.scope, actor, personId, loaded, this.today());
-    // Beside the cases the record notes, those naming the person a nominee, within the grant too.
-    const nominated = await openCasesNominating(this.pool, personId);
-    const nominatedIn = await openCasesInGrant(nominated, this.scope, actor);
+    // Beside the cases the record notes, those naming the person a nominee: within the grant, and
+    // where the reader may see who the case's ballots selected (ballot secrecy).
+    const nominatedIn = await this.nominations.of(personId, actor);
     // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not):
     // its digest names the nominations too, which move without the record.
     const view = withEtag(response, { ...record, nominatedIn });

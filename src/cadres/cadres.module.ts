@@ -7,6 +7,7 @@ import { PersonProfileController } from './person-profile.controller';
 import { PersonStatusesController } from './person-statuses.controller';
 import { PlanningReviewsController } from './planning/planning-reviews.controller';
 import { PlanningReviews } from './planning/planning-reviews.service';
+import { NominationsOnRecord } from './nominations-on-record';
 
 @Module({
   controllers: [
@@ -16,7 +17,7 @@ import { PlanningReviews } from './planning/planning-reviews.service';
     PersonStatusesController,
     PlanningReviewsController,
   ],
-  providers: [RegistryService, PersonEligibility, PlanningReviews],
+  providers: [RegistryService, PersonEligibility, PlanningReviews, NominationsOnRecord],
   exports: [RegistryService],
 })
 export class CadresModule {}

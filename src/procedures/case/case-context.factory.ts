@@ -24,6 +24,7 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catal
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
 import { refuseSupersededDefinition } from './superseded-definition';
+import { pinnedByCase } from './pinned-by-case';
 
 /** Gathers what a decision needs (definition, rule set, calendar, scope, the person's record): all I/O here. */
 @Injectable()
@@ -47,16 +48,7 @@ export class CaseContextFactory {
 
   /** For an existing case: the definition and rule set it pinned when it opened. */
   pinned(state: CaseState): { definition: ProcedureDefinition; ruleSet: RuleSet } {
-    if (state.status === 'none')
-      throw new DomainRuleViolation('case.not_found', 'the case does not exist', 'not_found');
-    const definition = this.catalog.definition(`${state.definitionId}@${state.definitionVersion}`);
-    const ruleSet = this.catalog.ruleSet(state.ruleSetId);
-    if (!definition || !ruleSet) {
-      throw new Error(
-        `case ${state.caseId} pins ${state.definitionId}@${state.definitionVersion} / ${state.ruleSetId}, which are not loaded`,
-      );
-    }
-    return { definition, ruleSet };
+    return pinnedByCase(this.catalog, state);
   }
 
   /**

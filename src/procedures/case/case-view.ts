@@ -1,6 +1,6 @@
 import { Actor } from '../../identity/actor';
 import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
-import { CaseState } from './decider/case.state';
+import { CaseState, ExistingCase } from './decider/case.state';
 import { ProcedureDefinition } from '../../workflow/definitions/procedure-definition';
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import {
@@ -44,7 +44,12 @@ export function caseView(
   { calendar, today, people, past }: CaseViewReads,
 ) {
   if (state.status === 'none') return null;
-  const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+  const { current, readerMayNotAct, disclosure, steps, standing } = readerSideOfCase(
+    state,
+    definition,
+    actor,
+    people,
+  );
   const allowedNext: Record<string, unknown>[] = [];
   if (state.status === 'open' && current) {
     // The decision is not offered while a flagged item holds it back: its resolution is.
@@ -59,12 +64,6 @@ export function caseView(
     ? correctStepLink(state.lastStep, definition, `/cases/${state.caseId}`)
     : null;
   if (correct) allowedNext.push(correct);
-  // Its subject, nominees and candidates take no step of a case: none is offered; the view says why.
-  const readerMayNotAct = personOfCaseRefusal(people ?? peopleOfCase(state), actor);
-  const disclosure = { viewerIsSubject: readerMayNotAct !== null };
-  const steps = stepsWithCorrections(state.steps, state.corrections, actor, disclosure);
-  const takesCurrentStep = Boolean(current?.actors.roles.some((r) => actor.roles.includes(r)));
-  const standing = disclosedNominees(state.nominees, steps, takesCurrentStep);
   return {
     id: state.caseId,
     procedure: state.procedure,
@@ -85,6 +84,28 @@ export function caseView(
     ...postCaseView({ ...state, nominees: standing.nominees }, steps),
     ...endingView(state, actor, disclosure),
   };
+}
+
+/**
+ * The case as this reader may see it: its steps with the ballots withheld from them, and who still
+ * stands (`nominees`, or null with `nomineesWithheld`). The one ballot-secrecy judgement the case
+ * view and every other read of a case's nominees make (a nominee's record lists the case only
+ * where this shows its nominees, nominations-on-record.ts).
+ */
+export function readerSideOfCase(
+  state: ExistingCase,
+  definition: ProcedureDefinition,
+  actor: Actor,
+  people?: PersonOfCase[],
+) {
+  const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+  // Its subject, nominees and candidates take no step of a case: none is offered; the view says why.
+  const readerMayNotAct = personOfCaseRefusal(people ?? peopleOfCase(state), actor);
+  const disclosure = { viewerIsSubject: readerMayNotAct !== null };
+  const steps = stepsWithCorrections(state.steps, state.corrections, actor, disclosure);
+  const takesCurrentStep = Boolean(current?.actors.roles.some((r) => actor.roles.includes(r)));
+  const standing = disclosedNominees(state.nominees, steps, takesCurrentStep);
+  return { current, readerMayNotAct, disclosure, steps, standing };
 }
 
 /**
