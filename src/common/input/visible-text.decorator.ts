@@ -9,6 +9,7 @@ import {
   textProblemInEnglish,
   visibleTextProblem,
 } from './text-characters';
+import { refusesBlank } from './has-text.decorator';
 
 const stored = (value: unknown, layout: TextLayout): unknown => {
   if (typeof value === 'string') return storedText(value, layout);
@@ -62,7 +63,21 @@ export function VisibleText(
   layout: TextLayout = 'one line',
   options?: ValidationOptions,
 ): PropertyDecorator {
-  const transform = Transform(({ value }: { value: unknown }) => stored(value, layout));
-  if (layout === 'lines') return applyDecorators(transform, visibleCharacters(options));
-  return applyDecorators(transform, visibleCharacters(options), oneLine(options));
+  const checks =
+    layout === 'lines'
+      ? applyDecorators(visibleCharacters(options))
+      : applyDecorators(visibleCharacters(options), oneLine(options));
+  return (target, property) => {
+    // Only spaces, where the field refuses blank text (`HasText`): kept as sent, so the refusal
+    // says "must not be blank (only spaces)", not "required" as if nothing had been sent.
+    const blankRefused = (value: unknown) =>
+      typeof value === 'string' &&
+      value !== '' &&
+      !/\S/u.test(value) &&
+      refusesBlank(target, property);
+    Transform(({ value }: { value: unknown }) =>
+      blankRefused(value) ? value : stored(value, layout),
+    )(target, property);
+    checks(target, property);
+  };
 }

@@ -154,3 +154,25 @@ describe('VisibleText on accent marks alone', () => {
     expect(storedAs(DecisionStepDto, 'signer', 'Nguye\u0302\u0303n')).toBe('Nguyễn');
   });
 });
+
+/**
+ * A one-line text sent as only spaces was stored trimmed to "", which the length check called
+ * "required" as if it had not been sent; where the field refuses blank text (`HasText`) it is now
+ * kept as sent, and refused as blank. A field that takes an empty text still stores it empty.
+ */
+describe('VisibleText on only spaces', () => {
+  it.each<[string, Dto, string]>([
+    ['a complainant', ComplaintDto, 'complainantName'],
+    ['a case decision’s signer', DecisionStepDto, 'signer'],
+    ['a full name', RegisterPersonDto, 'fullName'],
+  ])('refuses %s as blank, not as absent', (_, dto, field) => {
+    expect(constraintsOf(dto, field, ' \u00a0 ')).toEqual({
+      hasText: `${field} must not be blank`,
+    });
+  });
+
+  it('stores an optional locality sent as spaces empty, as before', () => {
+    expect(constraintsOf(RecordPlaceOfOriginDto, 'locality', '   ')).toBeUndefined();
+    expect(storedAs(RecordPlaceOfOriginDto, 'locality', '   ')).toBe('');
+  });
+});
