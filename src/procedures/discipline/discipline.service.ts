@@ -15,7 +15,7 @@ import { disciplineStream } from './discipline-stream';
 import { disciplineView } from './discipline-view';
 import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
-import { SameViolationCase } from './same-violation';
+import { refuseNotDisciplineCase, SameViolationCase } from './same-violation';
 import { heavierFormView } from './repeat-violation';
 import { RegistryService } from '../../cadres/registry.service';
 import { decisionRefOf } from '../case/record/record-writes';
@@ -71,14 +71,16 @@ export class DisciplineService {
 
   /**
    * The case a decision names as the same violation on the other track, as the decider checks it
-   * (undefined when it does not exist; 403 when it is outside the caller's grant).
+   * (403 when it is outside the caller's grant or does not exist; 422
+   * `discipline.same_violation_not_discipline` when it is another procedure's case in the grant).
    */
-  async sameViolationCase(caseId: string, actor: Actor): Promise<SameViolationCase | undefined> {
+  async sameViolationCase(caseId: string, actor: Actor): Promise<SameViolationCase> {
     // Before anything is read: a case outside the grant and one that does not exist answer alike
     // (before, 403 named the other unit's case's unit and a missing one was 422 not_found).
     await this.scope.assertAnyCaseInScope(actor, caseId, 'sameViolationCaseId');
     const { state } = await loadStream(this.store, disciplineStream(caseId), disciplineDecider);
-    if (state.status === 'none') return undefined;
+    // A case in the grant (the check above) with no discipline stream: another procedure's case.
+    if (state.status === 'none') refuseNotDisciplineCase(caseId);
     const decided = 'decision' in state ? state : undefined;
     return {
       caseId,

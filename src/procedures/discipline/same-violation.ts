@@ -34,6 +34,18 @@ function refuseLink(rule: string, message: string): never {
 }
 
 /**
+ * The case a decision names is one the caller may read but not a discipline case (an appointment
+ * of the same unit, say): it is said so, not "does not exist". A case outside the caller's grant,
+ * or one nobody opened, is refused before this (403 alike): nothing is told of its existence.
+ */
+export function refuseNotDisciplineCase(named: string): never {
+  refuseLink(
+    'not_discipline',
+    `case ${named} is not a discipline case: name the other track's decided discipline case on the same violation`,
+  );
+}
+
+/**
  * A person disciplined on both tracks (Party and civil service) for one violation carries the
  * longer bar; the later decision names the earlier case. The named case must be about the same
  * person, on the other track, and decided.

@@ -1188,6 +1188,11 @@ describe('the examination, the elected posts, scope and import refusals read in 
       );
     expectRead('sameViolationCaseId: case dc-2 is about p-binh, this case about p-an');
     expectRead('sameViolationCaseId: case dc-2 is open, not decided');
+    expect(
+      expectRead(
+        "sameViolationCaseId: case c-st2 is not a discipline case: name the other track's decided discipline case on the same violation",
+      ),
+    ).toContain('không phải là hồ sơ kỷ luật');
     expectRead(
       'electedCadre: the record shows Nguyễn Văn An (p-an) holding Chủ tịch UBND xã (pos-ct-xa) since 2024-01-01, a post filled by election; leave electedCadre out or end that post first',
     );

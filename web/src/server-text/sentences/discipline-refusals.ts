@@ -219,6 +219,11 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
     sameViolationNotFound(caseId),
   ),
   sentence(
+    `sameViolationCaseId: case ${ID} is not a discipline case: name the other track's decided discipline case on the same violation`,
+    ([caseId]) =>
+      `Hồ sơ ${caseId} không phải là hồ sơ kỷ luật; hãy chọn hồ sơ kỷ luật đã có quyết định của khối kia về cùng vi phạm`,
+  ),
+  sentence(
     `sameViolationCaseId: case ${ID} is about ${ID}, this case about ${ID}`,
     // A person the page has no name for reads as "another person", not as an id (before:
     // «… về p-do-van-khanh, còn hồ sơ này về p-ly-thi-nga»).
