@@ -1,4 +1,4 @@
-import { disciplineStandingFrom } from './discipline-standing';
+import { casesElsewhereTold, disciplineStandingFrom } from './discipline-standing';
 import { OpenCaseOnRecord } from './person/person.state';
 
 const open = (caseId: string, stage: string): OpenCaseOnRecord => ({
@@ -14,12 +14,12 @@ describe("a person's open discipline cases as a reader whose grant does not reac
       [],
       [open('d-here', 'verification'), open('d-above', 'past_verification')],
       '2026-11-20',
-      new Set(['d-above']),
+      new Map([['d-above', 'above' as const]]),
     );
     expect(standing).toMatchObject({
       openCases: ['d-here'],
       openCasesPastVerification: [],
-      elsewhere: { open: 1, pastVerification: 1 },
+      elsewhere: { open: 1, pastVerification: 1, byAnotherUnit: { open: 0, pastVerification: 0 } },
     });
   });
 
@@ -30,6 +30,29 @@ describe("a person's open discipline cases as a reader whose grant does not reac
       '2026-11-20',
     );
     expect(standing.openCasesPastVerification).toEqual(['d-above']);
-    expect(standing.elsewhere).toEqual({ open: 0, pastVerification: 0 });
+    expect(standing.elsewhere).toMatchObject({ open: 0, pastVerification: 0 });
+  });
+
+  it("tells a sibling unit's case as opened by another unit, not by a unit above", () => {
+    const standing = disciplineStandingFrom(
+      [],
+      [open('d-above', 'verification'), open('d-sibling', 'past_verification')],
+      '2026-11-20',
+      new Map([
+        ['d-above', 'above' as const],
+        ['d-sibling', 'another' as const],
+      ]),
+    );
+    expect(casesElsewhereTold(standing.elsewhere, 'opening')).toEqual([
+      'a discipline case opened by a unit above',
+      'a discipline case opened by another unit',
+    ]);
+    expect(casesElsewhereTold(standing.elsewhere, 'violation_confirmed')).toEqual([
+      'a discipline case opened by another unit',
+    ]);
+    // Facts recorded before the opener was kept: told as before.
+    expect(casesElsewhereTold({ open: 1, pastVerification: 0 }, 'opening')).toEqual([
+      'a discipline case opened by a unit above',
+    ]);
   });
 });

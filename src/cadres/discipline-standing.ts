@@ -20,14 +20,42 @@ export interface DisciplineStanding {
   elsewhere: DisciplineCasesElsewhere;
 }
 
-/** How many open discipline cases opened by a unit above a reader may not be told the ids of. */
+/** Where a discipline case out of a grant was opened: by a unit above the grant's, or another. */
+export type OpenedOutOfGrant = 'above' | 'another';
+
+/** How many open discipline cases out of a reader's grant they may not be told the ids of. */
 export interface DisciplineCasesElsewhere {
   open: number;
   pastVerification: number;
+  /**
+   * How many of each were opened by a unit not above the reader's (a sibling's): absent on facts
+   * recorded before it was kept, where each was told as opened by a unit above.
+   */
+  byAnotherUnit?: { open: number; pastVerification: number };
 }
 
 /** How a reader who may not be told a discipline case's id is told of it. */
 export const CASE_OPENED_ABOVE = 'a discipline case opened by a unit above';
+/** The same, for a case opened by a unit that is not above the reader's (a sibling's). */
+export const CASE_OPENED_BY_ANOTHER_UNIT = 'a discipline case opened by another unit';
+
+/** The open cases out of the grant holding back an appointment, each told without its id. */
+export function casesElsewhereTold(
+  elsewhere: DisciplineCasesElsewhere | undefined,
+  from: DisciplineCaseBarsFrom,
+): string[] {
+  const count = casesElsewhereBarringAppointment(elsewhere, from);
+  const byAnother = elsewhere?.byAnotherUnit;
+  const another = byAnother
+    ? from === 'opening'
+      ? byAnother.open
+      : byAnother.pastVerification
+    : 0;
+  return [
+    ...Array<string>(count - another).fill(CASE_OPENED_ABOVE),
+    ...Array<string>(another).fill(CASE_OPENED_BY_ANOTHER_UNIT),
+  ];
+}
 
 /** The last day a recorded discipline has effect (hiệu lực); records written before it was recorded: the bar's end. */
 export function inEffectUntil(record: DisciplineOnRecord): string | null {
@@ -66,8 +94,8 @@ export function disciplineStandingFrom(
   discipline: DisciplineOnRecord[],
   openCases: OpenCaseOnRecord[],
   day: string,
-  /** The open cases the reader's grant does not reach (`disciplineCasesOutOfGrant`). */
-  outOfGrant: ReadonlySet<string> = new Set(),
+  /** The open cases the reader's grant does not reach, and by whom opened (`disciplineCasesOutOfGrant`). */
+  outOfGrant: ReadonlyMap<string, OpenedOutOfGrant> = new Map(),
   /** The rule sets by id, where the reader has them: each bar cites its own (`RunningBar.rule`). */
   ruleSetOf: (id: string) => RuleSet | undefined = () => undefined,
 ): DisciplineStanding {
@@ -75,6 +103,8 @@ export function disciplineStandingFrom(
   const past = open.filter((c) => c.stage === 'past_verification');
   const named = (cases: OpenCaseOnRecord[]) =>
     cases.filter((c) => !outOfGrant.has(c.caseId)).map((c) => c.caseId);
+  const byAnother = (cases: OpenCaseOnRecord[]) =>
+    cases.filter((c) => outOfGrant.get(c.caseId) === 'another').length;
   return {
     bars: discipline
       .filter((record) => record.decidedOn <= day && barredOn(record, day))
@@ -93,6 +123,7 @@ export function disciplineStandingFrom(
     elsewhere: {
       open: open.length - named(open).length,
       pastVerification: past.length - named(past).length,
+      byAnotherUnit: { open: byAnother(open), pastVerification: byAnother(past) },
     },
   };
 }

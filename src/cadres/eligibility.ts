@@ -1,11 +1,11 @@
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../workflow/rules/retirement';
 import {
-  CASE_OPENED_ABOVE,
   casesBarringAppointment,
-  casesElsewhereBarringAppointment,
+  casesElsewhereTold,
   DisciplineCaseBarsFrom,
   disciplineStandingFrom,
+  OpenedOutOfGrant,
 } from './discipline-standing';
 import { barCoverage, barCoversPost } from './discipline-bar-scope';
 import { PersonState } from './person/person.state';
@@ -43,7 +43,7 @@ export function appointmentEligibility(
   /** The route the appointment definition names for a post already held (`postAlreadyHeld`). */
   postAlreadyHeld?: { route: string },
   /** The open discipline cases the reader's grant does not reach: told of, not named. */
-  outOfGrant?: ReadonlySet<string>,
+  outOfGrant?: ReadonlyMap<string, OpenedOutOfGrant>,
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
   const facts = disciplineStandingFrom(person.discipline, person.openCases, day, outOfGrant);
@@ -61,9 +61,7 @@ export function appointmentEligibility(
   const barsFrom = ruleValue<DisciplineCaseBarsFrom>(ruleSet, 'appointment.disciplineCaseBarsFrom');
   const barring = [
     ...casesBarringAppointment(facts, barsFrom).map((caseId) => `discipline case ${caseId}`),
-    ...Array<string>(casesElsewhereBarringAppointment(facts.elsewhere, barsFrom)).fill(
-      CASE_OPENED_ABOVE,
-    ),
+    ...casesElsewhereTold(facts.elsewhere, barsFrom),
   ];
   for (const named of barring) {
     reasons.push({

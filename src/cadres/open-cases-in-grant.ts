@@ -2,6 +2,7 @@ import { Actor } from '../identity/actor';
 import { OrgScope } from '../identity/org-scope';
 import { OpenCaseOnRecord, PersonState } from './person/person.state';
 import { personView } from './person-view';
+import { OpenedOutOfGrant } from './discipline-standing';
 
 /**
  * A person's record as `actor` may read it: the open cases about them that were opened in a unit
@@ -46,22 +47,26 @@ export function personViewFor(
 }
 
 /**
- * The open discipline cases about a person that a grant for `grantUnit` does not reach (opened in
- * a unit above, or whose unit is unknown): they still hold back a re-appointment or a higher post
- * and ground a suspension, but a refusal, an eligibility reason, a vetting note or a case's facts
- * read under that grant must not name them (`GET /discipline-cases/:id` is 403 there).
+ * The open discipline cases about a person that a grant for `grantUnit` does not reach, each with
+ * where it was opened as told without naming it: by a unit above the grant's, or by another unit
+ * (a sibling's, or one whose unit is unknown). They still hold back a re-appointment or a higher
+ * post and ground a suspension, but a refusal, an eligibility reason, a vetting note or a case's
+ * facts read under that grant must not name them (`GET /discipline-cases/:id` is 403 there).
+ * Before, every one was told as opened "by a unit above", a sibling's too.
  */
 export async function disciplineCasesOutOfGrant(
   openCases: OpenCaseOnRecord[],
   scope: Pick<OrgScope, 'anyCaseUnit' | 'grantReaches'>,
   grantUnit: string,
-): Promise<ReadonlySet<string>> {
+): Promise<ReadonlyMap<string, OpenedOutOfGrant>> {
   const discipline = openCases.filter((open) => open.procedure === 'discipline');
-  const reached = await Promise.all(
-    discipline.map(async ({ caseId }) => {
+  const judged = await Promise.all(
+    discipline.map(async ({ caseId }): Promise<[string, OpenedOutOfGrant | null]> => {
       const unit = await scope.anyCaseUnit(caseId);
-      return unit !== null && (await scope.grantReaches(grantUnit, unit));
+      if (unit !== null && (await scope.grantReaches(grantUnit, unit))) return [caseId, null];
+      const above = unit !== null && (await scope.grantReaches(unit, grantUnit));
+      return [caseId, above ? 'above' : 'another'];
     }),
   );
-  return new Set(discipline.filter((_, i) => !reached[i]).map((open) => open.caseId));
+  return new Map(judged.filter((entry): entry is [string, OpenedOutOfGrant] => entry[1] !== null));
 }

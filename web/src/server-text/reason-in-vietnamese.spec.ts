@@ -313,13 +313,27 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
       ruleSet,
       '2026-11-20',
       undefined,
-      new Set(['dc-above']),
+      new Map([['dc-above', 'above' as const]]),
     );
     const open = reasons.find((r) => r.rule === 'discipline.case_open')!;
     expect(open.reason).not.toContain('dc-above');
     // Quy định 377-QĐ/TW bars from the case's opening (Nghị định 172/2025's period of handling).
     expect(expectRead(open.reason)).toMatch(
       /^Đang có hồ sơ kỷ luật do cấp trên mở \(Quy định 377-QĐ\/TW/,
+    );
+    // A sibling unit's case is told as opened by another unit (before: "by a unit above").
+    const sibling = appointmentEligibility(
+      underCase,
+      { id: 'pos-1', rank: 3 },
+      new Map(),
+      ruleSet,
+      '2026-11-20',
+      undefined,
+      new Map([['dc-above', 'another' as const]]),
+    ).reasons.find((r) => r.rule === 'discipline.case_open')!;
+    expect(sibling.reason).toMatch(/^a discipline case opened by another unit is open/);
+    expect(expectRead(sibling.reason)).toMatch(
+      /^Đang có hồ sơ kỷ luật do đơn vị khác mở \(Quy định 377-QĐ\/TW/,
     );
   });
 

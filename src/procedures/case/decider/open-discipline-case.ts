@@ -1,7 +1,7 @@
 import {
-  CASE_OPENED_ABOVE,
   casesBarringAppointment,
   casesElsewhereBarringAppointment,
+  casesElsewhereTold,
   DisciplineCaseBarsFrom,
   DisciplineCasesElsewhere,
 } from '../../../cadres/discipline-standing';
@@ -39,7 +39,7 @@ export function openDisciplineCasesOf(facts: PersonFactsForVetting): OpenDiscipl
  * 422 `discipline.case_open` as the eligibility check names it: the opening naming the person,
  * a nomination naming them as a candidate, and the decision (a case opened since the vetting
  * cleared the person would otherwise let it through). Each case is named by its id, or told as "a
- * discipline case opened by a unit above" where the reader's grant does not reach it; `where`
+ * discipline case opened by a unit above" (or "by another unit") where the reader's grant does not reach it; `where`
  * says which step it is and which field names the person.
  */
 export function refuseOpenDisciplineCase(
@@ -55,7 +55,7 @@ export function refuseOpenDisciplineCase(
   if (named.length + counted === 0) return;
   const told = [
     ...named.map((caseId) => `discipline case ${caseId}`),
-    ...Array<string>(counted).fill(CASE_OPENED_ABOVE),
+    ...casesElsewhereTold(cases.elsewhere, barsFrom),
   ];
   refuse(
     'discipline.case_open',

@@ -15,11 +15,11 @@ export const ELIGIBILITY: Sentence[] = [
     ([caseId, past, citation], s) =>
       `Đang có hồ sơ kỷ luật ${caseId}${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
   ),
-  // A case a unit above opened, out of the reader's grant: told of, not named.
+  // A case a unit above (or a sibling unit) opened, out of the reader's grant: told of, not named.
   sentence(
-    `a discipline case opened by a unit above is open( past verification)? \\((.+)\\)`,
-    ([past, citation], s) =>
-      `Đang có hồ sơ kỷ luật do cấp trên mở${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
+    `a discipline case opened by (a unit above|another unit) is open( past verification)? \\((.+)\\)`,
+    ([by, past, citation], s) =>
+      `Đang có hồ sơ kỷ luật do ${by === 'another unit' ? 'đơn vị khác' : 'cấp trên'} mở${past ? ' đã qua bước xác minh' : ''} (${s.citation(citation)})`,
   ),
   sentence(
     `takes up ${ID} on ${DAY} \\((.+)\\)`,

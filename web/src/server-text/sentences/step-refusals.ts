@@ -198,6 +198,8 @@ function disciplineCasesInVietnamese(list: string): string {
     .map((entry) => {
       if (entry === 'a discipline case opened by a unit above')
         return 'hồ sơ kỷ luật do cấp trên mở';
+      if (entry === 'a discipline case opened by another unit')
+        return 'hồ sơ kỷ luật do đơn vị khác mở';
       const m = /^discipline case (\S+)$/.exec(entry);
       if (!m) throw new Untranslated();
       return `hồ sơ kỷ luật ${m[1]}`;
