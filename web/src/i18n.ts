@@ -1023,6 +1023,8 @@ const vi = {
       ratingRequired: 'Chưa chọn mức xếp loại',
       evaluatedOn: 'Ngày đánh giá (dd/mm/yyyy)',
       evaluatedOnRequired: 'Chưa nhập ngày đánh giá',
+      earlyInYear:
+        'Lưu ý: ngày đánh giá còn trước tháng 12 năm {{year}}; đánh giá, xếp loại năm thường làm vào cuối năm — kiểm tra lại ngày',
       decisionRef: 'Số quyết định, văn bản',
       decisionRefRequired: 'Chưa nhập số quyết định, văn bản',
       record: 'Ghi nhận kết quả đánh giá',
@@ -2351,6 +2353,8 @@ const en: Strings<typeof vi> = {
       ratingRequired: 'No rating chosen',
       evaluatedOn: 'Evaluated on (dd/mm/yyyy)',
       evaluatedOnRequired: 'The evaluation day is missing',
+      earlyInYear:
+        'Note: the evaluation day is before December {{year}}; a year is usually evaluated at its end — check the day',
       decisionRef: 'Decision or document number',
       decisionRefRequired: 'The decision or document number is missing',
       record: 'Record the rating',

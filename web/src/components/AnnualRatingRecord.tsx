@@ -1,14 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
-import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
-import { afterRecordWrite } from '../api/record-queries';
+import { api, unwrap } from '../api/client';
 import { parseDay, typedButNotADay } from '../dates';
-import { useReasonText } from '../server-text/use-reason-text';
-import { describedBy, ErrorBox, Field, ruleTitle } from './common';
+import { describedBy, ErrorBox, Field } from './common';
 import { DayInput } from './DayInput';
-import { useFocusOnInvalid } from './focus-on-invalid';
+import { useRecordWrite } from './use-record-write';
 
 type Body = components['schemas']['RecordAnnualRatingDto'];
 type Rating = Body['rating'];
@@ -31,6 +28,16 @@ const FIELDS = ['year', 'rating', 'evaluatedOn', 'decisionRef'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 /**
+ * A rating dated before the last month of the year it rates: no rule set bounds the day (the
+ * server refuses only a day before the year, and one after today), and a year's evaluation is
+ * made at its end, so the form asks to check the day without holding the submit back.
+ */
+function earlyInYear(year: string, day: string): boolean {
+  const iso = parseDay(day);
+  return /^\d{4}$/.test(year) && iso !== null && iso.slice(0, 4) === year && iso.slice(5, 7) < '12';
+}
+
+/**
  * Ghi nhận kết quả đánh giá, xếp loại: a year's rating (POST /cadres/:id/ratings; a second one for
  * the year corrects it). A re-appointment's vetting reads the term's years from here, and flags a
  * year left unrated (reappointment.term_year_unrated); before, the page only listed the ratings, so
@@ -44,69 +51,48 @@ export function AnnualRatingRecord({
   revision: number | null;
 }) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
-  const queryClient = useQueryClient();
-  const [keys] = useState(idempotencyKeys);
   const [year, setYear] = useState('');
   const [rating, setRating] = useState<Rating | ''>('');
   const [evaluatedOn, setEvaluatedOn] = useState('');
   const [decisionRef, setDecisionRef] = useState('');
   const [missing, setMissing] = useState<FieldName[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
-  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const label = (key: string) => t(`person.ratingRecord.${key}`);
-  const record = useMutation({
-    mutationFn: () => {
-      const body: Body = {
-        year: Number(year.trim()),
-        rating: rating as Rating,
-        evaluatedOn: parseDay(evaluatedOn) ?? evaluatedOn,
-        decisionRef: decisionRef.trim(),
-      };
-      return unwrap(
-        api.POST('/cadres/{id}/ratings', {
-          params: { path: { id: personId } },
-          body,
-          headers: {
-            'Idempotency-Key': keys(body),
-            ...(revision !== null ? { 'If-Match': `"${revision}"` } : {}),
-          },
-        }),
-      );
-    },
-    onSuccess: () => {
+  const write = useRecordWrite({
+    personId,
+    revision,
+    fields: FIELDS,
+    label,
+    body: (): Body => ({
+      year: Number(year.trim()),
+      rating: rating as Rating,
+      evaluatedOn: parseDay(evaluatedOn) ?? evaluatedOn,
+      decisionRef: decisionRef.trim(),
+    }),
+    send: (body, headers) =>
+      unwrap(
+        api.POST('/cadres/{id}/ratings', { params: { path: { id: personId } }, body, headers }),
+      ),
+    onSaved: () => {
       setSaved(t('person.ratingRecord.saved', { year: year.trim() }));
       setYear('');
       setRating('');
       setEvaluatedOn('');
       setDecisionRef('');
-      void afterRecordWrite(queryClient);
-    },
-    onError: (error) => {
-      setSaved(null);
-      // The record moved since the page read it: read it again, so the next try sends its revision.
-      if (error instanceof ApiError && error.status === 409)
-        void queryClient.invalidateQueries({ queryKey: ['person', personId] });
-      else if (
-        error instanceof ApiError &&
-        (FIELDS as readonly string[]).includes(error.field ?? '')
-      )
-        focusFirstInvalid();
     },
   });
-  const refusal = record.error instanceof ApiError ? record.error : null;
-  const onField = refusal?.field && (FIELDS as readonly string[]).includes(refusal.field);
-  const fieldError = (field: FieldName) => {
-    if (missing.includes(field)) return label(`${field}Required`);
-    return refusal && refusal.field === field
-      ? `${ruleTitle(t, refusal)} — ${reasonText(refusal.message)}`
-      : null;
-  };
+  const { mutation: record, formRef, focusFirstInvalid, onField } = write;
+  const fieldError = (field: FieldName) =>
+    missing.includes(field) ? label(`${field}Required`) : write.refusalOf(field);
   const yearTyped = year.trim();
-  const yearError = yearTyped && !/^\d{4}$/.test(yearTyped) ? label('badYear') : fieldError('year');
+  const badYear = Boolean(yearTyped) && !/^\d{4}$/.test(yearTyped);
+  const yearError = badYear ? label('badYear') : fieldError('year');
   const dayError = typedButNotADay(evaluatedOn) ? t('open.badDay') : fieldError('evaluatedOn');
   const ratingError = fieldError('rating');
   const refError = fieldError('decisionRef');
+  const early = earlyInYear(yearTyped, evaluatedOn);
+  const dayHint =
+    !dayError && early ? t('person.ratingRecord.earlyInYear', { year: yearTyped }) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
@@ -120,13 +106,17 @@ export function AnnualRatingRecord({
             : !decisionRef.trim(),
     );
     setMissing(empty);
-    if (empty.length || yearError || typedButNotADay(evaluatedOn)) {
+    // Only what the form itself checks holds the submit back; a server refusal never does.
+    if (empty.length || badYear || typedButNotADay(evaluatedOn)) {
       focusFirstInvalid();
       return;
     }
     record.mutate();
   };
-  const clear = (field: FieldName) => setMissing((now) => now.filter((f) => f !== field));
+  const clear = (field: FieldName) => {
+    setMissing((now) => now.filter((f) => f !== field));
+    write.edited(field);
+  };
   return (
     <form
       ref={formRef}
@@ -138,7 +128,7 @@ export function AnnualRatingRecord({
     >
       <h3>{label('title')}</h3>
       <div className="row wrap">
-        <Field id="rating-record-year" label={label('year')} error={yearError}>
+        <Field id="rating-record-year" label={label('year')} error={yearError} required>
           <input
             id="rating-record-year"
             inputMode="numeric"
@@ -153,7 +143,7 @@ export function AnnualRatingRecord({
             aria-describedby={describedBy('rating-record-year', false, Boolean(yearError))}
           />
         </Field>
-        <Field id="rating-record-rating" label={label('rating')} error={ratingError}>
+        <Field id="rating-record-rating" label={label('rating')} error={ratingError} required>
           <select
             id="rating-record-rating"
             value={rating}
@@ -175,7 +165,13 @@ export function AnnualRatingRecord({
         </Field>
       </div>
       <div className="row wrap">
-        <Field id="rating-record-evaluated-on" label={label('evaluatedOn')} error={dayError}>
+        <Field
+          id="rating-record-evaluated-on"
+          label={label('evaluatedOn')}
+          error={dayError}
+          hint={dayHint}
+          required
+        >
           <DayInput
             id="rating-record-evaluated-on"
             value={evaluatedOn}
@@ -185,10 +181,19 @@ export function AnnualRatingRecord({
             }}
             aria-required
             aria-invalid={dayError ? true : undefined}
-            aria-describedby={describedBy('rating-record-evaluated-on', false, Boolean(dayError))}
+            aria-describedby={describedBy(
+              'rating-record-evaluated-on',
+              Boolean(dayHint),
+              Boolean(dayError),
+            )}
           />
         </Field>
-        <Field id="rating-record-decision-ref" label={label('decisionRef')} error={refError}>
+        <Field
+          id="rating-record-decision-ref"
+          label={label('decisionRef')}
+          error={refError}
+          required
+        >
           <input
             id="rating-record-decision-ref"
             value={decisionRef}

@@ -1,14 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../api/schema';
-import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
-import { afterRecordWrite } from '../api/record-queries';
+import { api, unwrap } from '../api/client';
 import { parseDay, typedButNotADay } from '../dates';
-import { useReasonText } from '../server-text/use-reason-text';
-import { describedBy, ErrorBox, Field, ruleTitle } from './common';
+import { describedBy, ErrorBox, Field } from './common';
 import { DayInput } from './DayInput';
-import { useFocusOnInvalid } from './focus-on-invalid';
+import { useRecordWrite } from './use-record-write';
 
 type Body = components['schemas']['RecordPersonStatusDto'];
 type Status = Body['status'];
@@ -51,6 +48,7 @@ const FATHER_CARE_GROUNDS = [
 
 /** The fields the form has: a refusal naming one of them is shown on it. */
 const FIELDS = ['status', 'from', 'until', 'note', 'fatherCareGround'] as const;
+type FieldName = (typeof FIELDS)[number];
 
 /**
  * Ghi nhận tình trạng: a period the person is under investigation, detained, abroad, on maternity
@@ -70,9 +68,6 @@ export function StatusPeriodRecord({
   revision: number | null;
 }) {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
-  const queryClient = useQueryClient();
-  const [keys] = useState(idempotencyKeys);
   // The status starts unchosen (before: «Đang bị điều tra» was preset, and recorded when the clerk
   // meant another): each holds procedures back in its own way.
   const [status, setStatus] = useState<Status | ''>('');
@@ -87,57 +82,36 @@ export function StatusPeriodRecord({
   const offered = STATUSES.filter(
     (s) => gender === 'female' || !(WOMEN_ONLY as readonly Status[]).includes(s),
   );
+  const label = (key: string) => t(`person.statusRecord.${key}`);
+  // The server's input check names the body's key (`note là bắt buộc`); the clerk knows the label.
+  const fieldLabel = (field: FieldName) => label(field === 'note' ? 'noteName' : field);
   // Held back without grounds, or refused by the server on a field: focus goes to the first field
   // to correct (before: it stayed on «Ghi nhận tình trạng»).
-  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
-  const record = useMutation({
-    mutationFn: () => {
-      const body: Body = {
-        status: status as Status,
-        from: parseDay(from) ?? from,
-        until: until.trim() ? (parseDay(until) ?? until) : null,
-        note: note.trim(),
-        ...(asksGround && ground ? { fatherCareGround: ground } : {}),
-      };
-      return unwrap(
-        api.POST('/cadres/{id}/statuses', {
-          params: { path: { id: personId } },
-          body,
-          headers: {
-            'Idempotency-Key': keys(body),
-            ...(revision !== null ? { 'If-Match': `"${revision}"` } : {}),
-          },
-        }),
-      );
-    },
-    onSuccess: () => {
+  const write = useRecordWrite({
+    personId,
+    revision,
+    fields: FIELDS,
+    label: fieldLabel,
+    body: (): Body => ({
+      status: status as Status,
+      from: parseDay(from) ?? from,
+      until: until.trim() ? (parseDay(until) ?? until) : null,
+      note: note.trim(),
+      ...(asksGround && ground ? { fatherCareGround: ground } : {}),
+    }),
+    send: (body, headers) =>
+      unwrap(
+        api.POST('/cadres/{id}/statuses', { params: { path: { id: personId } }, body, headers }),
+      ),
+    onSaved: () => {
       setFrom('');
       setUntil('');
       setNote('');
       setGround('');
-      void afterRecordWrite(queryClient);
-    },
-    onError: (error) => {
-      // The record moved since the page read it: read it again, so the next try sends its revision.
-      if (error instanceof ApiError && error.status === 409)
-        void queryClient.invalidateQueries({ queryKey: ['person', personId] });
-      else if (
-        error instanceof ApiError &&
-        (FIELDS as readonly string[]).includes(error.field ?? '')
-      )
-        focusFirstInvalid();
     },
   });
-  const refusal = record.error instanceof ApiError ? record.error : null;
-  const onField = refusal?.field && (FIELDS as readonly string[]).includes(refusal.field);
-  const label = (key: string) => t(`person.statusRecord.${key}`);
-  // The server's input check names the body's key (`note là bắt buộc`); the clerk knows the label.
-  const inFieldWords = (field: (typeof FIELDS)[number], message: string) =>
-    field === 'note' ? message.replace(/^note\b/, label('noteName')) : message;
-  const fieldError = (field: (typeof FIELDS)[number]) =>
-    refusal && refusal.field === field
-      ? `${ruleTitle(t, refusal)} — ${inFieldWords(field, reasonText(refusal.message))}`
-      : null;
+  const { mutation: record, formRef, focusFirstInvalid, onField } = write;
+  const fieldError = write.refusalOf;
   const dayError = (text: string, field: 'from' | 'until') =>
     typedButNotADay(text) ? t('open.badDay') : fieldError(field);
   const fromError = dayError(from, 'from');
@@ -163,6 +137,7 @@ export function StatusPeriodRecord({
           value={status}
           onChange={(e) => {
             setStatus(e.target.value as Status | '');
+            write.edited('status');
             if (e.target.value) setStatusMissing(false);
           }}
           aria-required
@@ -187,7 +162,10 @@ export function StatusPeriodRecord({
           <select
             id="status-record-ground"
             value={ground}
-            onChange={(e) => setGround(e.target.value as FatherCareGround | '')}
+            onChange={(e) => {
+              setGround(e.target.value as FatherCareGround | '');
+              write.edited('fatherCareGround');
+            }}
           >
             <option value="">{label('noGround')}</option>
             {FATHER_CARE_GROUNDS.map((g) => (
@@ -203,7 +181,10 @@ export function StatusPeriodRecord({
           <DayInput
             id="status-record-from"
             value={from}
-            onChange={(e) => setFrom(e.target.value)}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              write.edited('from');
+            }}
             aria-describedby={describedBy('status-record-from', false, Boolean(fromError))}
           />
         </Field>
@@ -211,7 +192,10 @@ export function StatusPeriodRecord({
           <DayInput
             id="status-record-until"
             value={until}
-            onChange={(e) => setUntil(e.target.value)}
+            onChange={(e) => {
+              setUntil(e.target.value);
+              write.edited('until');
+            }}
             aria-describedby={describedBy('status-record-until', false, Boolean(untilError))}
           />
         </Field>
@@ -222,6 +206,7 @@ export function StatusPeriodRecord({
           value={note}
           onChange={(e) => {
             setNote(e.target.value);
+            write.edited('note');
             if (e.target.value.trim()) setNoteMissing(false);
           }}
           required
