@@ -15,6 +15,7 @@ jest.setTimeout(300_000);
 describe('required fields in step forms, before any submit', () => {
   let town: DemoTown;
   let caseId = '';
+  let rotationId = '';
   const disciplineId = 'd-web-required-marked';
 
   beforeAll(async () => {
@@ -33,6 +34,33 @@ describe('required fields in step forms, before any submit', () => {
       })
       .expect(201);
     caseId = opened.body.id;
+    // A rotation at «Gặp cán bộ, nghe ý kiến», whose definition requires the person's opinion.
+    const staff = town.bearer('staff-1', ['organization_staff']);
+    const rotation = await town
+      .http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        procedure: 'rotation',
+        definition: 'rotation.standard',
+        personId: AN,
+        positionId: ORGANIZATION_HEAD_POST,
+        orgUnitId: 'ou-ha-noi-party-committee',
+        summary: 'Luân chuyển cán bộ',
+      })
+      .expect(201);
+    rotationId = rotation.body.id;
+    const heldOn = vietnamToday();
+    for (const [stepId, body] of [
+      ['proposal', { summary: 'Đề xuất luân chuyển' }],
+      ['discussion', { minutesRef: 'BB-1', conclusion: 'Đạt tiêu chuẩn chính trị' }],
+    ] as const)
+      await town
+        .http()
+        .post(`/cases/${rotationId}/steps/${stepId}`)
+        .set(staff)
+        .send({ heldOn, ...body })
+        .expect(200);
     await town
       .http()
       .post('/discipline-cases')
@@ -92,6 +120,81 @@ describe('required fields in step forms, before any submit', () => {
     expect(await marked(page, 'Kết luận')).toEqual({ aria: 'true', mark: '*' });
     expect(await marked(page, 'Ghi chú')).toEqual({ aria: null, mark: null });
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('marks «Ý kiến của cán bộ» required where the step requires it, and does not send it empty', async () => {
+    const { page } = await signIn(town.browser, town.base, 'leader-1');
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes(`/cases/${rotationId}/steps/`)) sent++;
+    });
+    await page.goto(`${town.base}/cases/${rotationId}`);
+    await page.locator('#current-step-title', { hasText: 'Gặp cán bộ, nghe ý kiến' }).waitFor();
+    // Before: unmarked, sent without it, and refused «… bắt buộc phải có personOpinion».
+    expect(await marked(page, 'Ý kiến của cán bộ')).toEqual({ aria: 'true', mark: '*' });
+    expect(await marked(page, 'Ghi chú')).toEqual({ aria: null, mark: null });
+    await page.getByLabel('Kết luận', { exact: true }).fill('Cán bộ đồng ý luân chuyển');
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    const error = page.locator('#f-personOpinion-error');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('Bắt buộc');
+    await page.locator('#f-personOpinion:focus').waitFor({ timeout: 5_000 });
+    expect(sent).toBe(0);
+    await page.context().close();
+  });
+
+  it('requires the head’s decision when the leadership vote ties, and marks it invalid until chosen', async () => {
+    const heldOn = vietnamToday();
+    await town
+      .http()
+      .post(`/cases/${rotationId}/steps/meet-person`)
+      .set(town.bearer('leader-1', ['leadership']))
+      .send({ heldOn, conclusion: 'Đồng ý', personOpinion: 'Tôi đồng ý' })
+      .expect(200);
+    await town
+      .http()
+      .post(`/cases/${rotationId}/steps/vetting`)
+      .set(town.bearer('staff-1', ['organization_staff']))
+      .send({
+        heldOn,
+        items: ['background', 'asset_declaration', 'political_standards'].map((item) => ({
+          item,
+          result: 'cleared',
+        })),
+      })
+      .expect(200);
+    const { page } = await signIn(town.browser, town.base, 'secretary-1');
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes(`/cases/${rotationId}/steps/`)) sent++;
+    });
+    await page.goto(`${town.base}/cases/${rotationId}`);
+    await page.locator('#current-step-title', { hasText: 'Tập thể lãnh đạo biểu quyết' }).waitFor();
+    await page.getByLabel('Số biên bản', { exact: true }).fill('BB-3');
+    for (const [label, value] of [
+      ['Tổng số thành viên', '14'],
+      ['Số được triệu tập', '14'],
+      ['Số có mặt', '14'],
+      ['Đồng ý', '7'],
+      ['Không đồng ý', '7'],
+      ['Không biểu quyết', '0'],
+      ['Phiếu không hợp lệ', '0'],
+    ])
+      await page.getByLabel(label, { exact: true }).fill(value);
+    await page.locator('[data-verdict="tie"]').waitFor();
+    const head = 'Quyết định của người đứng đầu (khi ngang phiếu)';
+    expect(await marked(page, head)).toEqual({ aria: 'true', mark: '*' });
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    const error = page.locator('#f-headDecision-error');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('Bắt buộc');
+    expect(await page.getByLabel(head).getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toBe(0);
+    await page.getByLabel(head).selectOption({ label: 'Đồng ý' });
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    await page.locator('#current-step-title', { hasText: 'Quyết định luân chuyển' }).waitFor();
+    expect(sent).toBe(1);
     await page.context().close();
   });
 });

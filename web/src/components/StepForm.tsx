@@ -12,6 +12,7 @@ import {
 import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
 import { nominationCountFindings, nominationsOverPresent } from '../ballot/nomination-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
+import { fieldInWords } from '../server-text/field-in-words';
 import { describedBy, ErrorBox, Field, refusalLine, RequiredFieldsHint, ruleTitle } from './common';
 import { DayInput } from './DayInput';
 import { CandidateInput } from './CandidateInput';
@@ -215,6 +216,10 @@ export function StepForm({
   for (const finding of nominationFindings)
     blocking[finding.field] ??= t(`ballot.${finding.key}`, finding.values);
 
+  // The fields the step's definition requires (`requiredFields`): marked «*» and aria-required,
+  // and not sent empty (before, only `minutesRef` was read from it: the rotation's meeting with the
+  // person requires `personOpinion`, which the form offered as optional and sent without).
+  const needs = (name: string) => step.requiredFields.includes(name);
   const body = (): { body: Record<string, unknown>; errors: Record<string, string> } => {
     const errors: Record<string, string> = {};
     const day = (name: string) => {
@@ -233,9 +238,9 @@ export function StepForm({
       return value;
     };
     const result: Record<string, unknown> = { heldOn: day('heldOn') };
-    const minutesRef = text('minutesRef', step.requiredFields.includes('minutesRef'));
+    const minutesRef = text('minutesRef', needs('minutesRef'));
     if (minutesRef) result.minutesRef = minutesRef;
-    const note = text('note', false);
+    const note = text('note', needs('note'));
     if (note) result.note = note;
     if (correction) result.reason = text('reason');
     for (const [name, message] of Object.entries(blocking)) errors[name] = message;
@@ -245,13 +250,16 @@ export function StepForm({
         break;
       case 'meeting': {
         result.conclusion = text('conclusion');
-        const opinion = text('personOpinion', false);
+        const opinion = text('personOpinion', needs('personOpinion'));
         if (opinion) result.personOpinion = opinion;
         break;
       }
       case 'ballot':
         result.tally = Object.fromEntries(TALLY.map((k) => [k, count(`tally.${k}`)]));
         if (values.headDecision) result.headDecision = values.headDecision;
+        // A tie is the head's to decide: not sent without it (the server refuses it as
+        // ballot.tie_needs_head; before, «Ghi nhận» sent it with the choice left empty).
+        else if (verdict === 'tie') errors.headDecision = t('form.required');
         break;
       case 'nomination':
         for (const k of ['members', 'summoned', 'present', 'invalid']) result[k] = count(k);
@@ -347,7 +355,13 @@ export function StepForm({
         const untranslated = !english && read === e.message && title !== null;
         setFieldErrors({
           [field]: t('form.refused', {
-            message: untranslated ? title : refusalLine(title, read),
+            // The server names the body's key (`bắt buộc phải có personOpinion`): read as its label.
+            message: untranslated
+              ? title
+              : refusalLine(
+                  title,
+                  fieldInWords(read, e.field ?? '', slotLabels.current[field] ?? ''),
+                ),
           }),
         });
         focusFirstInvalid();
@@ -366,8 +380,11 @@ export function StepForm({
   // never nowhere (a nominee refused as candidates[1].personId was silently lost).
   const errorSlots = useRef(new Set<string>());
   errorSlots.current = new Set();
-  const slot = (name: string): string | null => {
+  // The label of each field shown, for a refusal naming its key.
+  const slotLabels = useRef<Record<string, string>>({});
+  const slot = (name: string, label?: string): string | null => {
     errorSlots.current.add(name);
+    if (label) slotLabels.current[name] = label;
     return fieldErrors[name] ?? null;
   };
 
@@ -377,7 +394,7 @@ export function StepForm({
     opts: { type?: string; hint?: ReactNode; required?: boolean } = {},
   ) => {
     const id = `f-${name}`;
-    const err = slot(name) ?? live[name] ?? null;
+    const err = slot(name, label) ?? live[name] ?? null;
     return (
       <Field key={id} id={id} label={label} error={err} hint={opts.hint} required={opts.required}>
         <input
@@ -398,7 +415,7 @@ export function StepForm({
   };
   const day = (name: string, label: string) => {
     const id = `f-${name}`;
-    const err = slot(name);
+    const err = slot(name, label);
     return (
       <Field id={id} label={label} error={err} required>
         <DayInput
@@ -416,7 +433,7 @@ export function StepForm({
   };
   const textarea = (name: string, label: string, required = true, hint?: string) => {
     const id = `f-${name}`;
-    const err = slot(name);
+    const err = slot(name, label);
     return (
       <Field id={id} label={label} error={err} hint={hint} required={required}>
         <textarea
@@ -438,6 +455,8 @@ export function StepForm({
   const summoned = numberOrNull(values.summoned);
   const present = numberOrNull(values.present);
 
+  const headDecisionError =
+    verdict === 'tie' || values.headDecision ? slot('headDecision', t('form.headDecision')) : null;
   return (
     <form
       ref={formRef}
@@ -451,14 +470,14 @@ export function StepForm({
         {day('heldOn', t('form.heldOn'))}
         {step.kind !== 'decision' &&
           input('minutesRef', t('form.minutesRef'), {
-            required: step.requiredFields.includes('minutesRef'),
+            required: needs('minutesRef'),
           })}
       </div>
       {step.kind === 'proposal' && textarea('summary', t('form.summary'))}
       {step.kind === 'meeting' && (
         <>
           {textarea('conclusion', t('form.conclusion'))}
-          {textarea('personOpinion', t('form.personOpinion'), false)}
+          {textarea('personOpinion', t('form.personOpinion'), needs('personOpinion'))}
         </>
       )}
       {step.kind === 'ballot' && (
@@ -503,7 +522,12 @@ export function StepForm({
             </p>
           )}
           {(verdict === 'tie' || values.headDecision) && (
-            <Field id="f-headDecision" label={t('form.headDecision')} error={slot('headDecision')}>
+            <Field
+              id="f-headDecision"
+              label={t('form.headDecision')}
+              error={headDecisionError}
+              required={verdict === 'tie'}
+            >
               <select
                 id="f-headDecision"
                 value={values.headDecision ?? ''}
@@ -511,6 +535,9 @@ export function StepForm({
                 // A tie is decided by the head: the form is not sent without it (the server
                 // would refuse it as ballot.tie_needs_head).
                 required={verdict === 'tie'}
+                aria-required={verdict === 'tie' || undefined}
+                aria-invalid={headDecisionError ? true : undefined}
+                aria-describedby={describedBy('f-headDecision', false, Boolean(headDecisionError))}
               >
                 <option value="">—</option>
                 <option value="for">{t('form.headFor')}</option>
@@ -703,7 +730,7 @@ export function StepForm({
           )}
         </div>
       )}
-      {textarea('note', t('form.note'), false)}
+      {textarea('note', t('form.note'), needs('note'))}
       {correction &&
         textarea(
           'reason',
