@@ -92,6 +92,34 @@ describe('the panels a case page opens in place take the keyboard', () => {
     await page.context().close();
   });
 
+  it('the closing reason is marked required, and «Xác nhận» without it says so on the field', async () => {
+    const { page } = await signIn(browser, base, 'staff-1');
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/cases/${CASE}/withdraw`)) sent++;
+    });
+    await page.goto(`${base}/cases/${CASE}`);
+    await page.getByRole('button', { name: 'Rút hồ sơ', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    const reason = dialog.locator('#close-reason');
+    // Before: no «*», no aria-required, and «Xác nhận» disabled with nothing saying why.
+    expect(await reason.getAttribute('aria-required')).toBe('true');
+    expect(await dialog.locator('.field .required-mark').innerText()).toBe('*');
+    const confirm = dialog.getByRole('button', { name: 'Xác nhận' });
+    expect(await confirm.isEnabled()).toBe(true);
+    await confirm.click();
+    const error = dialog.locator('#close-reason-error');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('Bắt buộc');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await focusOn(page, '[role="alertdialog"] #close-reason');
+    expect(sent).toBe(0);
+    await reason.fill('Đơn vị đề nghị dừng');
+    expect(await error.count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await page.context().close();
+  });
+
   it('«Sửa bước» opens the correction with the keyboard in its form; «Hủy» returns it to the button', async () => {
     const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cases/${CASE}`);

@@ -42,6 +42,18 @@ describe('resolving a flagged vetting item on the case page, in the browser', ()
     await pool.getByRole('button', { name: 'Giải quyết nội dung thẩm định: Quy hoạch' }).click();
     const form = page.getByTestId('resolve-planning_pool');
     const note = form.getByLabel('Lý do, căn cứ giải quyết');
+    // Sent with no grounds: said on the field, nothing sent (before: «Ghi nhận giải quyết» stayed
+    // disabled, the field unmarked, and nothing said why).
+    expect(await note.getAttribute('aria-required')).toBe('true');
+    expect(await form.locator('.field .required-mark').innerText()).toBe('*');
+    let resolves = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/vetting/')) resolves++;
+    });
+    await form.getByRole('button', { name: 'Ghi nhận giải quyết', exact: true }).click();
+    await form.locator('#resolve-planning_pool-note-error').getByText('Bắt buộc').waitFor();
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    expect(resolves).toBe(0);
     // A note the server refuses (an invisible character) is refused on the note itself.
     await note.fill('Đã bổ sung\u200b quy hoạch');
     await form.getByRole('button', { name: 'Ghi nhận giải quyết', exact: true }).click();

@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../api/client';
 import { KnownNames, useReasonText } from '../server-text/use-reason-text';
-import { ErrorBox, Field, ruleTitle } from './common';
+import { describedBy, ErrorBox, Field, ruleTitle } from './common';
 import { useFocusOnInvalid } from './focus-on-invalid';
 
 /** The headers every case write sends: the revision read (If-Match) and the body's key. */
@@ -48,6 +48,8 @@ export function VettingResolution({
   const [note, setNote] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Sent with no grounds: said on the field (before: the button stayed disabled, nothing said why).
+  const [noteMissing, setNoteMissing] = useState(false);
   const id = `resolve-${item}-note`;
   const key = (name: string) => (recheck ? `case.recheck${name}` : `case.resolve${name}`);
   const itemName = t(`vetting.${item}`, { defaultValue: item });
@@ -67,12 +69,18 @@ export function VettingResolution({
   }, [open]);
   const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   const refusal = error instanceof ApiError ? error : null;
-  const noteError =
+  const noteRefusal =
     refusal?.field === 'note' ? `${ruleTitle(t, refusal)} — ${reasonText(refusal.message)}` : null;
+  const noteError = noteMissing ? t('form.required') : noteRefusal;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    if (!note.trim()) {
+      setNoteMissing(true);
+      noteRef.current?.focus();
+      return;
+    }
     setPending(true);
     const body = { note: note.trim() };
     try {
@@ -118,23 +126,30 @@ export function VettingResolution({
       ref={formRef}
       className="confirm"
       onSubmit={(e) => void submit(e)}
+      noValidate
       aria-label={t(key('Item'), { item: itemName })}
       data-testid={`resolve-${item}`}
     >
       <p className="hint">{t(key('Hint'))}</p>
-      <Field id={id} label={t(key('Note'))} error={noteError}>
+      <Field id={id} label={t(key('Note'))} error={noteError} required>
         <textarea
           ref={noteRef}
           id={id}
           value={note}
           required
+          aria-required
+          aria-invalid={noteError ? true : undefined}
+          aria-describedby={describedBy(id, false, Boolean(noteError))}
           maxLength={4000}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={(e) => {
+            setNote(e.target.value);
+            if (e.target.value.trim()) setNoteMissing(false);
+          }}
         />
       </Field>
       {/* A refusal naming no field of this form (the item itself, a grant, a closed case). */}
-      {!noteError && <ErrorBox error={error} names={names} outcomeOfSubmit />}
-      <button type="submit" disabled={pending || !note.trim()}>
+      {!noteRefusal && <ErrorBox error={error} names={names} outcomeOfSubmit />}
+      <button type="submit" disabled={pending}>
         {t(key('Submit'))}
       </button>{' '}
       <button

@@ -10,7 +10,7 @@ import { CaseView, Definition } from '../api/types';
 import { formatDay } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
-import { ErrorBox, Loading } from '../components/common';
+import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { StepForm } from '../components/StepForm';
 import { NomineeBallotForm } from '../components/NomineeBallotForm';
@@ -237,6 +237,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [closing, setClosing] = useState<'withdraw' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
   const [closeError, setCloseError] = useState<unknown>(null);
+  // «Xác nhận» pressed with no reason: said on the field (before: the button stayed disabled, and
+  // nothing said why).
+  const [reasonMissing, setReasonMissing] = useState(false);
   // «Rút hồ sơ» / «Không chấp thuận» open the reason in their place: it takes focus, and «Hủy»
   // gives it back to the button (before: focus fell to <body>).
   const closingFocus = useDisclosureFocus(closing);
@@ -353,6 +356,11 @@ export function CasePage({ caseId }: { caseId: string }) {
   const close = async () => {
     if (!closing) return;
     setCloseError(null);
+    if (!reason.trim()) {
+      setReasonMissing(true);
+      document.getElementById('close-reason')?.focus();
+      return;
+    }
     const body = { reason: reason.trim() };
     try {
       const path = closing === 'withdraw' ? '/cases/{id}/withdraw' : '/cases/{id}/reject';
@@ -529,21 +537,26 @@ export function CasePage({ caseId }: { caseId: string }) {
               <p id="close-confirm">
                 {t(closing === 'withdraw' ? 'case.confirmWithdraw' : 'case.confirmReject')}
               </p>
-              <div className="field">
-                <label htmlFor="close-reason">{t('case.reason')}</label>
+              <Field
+                id="close-reason"
+                label={t('case.reason')}
+                error={reasonMissing ? t('form.required') : null}
+                required
+              >
                 <input
                   id="close-reason"
                   value={reason}
-                  onChange={(e) => setReason(e.target.value)}
+                  onChange={(e) => {
+                    setReason(e.target.value);
+                    if (e.target.value.trim()) setReasonMissing(false);
+                  }}
+                  aria-required
+                  aria-invalid={reasonMissing || undefined}
+                  aria-describedby={describedBy('close-reason', false, reasonMissing)}
                 />
-              </div>
+              </Field>
               <ErrorBox error={closeError} names={data.names} outcomeOfSubmit />
-              <button
-                type="button"
-                className="danger"
-                disabled={!reason.trim()}
-                onClick={() => void close()}
-              >
+              <button type="button" className="danger" onClick={() => void close()}>
                 {t('case.confirm')}
               </button>{' '}
               <button
