@@ -37,6 +37,11 @@ describe('the case-opening form', () => {
     await page.getByRole('button', { name: 'Mở hồ sơ' }).click();
     await page.getByText('Chưa chọn thủ tục: chọn thủ tục cần mở hồ sơ').waitFor();
     expect(await procedure.getAttribute('aria-invalid')).toBe('true');
+    // The «Quy trình» left empty says so too (before: nothing under it).
+    expect(await page.locator('#open-definition-error').innerText()).toBe(
+      'Chưa chọn quy trình: chọn thủ tục trước, rồi chọn quy trình',
+    );
+    expect(await definition.getAttribute('aria-invalid')).toBe('true');
     // The keyboard is taken to the field to correct (before: it stayed on «Mở hồ sơ»).
     await page.locator('#open-procedure:focus').waitFor({ timeout: 5_000 });
     expect(new URL(page.url()).pathname).toBe('/cases/new');

@@ -153,6 +153,8 @@ describe('reports, profile facts and planning review in a browser', () => {
         })
         .waitFor();
       expect(await to.getAttribute('aria-invalid')).toBe('true');
+      // The keyboard is taken to the day to correct (before: it stayed on the button).
+      await page.locator('#rep-to:focus').waitFor({ timeout: 5_000 });
     }
     expect(downloads).toBe(0);
     expect(await page.getByText('2026-12-01').count()).toBe(0);

@@ -748,6 +748,7 @@ const vi = {
     chooseProcedureFirst: '— Chọn thủ tục trước —',
     procedureMissing: 'Chưa chọn thủ tục: chọn thủ tục cần mở hồ sơ',
     definitionMissing: 'Chưa chọn quy trình: thủ tục này có nhiều quy trình, chọn một',
+    definitionNeedsProcedure: 'Chưa chọn quy trình: chọn thủ tục trước, rồi chọn quy trình',
     person: 'Tìm cán bộ theo tên',
     pickPerson: 'Chọn cán bộ',
     personOptional:
@@ -2078,6 +2079,7 @@ const en: Strings<typeof vi> = {
     chooseProcedureFirst: '— Choose the procedure first —',
     procedureMissing: 'No procedure chosen: choose the procedure to open',
     definitionMissing: 'No definition chosen: this procedure has several, choose one',
+    definitionNeedsProcedure: 'No workflow chosen: choose the procedure first, then the workflow',
     person: 'Find a person by name',
     pickPerson: 'Choose the person',
     personOptional:

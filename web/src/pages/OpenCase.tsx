@@ -265,7 +265,9 @@ export function OpenCase() {
     event.preventDefault();
     const unset: Partial<Record<FormField, boolean>> = {
       procedure: !offered.includes(procedure),
-      definition: offered.includes(procedure) && !chosenDefinition,
+      // Sent with no procedure, the «Quy trình» left empty says so too (before: nothing under it,
+      // while the person, post, unit and summary each said «Bắt buộc»).
+      definition: !chosenDefinition,
       personId: !personId && !fillsPost,
       positionId: !positionId,
       orgUnitId: !caseUnit,
@@ -377,7 +379,11 @@ export function OpenCase() {
             </select>
             {missing.definition && (
               <span className="field-error" id="open-definition-error">
-                {t('open.definitionMissing')}
+                {t(
+                  offered.includes(procedure)
+                    ? 'open.definitionMissing'
+                    : 'open.definitionNeedsProcedure',
+                )}
               </span>
             )}
           </div>

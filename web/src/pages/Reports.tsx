@@ -8,6 +8,7 @@ import type { components } from '../api/schema';
 import { formatDay, parseDay, typedButNotADay, vietnamToday } from '../dates';
 import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
+import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { citationInVietnamese } from '../server-text/legal-citation';
@@ -90,6 +91,7 @@ export function Reports() {
   const [draft, setDraft] = useState<Filters>(filters);
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Partial<Record<DayField, string>>>({});
+  const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
   // Back and forward (or a link) change the report shown: the fields show it too (today only
   // seeds a bound the address lacks).
   useEffect(() => {
@@ -119,7 +121,10 @@ export function Reports() {
   const checked = (): Filters | null => {
     const found = periodProblems(draft, t);
     setProblems(found);
-    return Object.keys(found).length ? null : draft;
+    if (!Object.keys(found).length) return draft;
+    // The keyboard is taken to the day to correct (before: it stayed on the button).
+    focusFirstInvalid();
+    return null;
   };
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -170,7 +175,13 @@ export function Reports() {
   return (
     <section>
       <h1>{t('reports.title')}</h1>
-      <form className="card filters" onSubmit={apply} noValidate aria-label={t('reports.title')}>
+      <form
+        ref={formRef}
+        className="card filters"
+        onSubmit={apply}
+        noValidate
+        aria-label={t('reports.title')}
+      >
         {dayInput('from', 'rep-from')}
         {dayInput('to', 'rep-to')}
         <div className="field">
