@@ -5,6 +5,7 @@
  */
 export const SENSITIVE_READ_KINDS = [
   'audit export',
+  'case',
   'case history',
   'case history CSV',
   'case proof',
@@ -30,6 +31,7 @@ export const PERSON_READ_KINDS: readonly SensitiveReadKind[] = [
  * by whom it is about, as a person read is named. Before, «Đọc gì» read «Hồ sơ kỷ luật: d-fce9…».
  */
 export const CASE_READ_KINDS: readonly SensitiveReadKind[] = [
+  'case',
   'case history',
   'case history CSV',
   'case proof',

@@ -1215,6 +1215,7 @@ const vi = {
     accessWhat: 'Đọc gì',
     readKinds: {
       audit_export: 'Xuất toàn bộ sự kiện',
+      case: 'Hồ sơ công tác cán bộ',
       case_history: 'Lịch sử hồ sơ',
       case_history_CSV: 'Lịch sử hồ sơ (tệp CSV)',
       case_proof: 'Bằng chứng toàn vẹn của hồ sơ',
@@ -2508,6 +2509,7 @@ const en: Strings<typeof vi> = {
     accessWhat: 'Read what',
     readKinds: {
       audit_export: 'Export of every event',
+      case: 'Personnel case',
       case_history: 'Case history',
       case_history_CSV: 'Case history (CSV)',
       case_proof: 'Case integrity proof',

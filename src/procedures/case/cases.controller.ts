@@ -69,6 +69,9 @@ export class CasesController extends CaseEngineRoutes({
   view: CaseViewDto,
   read: {
     roles: ACCESS.anyRole,
+    // Its view shows vetting results and ballot counts: every read goes to the access log, as a
+    // discipline case's does (before, an auditor's as-of reads of a case left no entry).
+    sensitive: 'case',
     summary: "A case's state, current step, what may be done next and its revision (ETag)",
     asOf: 'the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is the whole minute, second or millisecond it is written to (Vietnam time without an offset), so the recordedAt a history shows includes its event; such a replay offers no action (allowedNext is empty)',
   },

@@ -1159,7 +1159,7 @@ export interface components {
              * @description what was read (the start of `resource`), for the reader to name in their language
              * @enum {string|null}
              */
-            kind: "audit export" | "case history" | "case history CSV" | "case proof" | "discipline case" | "discipline register" | "person eligibility" | "person history" | "person record" | "personnel report" | null;
+            kind: "audit export" | "case" | "case history" | "case history CSV" | "case proof" | "discipline case" | "discipline register" | "person eligibility" | "person history" | "person record" | "personnel report" | null;
             /**
              * @description the id read (the rest of `resource`): a person, a case
              * @example p-nguyen-van-an
@@ -8421,6 +8421,8 @@ export interface operations {
             query?: {
                 /** @description the case as it stood then, replayed from its events: a day YYYY-MM-DD means the end of that day in Vietnam (23:59:59.999+07:00); an ISO date-time is the whole minute, second or millisecond it is written to (Vietnam time without an offset), so the recordedAt a history shows includes its event; such a replay offers no action (allowedNext is empty) */
                 asOf?: unknown;
+                /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
+                purpose?: unknown;
             };
             header?: never;
             path: {
