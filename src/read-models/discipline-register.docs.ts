@@ -67,7 +67,7 @@ export const DisciplineRegisterDocs = () =>
       name: 'asOf',
       required: false,
       description:
-        'the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam',
+        'the day statuses are judged on (default today in Vietnam): a day YYYY-MM-DD, or an ISO date-time (Vietnam time without an offset), which judges its day in Vietnam and counts only what was recorded within the minute, second or millisecond written (a decision recorded later is not listed, a review recorded later not applied)',
     }),
     ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] }),
     ApiQuery({ name: 'limit', required: false }),

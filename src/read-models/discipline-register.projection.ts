@@ -20,23 +20,29 @@ interface StateSince {
  * The decision's state from a day on: a report for a period counts the form at its end, and the
  * register judged on a day shows the state of that day (a review only from its own day).
  */
-const stateSince = (tx: ProjectionTx, caseId: unknown, state: StateSince, sequence: number) =>
+const stateSince = (tx: ProjectionTx, event: RecordedEvent, state: StateSince, sequence: number) =>
   tx.query(
-    `INSERT INTO discipline_record_forms (case_id, since, form, sequence, in_effect_until, bar_ends_on, revised_by_ref, revised_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE $2::date END) ON CONFLICT DO NOTHING`,
+    `INSERT INTO discipline_record_forms (case_id, since, form, sequence, in_effect_until, bar_ends_on, revised_by_ref, revised_on, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7::text IS NULL THEN NULL ELSE $2::date END, $8) ON CONFLICT DO NOTHING`,
     [
-      caseId,
+      (event.data as Data).caseId,
       state.since,
       state.form,
       sequence,
       state.inEffectUntil,
       state.barEndsOn,
       state.revisedByRef,
+      event.recordedAt,
     ],
   );
 
 /** The row as a review left it, kept from the review's day. */
-async function stateAfterRevision(tx: ProjectionTx, data: Data, sequence: number): Promise<void> {
+async function stateAfterRevision(
+  tx: ProjectionTx,
+  event: RecordedEvent,
+  sequence: number,
+): Promise<void> {
+  const data = event.data as Data;
   const { rows } = await tx.query(
     'SELECT form, in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on FROM discipline_records WHERE case_id = $1',
     [data.caseId],
@@ -44,7 +50,7 @@ async function stateAfterRevision(tx: ProjectionTx, data: Data, sequence: number
   if (!rows[0]) return;
   await stateSince(
     tx,
-    data.caseId,
+    event,
     {
       since: data.revisedOn,
       form: rows[0].form,
@@ -62,7 +68,12 @@ const handles = (event: RecordedEvent): boolean =>
   (event.type === 'DisciplineRecorded' || event.type === 'DisciplineRevised');
 
 /** A review's outcome on the decision: annulled from its day, or its form changed from then on. */
-async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Promise<void> {
+async function applyRevision(
+  tx: ProjectionTx,
+  event: RecordedEvent,
+  sequence: number,
+): Promise<void> {
+  const data = event.data as Data;
   // The decision keeps its own number; the complaint decision that changed or annulled it is
   // named apart, with its day (before: a change replaced the decision's number with the review's).
   // An annulled decision has no validity and no bar left from the annulment's day: its row and
@@ -89,7 +100,7 @@ async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Pr
       ],
     );
   }
-  await stateAfterRevision(tx, data, sequence);
+  await stateAfterRevision(tx, event, sequence);
 }
 
 /**
@@ -99,7 +110,9 @@ async function applyRevision(tx: ProjectionTx, data: Data, sequence: number): Pr
 export const disciplineRegisterProjection: Projection = {
   name: 'discipline_register',
   // 6: an annulled decision's row and its state from the annulment on hold no validity or bar end.
-  version: 6,
+  // 7: each state keeps when it was recorded, so the register as of a moment counts only those
+  // recorded within it (before: only the moment's day).
+  version: 7,
   tables: ['discipline_records', 'discipline_record_forms'],
   handles,
   async handle(event, tx, { sequence }) {
@@ -132,7 +145,7 @@ export const disciplineRegisterProjection: Projection = {
       await tx.query('DELETE FROM discipline_record_forms WHERE case_id = $1', [data.caseId]);
       await stateSince(
         tx,
-        data.caseId,
+        event,
         {
           since: data.decidedOn,
           form: data.form,
@@ -149,7 +162,7 @@ export const disciplineRegisterProjection: Projection = {
           [data.sameViolationCaseId, data.caseId, data.personId],
         );
     } else if (event.type === 'DisciplineRevised') {
-      await applyRevision(tx, data, sequence);
+      await applyRevision(tx, event, sequence);
     }
   },
 };

@@ -18,6 +18,11 @@ export interface RegisterQuery {
   /** The bar on a higher post still runs on asOf, or no longer. */
   barred?: boolean;
   asOf: string;
+  /**
+   * The last millisecond `asOf` names (parseAsOf): only what was recorded within it counts, a
+   * decision recorded later is not listed and a review recorded later not applied. Absent: all.
+   */
+  recordedBy?: Date;
   limit: number;
   cursor?: string;
 }
@@ -70,13 +75,22 @@ const STATUS_SQL = (day: string) =>
         WHEN ${IN_EFFECT_SQL(day)} THEN 'in_effect'
         ELSE 'expired' END`;
 
+/** A state recorded within the moment $3 (null: any; a state kept before its time was: recorded). */
+const RECORDED_BY = (state: string) =>
+  `($3::timestamptz IS NULL OR ${state}.recorded_at IS NULL OR ${state}.recorded_at < $3::timestamptz + interval '1 millisecond')`;
+
 /**
- * Each decision as it stood on a day ($2): its form, validity and bar and the review behind them
- * from the latest state recorded on or before that day (a review only from its own day), else
- * the row's present state (a decision recorded before its states were kept).
+ * Each decision as it stood on a day ($2) and a moment ($3): its form, validity and bar and the
+ * review behind them from the latest state on or before that day recorded within that moment (a
+ * review only from its own day), else the row's present state (a decision recorded before its
+ * states were kept); its annulment only once recorded.
  */
 const RECORDS_AS_OF = `(SELECT d.case_id, d.person_id, d.org_unit_id, d.track, d.violation_category, d.decided_on,
-         d.effective_from, d.annulled_on, d.decision_ref, d.rule_set, d.same_violation_case_id,
+         d.effective_from, d.decision_ref, d.rule_set, d.same_violation_case_id, s.case_id AS state_case_id,
+         CASE WHEN EXISTS (SELECT 1 FROM discipline_record_forms a
+                            WHERE a.case_id = d.case_id AND a.since = d.annulled_on
+                              AND a.revised_by_ref IS NOT DISTINCT FROM d.revised_by_ref AND ${RECORDED_BY('a')})
+              THEN d.annulled_on END AS annulled_on,
          COALESCE(s.form, d.form) AS form,
          CASE WHEN s.case_id IS NULL THEN d.in_effect_until ELSE s.in_effect_until END AS in_effect_until,
          CASE WHEN s.case_id IS NULL THEN d.bar_ends_on ELSE s.bar_ends_on END AS bar_ends_on,
@@ -84,7 +98,7 @@ const RECORDS_AS_OF = `(SELECT d.case_id, d.person_id, d.org_unit_id, d.track, d
          CASE WHEN s.case_id IS NULL THEN d.revised_on ELSE s.revised_on END AS revised_on
     FROM discipline_records d
     LEFT JOIN LATERAL (SELECT * FROM discipline_record_forms
-                        WHERE case_id = d.case_id AND since <= $2::date
+                        WHERE case_id = d.case_id AND since <= $2::date AND ${RECORDED_BY('discipline_record_forms')}
                         ORDER BY since DESC, sequence DESC LIMIT 1) s ON true) AS discipline_records`;
 
 /** The register, newest decision first, with each record's status on `asOf`. */
@@ -92,8 +106,13 @@ export async function disciplineRegister(
   pool: Pool,
   query: RegisterQuery,
 ): Promise<Page<RegisterRecord>> {
-  const params: unknown[] = [query.scopeUnit, query.asOf];
-  const where = [disciplineWithinUnit('discipline_records', '$1'), 'decided_on <= $2::date'];
+  const params: unknown[] = [query.scopeUnit, query.asOf, query.recordedBy ?? null];
+  const where = [
+    disciplineWithinUnit('discipline_records', '$1'),
+    'decided_on <= $2::date',
+    // As of a moment, a decision none of whose states was recorded within it is not listed.
+    '($3::timestamptz IS NULL OR state_case_id IS NOT NULL)',
+  ];
   const add = (condition: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(condition(`$${params.length}`));

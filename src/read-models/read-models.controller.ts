@@ -14,7 +14,7 @@ import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { OrgScope } from '../identity/org-scope';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
-import { parseDayRange } from '../common/input/calendar-date';
+import { isCalendarDate, parseDayRange } from '../common/input/calendar-date';
 import { parseChoice, parseFlag, parseLimit } from './cursor';
 import { DISCIPLINE_FORMS } from '../procedures/discipline/discipline-forms';
 import { COMPLAINT_REVIEW, stepsPerformedBy } from './inbox-steps';
@@ -193,6 +193,7 @@ export class ReadModelsController {
     @Query('cursor') cursor?: string,
   ) {
     await this.assertFiltersInScope(actor, { orgUnit, person });
+    const moment = parseAsOf(asOf);
     const query: RegisterQuery = {
       scopeUnit: actor.orgUnit,
       person,
@@ -204,7 +205,10 @@ export class ReadModelsController {
       status: parseChoice('status', status, RECORD_STATUSES),
       inEffect: parseFlag('inEffect', inEffect),
       barred: parseFlag('barred', barred),
-      asOf: parseAsOf(asOf)?.day ?? this.today(),
+      asOf: moment?.day ?? this.today(),
+      // A day alone judges the decisions by their own days, a decision entered late for an earlier
+      // day included; a moment (date-time) also counts only what was recorded within it.
+      recordedBy: asOf && !isCalendarDate(asOf) ? moment?.lastMillisecond : undefined,
       limit: parseLimit(limit),
       cursor,
     };

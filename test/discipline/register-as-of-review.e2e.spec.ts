@@ -39,6 +39,7 @@ describe('the discipline register judged on a day shows the decision as it stood
           posts: [{ positionId: 'pos-deputy', from: addDays(today, -900), termEnd: null }],
         },
         { id: 'p-annulled' },
+        { id: 'p-moment' },
       ],
     });
   });
@@ -132,6 +133,51 @@ describe('the discipline register judged on a day shows the decision as it stood
       inEffectUntil: decision.inEffectUntil,
       barEndsOn: decision.barEndsOn,
     });
+  });
+
+  it('as of a moment, only what was recorded within it counts, in the JSON and the CSV', async () => {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const beforeAny = new Date().toISOString();
+    await pause();
+    await partyReprimand(t, {
+      caseId: 'd-moment',
+      personId: 'p-moment',
+      day: today,
+      number: '46-QĐ/UBKT',
+    });
+    // The decision reaches the person's record after the case's own event: wait for its row.
+    await registerOn(today, (row) => !!row, 'p-moment');
+    await pause();
+    const decided = new Date().toISOString();
+    await pause();
+    await http()
+      .post('/discipline-cases/d-moment/complaints')
+      .set(as('staff', 'organization_staff'))
+      .send({ filedOn: today, grounds: 'Không vi phạm' })
+      .expect(200);
+    await http()
+      .post('/discipline-cases/d-moment/complaints/review')
+      .set(leader())
+      .send({ heldOn: today, number: '12-QĐ/TU', outcome: 'annul', reason: 'Không vi phạm' })
+      .expect(200);
+    await registerOn(today, (row) => row?.status === 'annulled', 'p-moment');
+    const at = async (moment: string) =>
+      (
+        await http()
+          .get(`/discipline-records?person=p-moment&asOf=${encodeURIComponent(moment)}`)
+          .set(inspector())
+          .expect(200)
+      ).body.items as RegisterRow[];
+    // Before: the moment's day alone was read, so both showed the annulled row.
+    expect(await at(beforeAny)).toEqual([]);
+    expect(await at(decided)).toEqual([
+      expect.objectContaining({ form: 'reprimand', status: 'in_effect', revisedByRef: null }),
+    ]);
+    const csv = await http()
+      .get(`/discipline-records?person=p-moment&format=csv&asOf=${encodeURIComponent(beforeAny)}`)
+      .set(inspector())
+      .expect(200);
+    expect(csv.text.trim().split(/\r?\n/)).toHaveLength(1);
   });
 
   it('an annulled decision shows no validity or bar end from its annulment, in the JSON, the CSV and after a rebuild', async () => {
