@@ -37,6 +37,12 @@ import { exportTransform } from './audit-formats';
 import { AuditHistoryQueries, ExportScope } from './audit-history.queries';
 import { parseExportRequest } from './audit-range';
 
+/** `from` and `to`, read as `asOf` is (parseExportRequest). */
+const FROM_DOC =
+  'recorded from, inclusive, read as asOf is: a day YYYY-MM-DD from its start in Vietnam; an ISO date-time (Vietnam time without an offset) from the minute, second or millisecond written';
+const TO_DOC =
+  'recorded through, inclusive, read as asOf is: a day YYYY-MM-DD to the end of that day in Vietnam; an ISO date-time (Vietnam time without an offset) to the end of the minute, second or millisecond written';
+
 /**
  * The auditors' bulk export: every event recorded in a time range, streamed from a database
  * cursor. The operation id is that of the route's first home (AuditController), kept so the web
@@ -65,10 +71,11 @@ export class AuditExportController implements BeforeApplicationShutdown {
   @Get('audit/export')
   @ApiOperation({
     operationId: 'AuditController_export',
-    summary: 'Streams every event recorded in [from, to) in global order, as CSV or NDJSON',
+    summary:
+      'Streams every event recorded from `from` through `to` in global order, as CSV or NDJSON',
   })
-  @ApiQuery({ name: 'from', required: false, description: 'ISO 8601, inclusive (recorded time)' })
-  @ApiQuery({ name: 'to', required: false, description: 'ISO 8601, exclusive (recorded time)' })
+  @ApiQuery({ name: 'from', required: false, description: FROM_DOC })
+  @ApiQuery({ name: 'to', required: false, description: TO_DOC })
   @ApiQuery({
     name: 'format',
     required: false,
@@ -77,7 +84,8 @@ export class AuditExportController implements BeforeApplicationShutdown {
   })
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiOkResponse({
-    description: 'every event in [from, to), streamed; CSV is UTF-8 with a byte order mark',
+    description:
+      'every event recorded from `from` through `to`, streamed; CSV is UTF-8 with a byte order mark',
     content: {
       'text/csv': { schema: { type: 'string' } },
       'application/x-ndjson': { schema: { $ref: getSchemaPath(HistoryEntryDto) } },

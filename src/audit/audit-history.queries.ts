@@ -139,7 +139,8 @@ export class AuditHistoryQueries {
     }
     if (range.to) {
       params.push(range.to);
-      where.push(`history.recorded_at < $${params.length}`);
+      // recorded_at keeps microseconds, `to` names its last millisecond: all of it counts.
+      where.push(`history.recorded_at < $${params.length}::timestamptz + interval '1 millisecond'`);
     }
     if (range.scope) {
       // Every stream lies in a unit (stream-ownership.ts); a grant reaches its unit's subtree.

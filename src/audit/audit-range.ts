@@ -1,9 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
-import { isIsoInstant } from '../common/input/calendar-date';
+import { AsOf, parseAsOf } from '../common/as-of';
 import { EXPORT_FORMATS, ExportFormat } from './audit-formats';
 
 export interface ExportRequest {
+  /** The first millisecond taken (inclusive). */
   from?: Date;
+  /** The last millisecond taken (inclusive): `to` is taken whole, a day to its end in Vietnam. */
   to?: Date;
   format: ExportFormat;
 }
@@ -13,15 +15,22 @@ export interface ExportRequest {
 const refused = (field: string, message: string, rule = 'query.invalid') =>
   new BadRequestException({ message, rule, field, error: 'Bad Request' });
 
-function parseInstant(name: string, value: string | undefined): Date | undefined {
+/**
+ * A bound read as every `asOf` is (parseAsOf): a day alone is the whole day in Vietnam, a
+ * date-time the whole minute, second or millisecond written, Vietnam time without an offset.
+ * Before, a day was midnight UTC and a time without offset UTC, so `from=2026-12-07&to=2026-12-07`
+ * gave nothing and `…T20:18:00` (Vietnam) missed the events of that minute.
+ */
+function parseBound(name: 'from' | 'to', value: string | undefined): AsOf | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!isIsoInstant(value)) {
+  try {
+    return parseAsOf(value);
+  } catch {
     throw refused(
       name,
-      `${name} must be an ISO 8601 date or time, e.g. 2026-01-31 or 2026-01-31T00:00:00Z; got "${value}"`,
+      `${name} must be a day YYYY-MM-DD (the whole day in Vietnam) or an ISO 8601 date-time (Vietnam time without an offset), e.g. 2026-01-31 or 2026-01-31T08:00:00+07:00; got "${value.slice(0, 40)}"`,
     );
   }
-  return new Date(value);
 }
 
 /** Validates `GET /audit/export` query parameters with messages an auditor can act on. */
@@ -30,8 +39,8 @@ export function parseExportRequest(query: {
   to?: string;
   format?: string;
 }): ExportRequest {
-  const from = parseInstant('from', query.from);
-  const to = parseInstant('to', query.to);
+  const from = parseBound('from', query.from)?.firstMillisecond;
+  const to = parseBound('to', query.to)?.lastMillisecond;
   if (from && to && from > to)
     throw refused('to', `from (${query.from}) is after to (${query.to})`, 'query.period_reversed');
   const format = (query.format ?? 'ndjson') as ExportFormat;

@@ -9,8 +9,13 @@ export interface AsOf {
    * it (the store keeps microseconds; see `ReadStreamOptions.until`).
    */
   lastMillisecond: Date;
+  /** The first millisecond it names: a period starting at it (`from`) takes it whole. */
+  firstMillisecond: Date;
   day: string;
 }
+
+/** A day in Vietnam, which keeps no daylight saving. */
+const DAY_MS = 24 * 3600 * 1000;
 
 /** An explicit offset at the end of an ISO date-time (`Z`, `+07:00`). */
 const OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/i;
@@ -42,12 +47,16 @@ function spanWritten(value: string): number {
  */
 export function parseAsOf(value: string | undefined): AsOf | undefined {
   if (value === undefined) return undefined;
-  if (isCalendarDate(value)) return { lastMillisecond: endOfVietnamDay(value), day: value };
+  if (isCalendarDate(value)) {
+    const lastMillisecond = endOfVietnamDay(value);
+    const firstMillisecond = new Date(lastMillisecond.getTime() - DAY_MS + 1);
+    return { lastMillisecond, firstMillisecond, day: value };
+  }
   if (isIsoInstant(value)) {
     const start = new Date(OFFSET.test(value) ? value : `${value}+07:00`);
     if (!Number.isNaN(start.getTime())) {
       const lastMillisecond = new Date(start.getTime() + spanWritten(value) - 1);
-      return { lastMillisecond, day: vietnamDay(lastMillisecond) };
+      return { lastMillisecond, firstMillisecond: start, day: vietnamDay(lastMillisecond) };
     }
   }
   throw new DomainRuleViolation(

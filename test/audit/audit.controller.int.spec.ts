@@ -192,6 +192,29 @@ describe('audit HTTP API', () => {
     expect(empty.text).toBe(`\uFEFF${CSV_HEADER}`);
   });
 
+  it('GET /audit/export reads a day as the whole day in Vietnam and a time without offset as Vietnam time', async () => {
+    const stored = await readAllVisible(store, 6);
+    const ids = stored.map((e) => e.id);
+    const exported = async (query: string) =>
+      (await request(app.getHttpServer()).get(`/audit/export?${query}`).expect(200)).text
+        .trimEnd()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).eventId);
+    // Vietnam time (UTC+7, no daylight saving) of the first event, written without an offset.
+    const local = new Date(Date.parse(stored[0].recordedAt) + 7 * 3600 * 1000).toISOString();
+    const day = local.slice(0, 10);
+    // Before: a day was midnight UTC, exclusive, so from=to=that day gave nothing.
+    expect(await exported(`from=${day}&to=${day}`)).toEqual(ids);
+    // Before: 20:18 without offset was read as 20:18 UTC, seven hours after the events.
+    const minute = local.slice(0, 16);
+    expect(await exported(`from=${minute}:00&to=${minute}:59`)).toContain(stored[0].id);
+    expect(await exported(`to=${day}`)).toEqual(ids);
+    const lastWritten = stored.at(-1)!.recordedAt;
+    // A time to the millisecond is taken whole: the event recorded within it counts.
+    expect(await exported(`to=${encodeURIComponent(lastWritten)}`)).toEqual(ids);
+  });
+
   it('GET /audit/export refuses bad parameters with a clear message', async () => {
     const bad = await request(app.getHttpServer()).get('/audit/export?format=xml').expect(400);
     expect(bad.body.message).toContain('format must be one of csv, ndjson');

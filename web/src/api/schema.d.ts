@@ -819,7 +819,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Streams every event recorded in [from, to) in global order, as CSV or NDJSON */
+        /** Streams every event recorded from `from` through `to` in global order, as CSV or NDJSON */
         get: operations["AuditController_export"];
         put?: never;
         post?: never;
@@ -7402,7 +7402,7 @@ export interface operations {
                 inEffect?: "true" | "false";
                 /** @description the bar on appointment to a higher post still runs on asOf (or no longer) */
                 barred?: "true" | "false";
-                /** @description the day statuses are judged on (default today in Vietnam); a day YYYY-MM-DD, or an ISO date-time meaning its day in Vietnam */
+                /** @description the day statuses are judged on (default today in Vietnam): a day YYYY-MM-DD, or an ISO date-time (Vietnam time without an offset), which judges its day in Vietnam and counts only what was recorded within the minute, second or millisecond written (a decision recorded later is not listed, a review recorded later not applied) */
                 asOf?: string;
                 format?: "json" | "csv";
                 limit?: string;
@@ -7923,9 +7923,9 @@ export interface operations {
             query?: {
                 /** @description default ndjson */
                 format?: "csv" | "ndjson";
-                /** @description ISO 8601, exclusive (recorded time) */
+                /** @description recorded through, inclusive, read as asOf is: a day YYYY-MM-DD to the end of that day in Vietnam; an ISO date-time (Vietnam time without an offset) to the end of the minute, second or millisecond written */
                 to?: unknown;
-                /** @description ISO 8601, inclusive (recorded time) */
+                /** @description recorded from, inclusive, read as asOf is: a day YYYY-MM-DD from its start in Vietnam; an ISO date-time (Vietnam time without an offset) from the minute, second or millisecond written */
                 from?: unknown;
                 /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
                 purpose?: unknown;
@@ -7936,7 +7936,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description every event in [from, to), streamed; CSV is UTF-8 with a byte order mark */
+            /** @description every event recorded from `from` through `to`, streamed; CSV is UTF-8 with a byte order mark */
             200: {
                 headers: {
                     [name: string]: unknown;

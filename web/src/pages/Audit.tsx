@@ -79,10 +79,9 @@ export function AuditHome() {
     const tt = parseDay(to);
     // A typed day that is not one is named on its field, not read as "from the beginning".
     if (typedButNotADay(from) || typedButNotADay(to)) return;
-    if (f) query.set('from', new Date(`${f}T00:00:00+07:00`).toISOString());
-    // `to` is exclusive: "Đến 06/12" takes in the whole of 6 December (Vietnam keeps no DST).
-    const dayMs = 24 * 60 * 60 * 1000;
-    if (tt) query.set('to', new Date(Date.parse(`${tt}T00:00:00+07:00`) + dayMs).toISOString());
+    // The service reads a day as the whole day in Vietnam: "Đến 06/12" takes in all of 6 December.
+    if (f) query.set('from', f);
+    if (tt) query.set('to', tt);
     try {
       await download(`/audit/export?${query}`, 'cadreflow-events.csv', { excelBom: true });
     } catch (e) {
