@@ -1262,6 +1262,8 @@ const vi = {
     barredFilter: 'Hạn chế bổ nhiệm chức vụ cao hơn',
     yes: 'Còn',
     no: 'Đã hết',
+    // An annulled decision never bars from its annulment: «Không», as the CSV says, not «Đã hết».
+    neverBarred: 'Không',
     inEffectUntil: 'Hết hiệu lực kỷ luật',
     sameViolation: 'Cùng vi phạm (khối kia)',
     filter: 'Lọc',
@@ -2591,6 +2593,7 @@ const en: Strings<typeof vi> = {
     barredFilter: 'Barred from a higher post',
     yes: 'Yes',
     no: 'No longer',
+    neverBarred: 'No',
     inEffectUntil: 'In effect until',
     sameViolation: 'Same violation (other track)',
     filter: 'Filter',

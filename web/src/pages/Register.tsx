@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { barredKey } from './register-barred';
 import { useTranslation } from 'react-i18next';
 import { TFunction } from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -407,7 +408,7 @@ export function Register() {
                 <td>{formatDay(r.inEffectUntil)}</td>
                 <td>{formatDay(r.barEndsOn)}</td>
                 <td>{t(`status.${r.status}`)}</td>
-                <td>{r.barred ? t('register.yes') : t('register.no')}</td>
+                <td>{t(barredKey(r))}</td>
                 <td data-testid="register-decision-ref">
                   {formatDecisionRef(r.decisionRef)}
                   {r.revisedByRef && (
