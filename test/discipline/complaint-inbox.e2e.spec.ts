@@ -148,6 +148,7 @@ describe('a discipline complaint in the inbox and on the case', () => {
     expect(view.complaintReviewDue).toEqual({
       dueOn: '2026-12-30',
       citation: expect.stringMatching(/^Luật Khiếu nại 2011, art\. 50/),
+      provisional: false,
     });
   });
 });

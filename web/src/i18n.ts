@@ -213,6 +213,13 @@ const vi = {
         },
       },
     },
+    dueCounted: {
+      workingDays: '{{count}} ngày làm việc',
+      days: '{{count}} ngày',
+      opening: 'Thời hạn của bước theo quy trình: {{limit}}, tính từ ngày mở hồ sơ {{from}}.',
+      previousStep:
+        'Thời hạn của bước theo quy trình: {{limit}}, tính từ ngày thực hiện bước trước {{from}} (mỗi bước tính thời hạn riêng từ khi bước trước hoàn thành, nên hạn của bước sau có thể sớm hơn hạn đã ghi của bước trước nếu bước trước xong sớm).',
+    },
     provisional: 'tạm tính',
     provisionalHint:
       'Hạn này được tính theo ngày nghỉ lễ của Bộ luật Lao động vì lịch nghỉ chính thức của năm chưa được công bố; hạn sẽ được tính lại khi có lịch chính thức.',
@@ -332,6 +339,8 @@ const vi = {
     vettingNote: 'Ghi chú: {{item}}',
     chooseResult: '— Chọn kết quả —',
     vettingUnanswered: 'Chưa chọn kết quả cho tiêu chí «{{item}}»',
+    vettingNoteMissing: 'Nội dung «{{item}}» bị đánh dấu cần ghi chú lý do',
+    vettingNoteRequired: 'Bắt buộc: lý do',
     fromRecord: 'Theo hồ sơ: {{result}}{{note}}',
     cleared: 'Đạt',
     flagged: 'Có vấn đề',
@@ -1566,6 +1575,14 @@ const en: Strings<typeof vi> = {
         },
       },
     },
+    dueCounted: {
+      workingDays: '{{count}} working days',
+      days: '{{count}} days',
+      opening:
+        'The step’s time limit under the procedure: {{limit}}, from the case’s opening on {{from}}.',
+      previousStep:
+        'The step’s time limit under the procedure: {{limit}}, from the day the step before was held, {{from}} (each step’s limit runs from when the step before it was done, so a later step may be due before the day an earlier one was, when that one finished early).',
+    },
     provisional: 'provisional',
     provisionalHint:
       "Counted with the Labour Code's public holidays because the year's official schedule is not published yet; it is counted again when the schedule lands.",
@@ -1685,6 +1702,8 @@ const en: Strings<typeof vi> = {
     vettingNote: 'Note: {{item}}',
     chooseResult: '— Choose a result —',
     vettingUnanswered: 'No result chosen for «{{item}}»',
+    vettingNoteMissing: '«{{item}}» is flagged and needs a note saying why',
+    vettingNoteRequired: 'Required: why',
     fromRecord: 'From the record: {{result}}{{note}}',
     cleared: 'Cleared',
     flagged: 'Flagged',

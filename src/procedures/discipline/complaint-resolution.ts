@@ -58,7 +58,9 @@ export function complaintResolutionDue(
 /**
  * The due day of a complaint under review, as the case shows it: the day counted when it was
  * filed, with the rule's citation; null when none was counted (no period set, or a complaint
- * recorded before the day was counted, which the inbox shows without a day too).
+ * recorded before the day was counted, which the inbox shows without a day too). `provisional`:
+ * the day was counted through a year whose official holiday schedule is not published yet, as a
+ * step's deadline is (WorkingDayCalendar.isProvisionalBetween), so it may move when it is.
  */
 export function complaintUnderReviewDue(
   ruleSet: RuleSet,
@@ -69,11 +71,17 @@ export function complaintUnderReviewDue(
     second?: boolean;
     complex?: boolean;
   } | null,
-): { dueOn: string; citation: string } | null {
+): { dueOn: string; citation: string; provisional: boolean } | null {
   if (!complaint?.reviewDueOn) return null;
   const counted = complaintResolutionDue(ruleSet, calendar, complaint.filedOn, {
     second: complaint.second ?? false,
     complex: complaint.complex ?? false,
   });
-  return counted && { dueOn: complaint.reviewDueOn, citation: counted.citation };
+  return (
+    counted && {
+      dueOn: complaint.reviewDueOn,
+      citation: counted.citation,
+      provisional: calendar.isProvisionalBetween(complaint.filedOn, complaint.reviewDueOn),
+    }
+  );
 }

@@ -29,6 +29,20 @@ export const VETTING_ITEMS = [
 ] as const;
 export type VettingItem = (typeof VETTING_ITEMS)[number];
 
+/** Each vetting item as the vetting form names it, so a refusal names the item the user sees. */
+export const VETTING_ITEM_TITLES_VI: Record<VettingItem, string> = {
+  background: 'Lý lịch',
+  asset_declaration: 'Kê khai tài sản',
+  political_standards: 'Tiêu chuẩn chính trị',
+  residence_party_cell_opinion: 'Ý kiến chi bộ nơi cư trú',
+  planning_pool: 'Quy hoạch',
+  years_in_post: 'Thời gian giữ chức vụ',
+  years_to_retirement: 'Thời gian công tác còn lại',
+  health: 'Sức khỏe',
+  discipline_bar: 'Kỷ luật',
+  term_rating: 'Đánh giá, xếp loại trong nhiệm kỳ',
+};
+
 /**
  * What a case of the definition checks on the person's record when it opens, beyond the
  * procedure's own checks: a rotation (luân chuyển) needs a planning-pool entry for the target post

@@ -31,9 +31,25 @@ export function currentStepView(
   {
     dueLimitedBy = null,
     overdue = false,
-  }: { dueLimitedBy?: string | null; overdue?: boolean } = {},
+    countedFrom = null,
+  }: {
+    dueLimitedBy?: string | null;
+    overdue?: boolean;
+    countedFrom?: { day: string; since: 'opening' | 'previousStep' } | null;
+  } = {},
 ) {
   if (!current) return null;
+  // Where the step's own time limit made the day: its definition's figure, from the day the step
+  // became current (each step's limit runs from the step before it, not from the case's opening).
+  const counted =
+    dueOn !== null && dueLimitedBy === null && current.deadline && countedFrom
+      ? {
+          from: countedFrom.day,
+          since: countedFrom.since,
+          workingDays: current.deadline.workingDays ?? null,
+          days: current.deadline.workingDays ? null : (current.deadline.days ?? null),
+        }
+      : null;
   return {
     id: current.id,
     kind: current.kind,
@@ -45,6 +61,7 @@ export function currentStepView(
     // The legal limit the due day is, when the step's own time limit would have run past it.
     dueLimitedBy: dueOn !== null ? dueLimitedBy : null,
     overdue: dueOn !== null && overdue,
+    dueCounted: counted,
   };
 }
 
@@ -88,6 +105,7 @@ export function currentStepOfCase(
   state: {
     currentStepDueOn: string | null;
     openedOn: string;
+    currentStepSince?: string;
     governingDeadline?: GoverningDeadline | null;
   },
   calendar: Pick<WorkingDayCalendar, 'isProvisionalBetween'>,
@@ -103,6 +121,10 @@ export function currentStepOfCase(
     {
       dueLimitedBy: limited ? governing.rule : null,
       overdue: dueOn !== null && today !== undefined && today > dueOn,
+      countedFrom:
+        state.currentStepSince !== undefined
+          ? { day: state.currentStepSince, since: 'previousStep' }
+          : { day: state.openedOn, since: 'opening' },
     },
   );
 }

@@ -2559,6 +2559,21 @@ export interface components {
             extended: boolean;
             overdue: boolean;
         };
+        DueCountedDto: {
+            /**
+             * Format: date
+             * @description the day the step became current
+             */
+            from: string;
+            /**
+             * @description opening: the case opened that day; previousStep: the step before was held then
+             * @enum {string}
+             */
+            since: "opening" | "previousStep";
+            /** @example 15 */
+            workingDays: number | null;
+            days: number | null;
+        };
         CurrentStepDto: {
             /** @example leadership-round-1 */
             id: string;
@@ -2588,6 +2603,8 @@ export interface components {
             dueLimitedBy: "discipline.time_limit" | "removal.resignation.talk" | "removal.resignation.decisionLimit" | null;
             /** @description today is past the due day and the step is not done (quá hạn) */
             overdue: boolean;
+            /** @description how the step’s own time limit made the due day (null when a legal limit did, see dueLimitedBy, or the step has none): each step’s limit (the definition’s steps[].deadline) runs from the day the step before it was held, or from the opening for the first step, so a later step may be due before the day an earlier one was */
+            dueCounted: components["schemas"]["DueCountedDto"] | null;
         };
         AllowedActionDto: {
             /**
@@ -2697,7 +2714,7 @@ export interface components {
             complaintWindow?: {
                 [key: string]: unknown;
             } | null;
-            /** @description while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track: 10 to accept, then 30 for a first complaint, 45 for a second, 45 and 60 for a complex case); null when the rule set sets no period (the Party track) or no complaint is under review */
+            /** @description while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track: 10 to accept, then 30 for a first complaint, 45 for a second, 45 and 60 for a complex case), provisional: true when counted through a year whose official holiday schedule is not published yet (tạm tính, as currentStep.provisional); null when the rule set sets no period (the Party track) or no complaint is under review */
             complaintReviewDue?: {
                 [key: string]: unknown;
             } | null;
@@ -3877,6 +3894,7 @@ export type SchemaViolationDto = components['schemas']['ViolationDto'];
 export type SchemaOpenDisciplineCaseDto = components['schemas']['OpenDisciplineCaseDto'];
 export type SchemaLeftServiceDto = components['schemas']['LeftServiceDto'];
 export type SchemaDisciplineTimeLimitDto = components['schemas']['DisciplineTimeLimitDto'];
+export type SchemaDueCountedDto = components['schemas']['DueCountedDto'];
 export type SchemaCurrentStepDto = components['schemas']['CurrentStepDto'];
 export type SchemaAllowedActionDto = components['schemas']['AllowedActionDto'];
 export type SchemaDisciplineCaseViewDto = components['schemas']['DisciplineCaseViewDto'];

@@ -8,6 +8,13 @@ export interface StepDueView {
   /** The legal time limit that is the due day (the step's own limit would run past it). */
   dueLimitedBy?: string | null;
   overdue?: boolean;
+  /** How the step's own time limit made the day: its figure, from the day the step became current. */
+  dueCounted?: {
+    from: string;
+    since: 'opening' | 'previousStep';
+    workingDays: number | null;
+    days: number | null;
+  } | null;
 }
 
 /**
@@ -37,6 +44,17 @@ export function StepDue({ due }: { due: StepDueView }) {
           </>
         )}
       </p>
+      {due.dueCounted && due.dueOn && (
+        <p className="muted" data-testid="step-due-basis">
+          {t(`case.dueCounted.${due.dueCounted.since}`, {
+            limit:
+              due.dueCounted.workingDays !== null
+                ? t('case.dueCounted.workingDays', { count: due.dueCounted.workingDays })
+                : t('case.dueCounted.days', { count: due.dueCounted.days ?? 0 }),
+            from: formatDay(due.dueCounted.from),
+          })}
+        </p>
+      )}
       {due.provisional && <p className="muted">{t('case.provisionalHint')}</p>}
     </>
   );

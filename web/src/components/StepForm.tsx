@@ -289,6 +289,15 @@ export function StepForm({
             errors[`item.${item}`] = t('form.vettingUnanswered', { item: t(`vetting.${item}`) });
             return false;
           })
+          .filter((item) => {
+            // A flagged item without its note is not sent: the server would refuse it.
+            if (values[`item.${item}`] !== 'flagged' || values[`itemNote.${item}`]?.trim())
+              return true;
+            errors[`itemNote.${item}`] = t('form.vettingNoteMissing', {
+              item: t(`vetting.${item}`),
+            });
+            return false;
+          })
           .map((item) => ({
             item,
             result: values[`item.${item}`],

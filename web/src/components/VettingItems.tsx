@@ -86,6 +86,9 @@ export function VettingItems({
             const noteId = `f-itemNote-${item}`;
             const resultError = slot(`item.${item}`);
             const noteError = slot(`itemNote.${item}`);
+            // A flagged item needs its note (the server refuses one without: field.required):
+            // marked required as soon as the result is «Có vấn đề», before any submit.
+            const noteRequired = values[`item.${item}`] === 'flagged';
             return (
               <tr key={item} data-testid={`vetting-item-${item}`}>
                 <th scope="row">{t(`vetting.${item}`)}</th>
@@ -116,9 +119,20 @@ export function VettingItems({
                     id={noteId}
                     value={values[`itemNote.${item}`] ?? ''}
                     onChange={(e) => set(`itemNote.${item}`)(e.target.value)}
+                    placeholder={noteRequired ? t('form.vettingNoteRequired') : undefined}
+                    aria-required={noteRequired || undefined}
                     aria-invalid={noteError ? true : undefined}
                     aria-describedby={describedBy(noteId, false, Boolean(noteError))}
                   />
+                  {noteRequired && (
+                    <span
+                      className="required-mark"
+                      aria-hidden="true"
+                      data-testid={`vetting-note-required-${item}`}
+                    >
+                      *
+                    </span>
+                  )}
                   {error(noteId, noteError)}
                 </td>
               </tr>

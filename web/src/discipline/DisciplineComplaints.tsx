@@ -108,7 +108,20 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
         {complaintWindowLine(view, t)}
       </p>
       {view.status === 'under_review' && (
-        <p data-testid="complaint-review-due">{reviewDueLine(view, t, i18n.language)}</p>
+        <>
+          <p data-testid="complaint-review-due">
+            {reviewDueLine(view, t, i18n.language)}
+            {view.complaintReviewDue?.provisional && (
+              <>
+                {' '}
+                <span className="badge">{t('case.provisional')}</span>
+              </>
+            )}
+          </p>
+          {view.complaintReviewDue?.provisional && (
+            <p className="muted">{t('case.provisionalHint')}</p>
+          )}
+        </>
       )}
     </section>
   );

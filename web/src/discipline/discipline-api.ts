@@ -172,7 +172,7 @@ export interface DisciplineCaseView {
   /** Until when a complaint may still be filed; null: no (further) complaint. */
   complaintWindow?: { endsOn: string; citation: string; second: boolean } | null;
   /** While a complaint is under review: the last day to resolve it; null: no period set. */
-  complaintReviewDue?: { dueOn: string; citation: string } | null;
+  complaintReviewDue?: { dueOn: string; citation: string; provisional?: boolean } | null;
   timeBarred?: { limitation: LimitationJudgement; reason: string; stepId: string };
   /** `withheld` ['reason']: a closure by the ballot, whose counts this reader may not see. */
   closure?: { reason: string; rule: string; withheld?: string[] };

@@ -429,7 +429,9 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
     expectRead(
       `termYears: the term is 5 years under ${ruleSet.id} (${cite('appointment.termYears')}); leave termYears out or give 5, not 3`,
     );
-    expectRead('items[2].note: a flagged item needs a note saying why');
+    expectRead(
+      'items[2].note: political_standards («Tiêu chuẩn chính trị») is flagged and needs a note saying why',
+    );
     expectRead('vetting item health is not flagged');
     expectRead('tallies: a tally for each nominee is required (p-an, p-binh)');
   });

@@ -1,5 +1,8 @@
 import { DomainEvent } from '../../../common/stream-decider';
-import { VettingItem } from '../../../workflow/definitions/procedure-definition';
+import {
+  VETTING_ITEM_TITLES_VI,
+  VettingItem,
+} from '../../../workflow/definitions/procedure-definition';
 import { BegunStep, refuse } from '../../../workflow/step-engine';
 import { CaseContext } from './case.context';
 import { VettingEntry } from './case.events';
@@ -150,9 +153,10 @@ function staffEntries(
     if (entry.result === 'flagged' && !note)
       refuse(
         'field.required',
-        `items[${index}].note: a flagged item needs a note saying why`,
+        `items[${index}].note: ${entry.item} («${VETTING_ITEM_TITLES_VI[entry.item]}») is flagged and needs a note saying why`,
         'invalid',
         `items[${index}].note`,
+        { item: entry.item },
       );
     entries.push({
       item: entry.item,

@@ -35,6 +35,24 @@ export class CurrentStepDto {
   dueLimitedBy!: string | null;
   @ApiProperty({ description: 'today is past the due day and the step is not done (quá hạn)' })
   overdue!: boolean;
+  @ApiProperty({
+    type: () => DueCountedDto,
+    nullable: true,
+    description:
+      'how the step’s own time limit made the due day (null when a legal limit did, see dueLimitedBy, or the step has none): each step’s limit (the definition’s steps[].deadline) runs from the day the step before it was held, or from the opening for the first step, so a later step may be due before the day an earlier one was',
+  })
+  dueCounted!: DueCountedDto | null;
+}
+
+export class DueCountedDto {
+  @ApiProperty({ format: 'date', description: 'the day the step became current' }) from!: string;
+  @ApiProperty({
+    enum: ['opening', 'previousStep'],
+    description: 'opening: the case opened that day; previousStep: the step before was held then',
+  })
+  since!: 'opening' | 'previousStep';
+  @ApiProperty({ type: Number, nullable: true, example: 15 }) workingDays!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) days!: number | null;
 }
 
 /** Why the reader is offered no action on the case: they are its person, a nominee or a candidate. */

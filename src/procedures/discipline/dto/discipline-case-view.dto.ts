@@ -143,7 +143,7 @@ export class DisciplineCaseViewDto {
     ...FREE_OBJECT,
     nullable: true,
     description:
-      'while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track: 10 to accept, then 30 for a first complaint, 45 for a second, 45 and 60 for a complex case); null when the rule set sets no period (the Party track) or no complaint is under review',
+      'while a complaint is under review: the last day to resolve it (dueOn, citation), its day received plus the days to accept and to resolve it (discipline.complaintResolution, Luật Khiếu nại 2011 art. 50 on the civil-service track: 10 to accept, then 30 for a first complaint, 45 for a second, 45 and 60 for a complex case), provisional: true when counted through a year whose official holiday schedule is not published yet (tạm tính, as currentStep.provisional); null when the rule set sets no period (the Party track) or no complaint is under review',
   })
   complaintReviewDue?: Record<string, unknown> | null;
   @ApiPropertyOptional({

@@ -259,8 +259,8 @@ function DECISIONS(): Sentence[] {
         `Nội dung «${s.words.vettingItem(item)}» được xác định từ hồ sơ cán bộ, không nhập tay`,
     ),
     sentence(
-      `items\\[(\\d+)\\]\\.note: a flagged item needs a note saying why`,
-      ([index]) => `Nội dung thứ ${Number(index) + 1} bị đánh dấu cần ghi chú lý do`,
+      `items\\[(\\d+)\\]\\.note: ${ID} \\(«[^»]*»\\) is flagged and needs a note saying why`,
+      ([, item], s) => `Nội dung «${s.words.vettingItem(item)}» bị đánh dấu cần ghi chú lý do`,
     ),
     sentence(
       `vetting item ${ID} is not flagged`,
