@@ -171,11 +171,17 @@ describe('a transfer while another decision has yet to take effect', () => {
     // (Each item's result is chosen: none starts on "Đạt".)
     for (const label of ['Kê khai tài sản', 'Tiêu chuẩn chính trị'])
       await page.getByLabel(`Kết quả: ${label}`).selectOption('cleared');
+    const note = page.locator('#f-itemNote-background');
+    expect(await note.getAttribute('aria-required')).toBeNull();
     await page.getByLabel('Kết quả: Lý lịch').selectOption('flagged');
+    // Marked required as soon as the item is flagged, before any submit, and checked before sending.
+    expect(await note.getAttribute('aria-required')).toBe('true');
+    expect(await page.getByTestId('vetting-note-required-background').innerText()).toBe('*');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     const noteError = page.locator('#f-itemNote-background-error');
     await noteError.waitFor();
-    expect(await noteError.innerText()).toContain('bị đánh dấu cần ghi chú lý do');
+    // Before: «Nội dung thứ 1 bị đánh dấu cần ghi chú lý do», the item by its position.
+    expect(await noteError.innerText()).toBe('Nội dung «Lý lịch» bị đánh dấu cần ghi chú lý do');
     expect(await page.locator('form.step-form > .error').count()).toBe(0);
     await page.getByLabel('Kết quả: Lý lịch').selectOption('cleared');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
