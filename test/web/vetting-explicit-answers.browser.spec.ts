@@ -155,6 +155,11 @@ describe('a vetting form records only the results chosen for every criterion', (
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText('Đã ghi nhận.').waitFor();
     await page.locator('#current-step-title', { hasText: /[Qq]uyết định/ }).waitFor();
+    // The decision's day says which limit made it and from when (before: the day alone, earlier
+    // than the vetting's own day without a word why).
+    expect(await page.getByTestId('step-due-basis').innerText()).toContain(
+      'Thời hạn của bước theo quy trình: 15 ngày làm việc, tính từ ngày thực hiện bước trước',
+    );
     const recorded = (await caseView('re-vet')).vetting;
     expect(Object.fromEntries(STAFF_ITEMS.map(([item]) => [item, recorded[item]?.result]))).toEqual(
       {
