@@ -193,8 +193,9 @@ export class CadresController {
     // `"<revision>.<digest>"`, the ETag a write's If-Match takes (Express's own weak hash is not):
     // its digest names the nominations too, which move without the record.
     const view = withEtag(response, { ...record, nominatedIn });
-    // Said beside the record, not in it: the ETag stays the record's whoever reads it.
-    const caseTitles = await caseTitlesOnRecord(this.pool, this.scope, actor, record);
+    // Said beside the record, not in it: the ETag stays the record's whoever reads it. Only the
+    // cases the view lists (its open cases and nominations as sent) are named.
+    const caseTitles = await caseTitlesOnRecord(this.pool, this.scope, actor, view);
     const readerMayNotWrite = subjectRefusal(personId, { actor }, 'this record');
     return { ...view, caseTitles, ...(readerMayNotWrite && { readerMayNotWrite }) };
   }

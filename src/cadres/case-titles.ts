@@ -16,12 +16,20 @@ export type CaseTitle =
     }
   | { caseId: string; withinGrant: false };
 
-/** What of a person's record names cases: the posts ended, the entries taken off, what came back. */
+/**
+ * What of a person's record names cases: the posts ended, the entries taken off, what came back,
+ * the discipline (and the case it shares a violation with), the open cases and those naming the
+ * person a nominee — each list as the reader is sent it (already within the grant, a secret
+ * nomination already left out), so no case is named that the page does not list.
+ */
 interface RecordNamingCases {
   pastPosts: { caseId: string | null; reason: string }[];
   pastPlanningPool: { caseId: string | null; reason: string }[];
   postRestorations: { caseId: string; reason: string | null }[];
   planningRestorations: { caseId: string; reason: string | null }[];
+  discipline?: { caseId: string; sameViolationCaseId?: string }[];
+  openCases?: { caseId: string }[];
+  nominatedIn?: { caseId: string }[];
 }
 
 /** A case a reason names, as the web links it: an id has a dash between its parts. */
@@ -29,6 +37,11 @@ const CASE_IN_REASON = /\bcase ([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)/gu;
 
 /** The ids of the cases these entries name, by their `caseId` or in their reason, each once. */
 export function casesNamedOnRecord(record: RecordNamingCases): string[] {
+  return [...new Set([...namedBesideNominations(record), ...nominationsOnly(record)])];
+}
+
+/** The cases the record names other than as naming the person a nominee. */
+function namedBesideNominations(record: RecordNamingCases): Set<string> {
   const entries = [
     ...record.pastPosts,
     ...record.pastPlanningPool,
@@ -39,7 +52,21 @@ export function casesNamedOnRecord(record: RecordNamingCases): string[] {
     ...(caseId ? [caseId] : []),
     ...[...(reason ?? '').matchAll(CASE_IN_REASON)].map((match) => match[1]),
   ]);
-  return [...new Set(ids)];
+  const discipline = (record.discipline ?? []).flatMap((d) =>
+    d.sameViolationCaseId ? [d.caseId, d.sameViolationCaseId] : [d.caseId],
+  );
+  return new Set([...ids, ...discipline, ...(record.openCases ?? []).map((open) => open.caseId)]);
+}
+
+/**
+ * The cases the record names only as naming the person a nominee: their title says no one
+ * (whom a post case appoints is its ballot's outcome, not for this page to tell).
+ */
+function nominationsOnly(record: RecordNamingCases): Set<string> {
+  const elsewhere = namedBesideNominations(record);
+  return new Set(
+    (record.nominatedIn ?? []).map((open) => open.caseId).filter((id) => !elsewhere.has(id)),
+  );
 }
 
 interface TitleRow {
@@ -77,8 +104,14 @@ export async function caseTitlesOnRecord(
       ORDER BY c.case_id`,
     [ids],
   );
+  const unnamedPerson = nominationsOnly(record);
   return Promise.all(
-    rows.map(async (row) => titleFor(row, await scope.reaches(actor, row.org_unit_id))),
+    rows.map(async (row) => {
+      const title = titleFor(row, await scope.reaches(actor, row.org_unit_id));
+      return title.withinGrant && unnamedPerson.has(row.case_id)
+        ? { ...title, personId: null, personName: null }
+        : title;
+    }),
   );
 }
 

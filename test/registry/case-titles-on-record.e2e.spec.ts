@@ -25,6 +25,7 @@ describe('the cases a person record names, as the reader may read them', () => {
       positions: [
         { id: 'pos-deputy', rank: 3 },
         { id: 'pos-head', rank: 5 },
+        { id: 'pos-vice', rank: 4 },
       ],
       people: [
         {
@@ -32,6 +33,11 @@ describe('the cases a person record names, as the reader may read them', () => {
           posts: [
             { positionId: 'pos-deputy', from: addDays(today, -900), termEnd: addDays(today, 900) },
           ],
+          pool: ['pos-head'],
+        },
+        {
+          id: 'p-nominee',
+          posts: [{ positionId: 'pos-vice', from: addDays(today, -1500), termEnd: null }],
           pool: ['pos-head'],
         },
       ],
@@ -135,6 +141,98 @@ describe('the cases a person record names, as the reader may read them', () => {
         positionTitle: expect.any(String),
       }),
       expect.objectContaining({ caseId: 'd-here', withinGrant: true, procedure: 'discipline' }),
+    ]);
+  });
+
+  /**
+   * «Hồ sơ đang xử lý» linked each case by its bare id: the open cases about the person and those
+   * naming them a nominee are named too, in the same answer. A case naming the person a nominee
+   * says no one (whom it appoints is its ballot's), only what it is and for which post.
+   */
+  it('names the open cases and those naming the person a nominee', async () => {
+    await http()
+      .post('/discipline-cases')
+      .set(as('inspector', 'inspector', 'ou-town'))
+      .send({
+        id: 'd-open',
+        definition: 'discipline.party',
+        personId: 'p-official',
+        orgUnitId: 'ou-town',
+        summary: 'Vi phạm d-open',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(today, -50),
+          description: 'chi tiết vụ việc d-open',
+          source: 'inspection',
+          severity: 'reprimand',
+        },
+      })
+      .expect(201);
+    await http()
+      .post('/cases')
+      .set(townStaff())
+      .send({
+        id: 'c-nominating',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm Trưởng phòng',
+      })
+      .expect(201);
+    await http()
+      .post('/cases/c-nominating/steps/leadership-round-1')
+      .set(townStaff())
+      .send({ heldOn: today, minutesRef: 'BB-1', conclusion: 'post agreed' })
+      .expect(200);
+    await http()
+      .post('/cases/c-nominating/steps/expanded-nomination')
+      .set(as('secretary', 'ballot_secretary', 'ou-town'))
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-2',
+        members: 15,
+        summoned: 15,
+        present: 15,
+        invalid: 0,
+        candidates: [{ personId: 'p-nominee', votes: 12 }],
+      })
+      .expect(200);
+
+    const official = await eventually(
+      async () => (await http().get('/cadres/p-official').set(townStaff()).expect(200)).body,
+      (body) => body.caseTitles?.some((title: { caseId: string }) => title.caseId === 'd-open'),
+    );
+    expect(official.openCases.map((open: { caseId: string }) => open.caseId)).toContain('d-open');
+    expect(official.caseTitles).toContainEqual({
+      caseId: 'd-open',
+      withinGrant: true,
+      procedure: 'discipline',
+      definition: expect.stringMatching(/^discipline\.party@/),
+      personId: 'p-official',
+      personName: expect.any(String),
+      positionId: null,
+      positionTitle: null,
+    });
+
+    const nominee = await eventually(
+      async () => (await http().get('/cadres/p-nominee').set(townStaff()).expect(200)).body,
+      (body) => body.caseTitles?.length > 0,
+    );
+    expect(nominee.nominatedIn.map((open: { caseId: string }) => open.caseId)).toEqual([
+      'c-nominating',
+    ]);
+    expect(nominee.caseTitles).toEqual([
+      {
+        caseId: 'c-nominating',
+        withinGrant: true,
+        procedure: 'appointment',
+        definition: expect.stringMatching(/^appointment\.internal@/),
+        personId: null,
+        personName: null,
+        positionId: 'pos-head',
+        positionTitle: expect.any(String),
+      },
     ]);
   });
 });

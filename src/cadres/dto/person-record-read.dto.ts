@@ -37,7 +37,7 @@ export class PersonRecordReadDto extends PersonRecordDto {
   @ApiProperty({
     type: [CaseTitleDto],
     description:
-      "what each case the past posts, the entries taken off the pool and their restorations name is (by `caseId` or in a reason), from the case list, a moment behind the cases: a case outside the reader's grant is `withinGrant: false` and unnamed; one the list does not hold yet is absent. Beside the record: not in its ETag",
+      "what each case the record names is — the past posts, the entries taken off the pool and their restorations (by `caseId` or in a reason), the discipline and the case it shares a violation with, `openCases` and `nominatedIn` as sent — from the case list, a moment behind the cases: a case outside the reader's grant is `withinGrant: false` and unnamed; one the list does not hold yet is absent; one listed only in `nominatedIn` names no person (whom it appoints is its ballot's). Beside the record: not in its ETag",
   })
   caseTitles!: CaseTitleDto[];
 }
