@@ -82,3 +82,22 @@ export function withCaseLinks(
   nodes.push(text.slice(last));
   return <>{nodes}</>;
 }
+
+/**
+ * A discipline case named on its own (the one a discipline shares its violation with): by its
+ * title, the id a hint, as a link to its page (before: the bare id, no link); outside the grant, no
+ * link and unnamed.
+ */
+export function CaseNamed({ id, name }: { id: string; name: CaseName | undefined }) {
+  if (name?.outside)
+    return (
+      <span className="muted" title={name.hint}>
+        {name.text}
+      </span>
+    );
+  return (
+    <Link to={`/discipline-cases/${id}`} title={name?.hint}>
+      {name?.text ?? id}
+    </Link>
+  );
+}

@@ -9,7 +9,7 @@ import { formatDay, formatDecisionRef, vietnamToday } from '../dates';
 import { Link } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Loading } from '../components/common';
-import { caseNamesFrom, withCaseLinks } from '../components/CaseLinks';
+import { CaseNamed, caseNamesFrom, withCaseLinks } from '../components/CaseLinks';
 import { usePositionNames, useReasonText } from '../server-text/use-reason-text';
 import type { components } from '../api/schema';
 import { RegistrationMoves } from '../components/RegistrationMoves';
@@ -88,7 +88,7 @@ interface PersonView {
   reappointmentNoticesAhead?: Schemas['ReappointmentNoticeAheadDto'][];
   /** The reader is this person: they record nothing on their own record (separation.subject). */
   readerMayNotWrite?: { rule: 'separation.subject'; message: string };
-  /** What the cases the past posts and pool entries name are, within the reader's grant. */
+  /** What the cases the record names are (past posts, pool, discipline, open), within the grant. */
   caseTitles?: Schemas['CaseTitleDto'][];
 }
 
@@ -406,16 +406,19 @@ export function PersonPage({ personId }: { personId: string }) {
                     {t('register.revisedBy', { ref: formatDecisionRef(d.revisedByRef) })}
                   </div>
                 )}
-                {d.sameViolationCaseId
-                  ? ` · ${t('register.sameViolation')}: ${d.sameViolationCaseId}`
-                  : ''}
+                {d.sameViolationCaseId && (
+                  <>
+                    {` · ${t('register.sameViolation')}: `}
+                    <CaseNamed id={d.sameViolationCaseId} name={caseName(d.sameViolationCaseId)} />
+                  </>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>{t('person.openCases')}</h2>
-      <OpenCasesList openCases={p.openCases} nominatedIn={p.nominatedIn} />
+      <OpenCasesList openCases={p.openCases} nominatedIn={p.nominatedIn} nameOf={caseName} />
       <h2>{t('person.reappointments')}</h2>
       <ReappointmentNotices
         given={p.reappointmentsDue}
