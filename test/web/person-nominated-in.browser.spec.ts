@@ -22,7 +22,7 @@ const CASE = 'c-web-nominated-in';
  * A nominee's page, in Chromium: Phan Thị Quỳnh stands as the nominee of the appointment opened
  * for the head post of Sơn Tây ward's culture and society office. Before, her page read
  * "Hồ sơ đang xử lý: Không có" (the record notes only the cases opened for her); now the case is
- * listed there, said to name her a nominee.
+ * listed there, said to name her a nominee, and its link reads the case's title, not its id.
  */
 describe("a nominee's page lists the case she stands in, in the browser", () => {
   let t: TestApp;
@@ -98,6 +98,16 @@ describe("a nominee's page lists the case she stands in, in the browser", () => 
     const line = page.getByTestId('open-cases').locator('li', { hasText: CASE });
     await line.waitFor();
     expect(await line.innerText()).toContain('là nhân sự được giới thiệu');
+    // The link reads what the case is, as its page heads it, the id muted beside it and its hint
+    // (before: the bare id was the link text). Whom it appoints is not said.
+    const link = line.getByRole('link');
+    await link.filter({ hasText: 'Trưởng phòng Văn hóa' }).waitFor();
+    const title = await link.innerText();
+    expect(title).toMatch(/^Bổ nhiệm/);
+    expect(title).not.toContain(CASE);
+    expect(title).not.toContain('Phan Thị Quỳnh');
+    expect(await link.getAttribute('title')).toBe(`Mã hồ sơ: ${CASE}`);
+    expect(await line.locator('.muted', { hasText: CASE }).count()).toBe(1);
     expect(await page.getByTestId('open-cases').innerText()).not.toContain('Không có');
     await page.context().close();
   });

@@ -139,7 +139,8 @@ describe('opening a transfer batch in the browser', () => {
     });
     await person.goto(`${base}/cadres/p-phan-thi-quynh`);
     const open = person.getByTestId('open-cases').locator('li', { hasText: 'tb-web-1-1' });
-    await open.getByText(`Điều động · ${stepOnCasePage}`).waitFor();
+    await open.getByRole('link', { name: /^Điều động/ }).waitFor();
+    expect(await open.innerText()).toContain(` · ${stepOnCasePage}`);
     expect(await open.innerText()).not.toContain('Luân chuyển');
     expect(await person.locator('table.grid[hidden]').count()).toBeGreaterThanOrEqual(3);
     for (const table of await person.locator('table.grid[hidden]').all())

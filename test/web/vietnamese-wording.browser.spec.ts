@@ -306,7 +306,10 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     // was shown again as it was, the withdrawn case still listed as open).
     await page.locator('dl.facts').getByRole('link', { name: 'Nguyễn Văn An' }).click();
     await page.getByRole('heading', { name: 'Hồ sơ đang xử lý' }).waitFor();
-    await page.getByRole('link', { name: 'c-withdrawn' }).waitFor({ state: 'detached' });
+    await page
+      .getByTestId('open-cases')
+      .locator('li', { hasText: 'c-withdrawn' })
+      .waitFor({ state: 'detached' });
     await context.close();
   });
 
