@@ -284,7 +284,11 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     const { context, page } = await signIn(town.browser, town.base, 'staff-1');
     // From the person page to the case and back, as a user goes: the app's own links.
     await page.goto(`${town.base}/cadres/p-nguyen-van-an`);
-    const openCase = page.getByRole('link', { name: 'c-withdrawn' });
+    // The case's line, its link reading the case's title (the id muted beside it).
+    const openCase = page
+      .getByTestId('open-cases')
+      .locator('li', { hasText: 'c-withdrawn' })
+      .getByRole('link');
     for (let i = 0; i < 40 && !(await openCase.isVisible()); i++) {
       await page.waitForTimeout(250);
       await page.reload();
