@@ -40,8 +40,7 @@ export class LeasesModule {
         {
           provide: WORKER_LEASES,
           useFactory: () => {
-            const logger = new Logger('Leases');
-            return new WorkerLeases({ ...options, log: (line) => logger.log(line) });
+            return new WorkerLeases({ ...options, log: leasesLog(new Logger('Leases')) });
           },
         },
         LeasesLifecycle,
@@ -49,4 +48,10 @@ export class LeasesModule {
       exports: [WORKER_LEASES],
     };
   }
+}
+
+/** A lost lease is a `warn` (at LOG_LEVEL=warn an operator sees this instance stopped its work). */
+export function leasesLog(logger: Pick<Logger, 'log' | 'warn'>) {
+  return (line: string, level: 'info' | 'warn'): void =>
+    level === 'warn' ? logger.warn(line) : logger.log(line);
 }

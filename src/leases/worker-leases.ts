@@ -26,7 +26,8 @@ export interface WorkerLeasesOptions {
    * problem `/health` reports, as is a keeper that has not finished a round in this long.
    */
   unclaimedAlarmMs?: number;
-  log?: (message: string) => void;
+  /** `warn` for a lost lease or a stop or start gone wrong (this instance's work stopped), else `info`. */
+  log?: (message: string, level: 'info' | 'warn') => void;
 }
 
 export const DEFAULT_LEASE_STOP_TIMEOUT_MS = 15_000;
@@ -189,12 +190,17 @@ export class WorkerLeases {
     if (this.works.get(work.name) === work) this.watch.unclaimed(work.name);
     const stopping = (async () => {
       await this.starting.get(work.name);
-      await stopQuietly(work, this.log);
+      await Promise.resolve()
+        .then(() => work.stop())
+        .catch((error: Error) =>
+          this.log(`stopping ${work.name} failed: ${error.message}`, 'warn'),
+        );
     })();
     const timeoutMs = this.options.stopTimeoutMs ?? DEFAULT_LEASE_STOP_TIMEOUT_MS;
     if (!(await settlesWithin(stopping, timeoutMs)))
       this.log(
         `stopping ${work.name} did not finish within ${timeoutMs} ms; its lease is given up without waiting for it`,
+        'warn',
       );
   }
 
@@ -206,7 +212,7 @@ export class WorkerLeases {
       this.log(`took the lease ${work.name}`);
     } catch (error) {
       this.held.delete(work.name);
-      this.log(`could not start ${work.name} under its lease: ${(error as Error).message}`);
+      this.log(`could not start ${work.name} under its lease: ${(error as Error).message}`, 'warn');
       await this.unlock(work.name);
     }
   }
@@ -255,7 +261,7 @@ export class WorkerLeases {
   private async dropEverything(reason: string): Promise<void> {
     const held = [...this.held];
     this.held.clear();
-    if (held.length > 0) this.log(`${reason}; stopping ${held.join(', ')}`);
+    if (held.length > 0) this.log(`${reason}; stopping ${held.join(', ')}`, 'warn');
     await Promise.all(
       held.map((name) => {
         const work = this.works.get(name);
@@ -285,16 +291,9 @@ export class WorkerLeases {
     });
   }
 
-  private readonly log = (message: string): void =>
+  private readonly log = (message: string, level: 'info' | 'warn' = 'info'): void =>
     (this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
       `[leases] ${message}`,
+      level,
     );
-}
-
-async function stopQuietly(work: LeasedWork, log: (message: string) => void): Promise<void> {
-  try {
-    await work.stop();
-  } catch (error) {
-    log(`stopping ${work.name} failed: ${(error as Error).message}`);
-  }
 }

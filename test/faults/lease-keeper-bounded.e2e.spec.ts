@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+import { leasesLog } from '../../src/leases/leases.module';
 import { LeasedWork, WorkerLeases } from '../../src/leases/worker-leases';
 import { waitFor } from '../jobs/support/jobs-harness';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -24,12 +26,16 @@ describe('the lease keeper when a work will not stop or start', () => {
   let db: TestDatabase;
   const keepers: WorkerLeases[] = [];
   const lines: string[] = [];
+  const leveled: { line: string; level: string }[] = [];
   const keeper = (options: { stopTimeoutMs?: number; unclaimedAlarmMs?: number } = {}) => {
     const leases = new WorkerLeases({
       connectionString: db.url,
       retryMs: 200,
       ...options,
-      log: (line) => lines.push(line),
+      log: (line, level) => {
+        lines.push(line);
+        leveled.push({ line, level });
+      },
     });
     keepers.push(leases);
     return leases;
@@ -109,5 +115,35 @@ describe('the lease keeper when a work will not stop or start', () => {
     expect(other.describe()).toMatchObject({ held: [], waiting: ['shared'], problem: null });
     await other.stop();
     await holder.stop();
+  }, 30_000);
+
+  it('logs the loss of its leases at warn (its work stopped) and their retaking at info', async () => {
+    const leases = keeper();
+    leases.add(work('projection:levels').leased);
+    await waitFor(async () => leases.heldNames().length === 1, 'the lease to be taken');
+    leveled.length = 0;
+    expect(await killLeaseConnection()).toBe(1);
+    await waitFor(async () => leases.heldNames().length === 1, 'the lease to be taken again');
+    expect(leveled).toEqual(
+      expect.arrayContaining([
+        {
+          line: expect.stringMatching(
+            /^\[leases\] the lease connection was lost; stopping projection:levels$|^\[leases\] lease connection failed: .*; stopping projection:levels$/,
+          ),
+          level: 'warn',
+        },
+        { line: '[leases] took the lease projection:levels', level: 'info' },
+      ]),
+    );
+    await leases.stop();
+
+    // As the service logs them: Nest's logger at warn and at log (pino's info).
+    const logger = { log: jest.fn(), warn: jest.fn() } as unknown as Logger;
+    leasesLog(logger)('[leases] the lease connection was lost; stopping timers', 'warn');
+    leasesLog(logger)('[leases] took the lease timers', 'info');
+    expect(logger.warn).toHaveBeenCalledWith(
+      '[leases] the lease connection was lost; stopping timers',
+    );
+    expect(logger.log).toHaveBeenCalledWith('[leases] took the lease timers');
   }, 30_000);
 });
