@@ -28,7 +28,8 @@ export class HealthModule {
   static forRoot(options: HealthOptions): DynamicModule {
     return {
       module: HealthModule,
-      imports: [TerminusModule],
+      // No log of its own: Terminus wrote every failing probe's details again as one error line.
+      imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController],
       providers: [
         {
