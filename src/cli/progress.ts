@@ -4,8 +4,11 @@ import { Presets, SingleBar } from 'cli-progress';
 export interface Progress {
   /** `done` of `total` so far; the total may grow while writers append. */
   update(done: number, total: number): void;
-  /** Ends the bar, or prints the last line. */
-  stop(): void;
+  /**
+   * Ends the bar, or prints the last line. Only a `finished` run shows 100 %: until then the
+   * percentage stops at 99 (a rebuild has applied every event before its swap is done).
+   */
+  stop(finished?: boolean): void;
 }
 
 interface ProgressOptions {
@@ -36,7 +39,7 @@ class BarProgress implements Progress {
   constructor(label: string, unit: string, stream: NodeJS.WritableStream) {
     this.bar = new SingleBar(
       {
-        format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}`,
+        format: `${label} [{bar}] {percent}% | {value}/{total} ${unit} | {rate} ${unit}/s | ETA {eta_formatted}`,
         etaBuffer: 50,
         stream,
       },
@@ -45,18 +48,20 @@ class BarProgress implements Progress {
   }
 
   update(done: number, total: number): void {
-    const rate = this.rate.at(done);
+    const payload = { rate: this.rate.at(done), percent: percentOf(done, total, false) };
     if (!this.started) {
-      this.bar.start(total, done, { rate });
+      this.bar.start(total, done, payload);
       this.started = true;
       return;
     }
     this.bar.setTotal(total);
-    this.bar.update(done, { rate });
+    this.bar.update(done, payload);
   }
 
-  stop(): void {
-    if (this.started) this.bar.stop();
+  stop(finished = false): void {
+    if (!this.started) return;
+    if (finished) this.bar.update({ percent: 100 });
+    this.bar.stop();
   }
 }
 
@@ -94,16 +99,21 @@ export class LineProgress implements Progress {
     }
   }
 
-  stop(): void {
-    if (this.last && !this.printedLast) {
-      this.write(`${this.line(this.last.done, this.last.total)}\n`);
+  stop(finished = false): void {
+    if (this.last && (finished || !this.printedLast)) {
+      this.write(`${this.line(this.last.done, this.last.total, finished)}\n`);
     }
   }
 
-  private line(done: number, total: number): string {
-    const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
-    return `${this.label}: ${percent}% | ${done}/${total} ${this.unit}`;
+  private line(done: number, total: number, finished = false): string {
+    return `${this.label}: ${percentOf(done, total, finished)}% | ${done}/${total} ${this.unit}`;
   }
+}
+
+/** 100 only once finished: every item counted is not yet the work done. */
+function percentOf(done: number, total: number, finished: boolean): number {
+  if (finished) return 100;
+  return total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
 }
 
 /** Items per second since the first update. */

@@ -22,7 +22,10 @@ export interface RebuildOptions {
   projection: Projection;
   order?: PositionOrder;
   batchSize?: number;
+  /** After each batch the new tables committed: a rerun after a failure resumes from there. */
   onProgress?: (progress: RebuildProgress) => void;
+  /** Once the new tables are ready: where an interrupted rebuild resumes, or null (from 0). */
+  onStart?: (resumedFrom: RebuildProgress | null) => void;
   /** How long the swap may wait for readers of the old tables before it gives up and retries. */
   swapLockTimeoutMs?: number;
   swapAttempts?: number;
@@ -70,6 +73,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       const liveSchema = await currentSchema(client);
       await ensureCheckpoint(pool, projection.name, projection.version);
       const resumed = await prepareShadow(client, projection, shadow, liveSchema);
+      options.onStart?.(resumed ? await shadowCheckpoint(client, shadow, projection.name) : null);
       // Catch up outside the swap: the bulk of the work, while the old tables serve.
       await catchUpShadow(client, options, { shadow, liveSchema, order, batchSize });
       if (projection.indexesAfterRebuildCatchUp)

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { cliProgram, EXIT_USAGE } from '../cli/cli-program';
 import { progressReporter } from '../cli/progress';
 import { openCliDatabase } from './cli-database';
+import { Projection } from './projection';
 import { rebuildProjection } from './projection-rebuild';
 import { countEventsAfter, readProjectionStatus } from './projection-status';
 import { REGISTERED_PROJECTIONS } from './registered-projections';
@@ -69,39 +70,62 @@ program
         },
       );
     }
-    const db = openCliDatabase('projections');
+    process.exitCode = await runRebuild(projection!, batchSize);
+  });
+
+/** The rebuild with its progress; 0 once swapped in, 1 on a failure (saying what a rerun does). */
+async function runRebuild(projection: Projection, batchSize: number): Promise<number> {
+  const name = projection.name;
+  const db = openCliDatabase('projections');
+  // A bar on a terminal; plain lines (every 10 % or 5 s) in a log or a pipe.
+  const progress = progressReporter({ label: `rebuild ${name}`, unit: 'events' });
+  const started = Date.now();
+  // Events the new tables hold committed: where a rerun resumes.
+  let committed = 0;
+  try {
     // Total grows while writers append; the bar's total is refreshed as progress comes in.
     let total = await countEventsAfter(db.pool, null, Number.MAX_SAFE_INTEGER);
-    // A bar on a terminal; plain lines (every 10 % or 5 s) in a log or a pipe.
-    const progress = progressReporter({ label: `rebuild ${name}`, unit: 'events' });
-    const started = Date.now();
-    try {
-      const result = await rebuildProjection({
-        pool: db.pool,
-        store: db.store,
-        projection,
-        batchSize,
-        onProgress: ({ eventsHandled }) => {
-          total = Math.max(total, eventsHandled);
-          progress.update(eventsHandled, total);
-        },
-      });
-      progress.stop();
-      const seconds = (Date.now() - started) / 1000;
-      process.stdout.write(
-        `rebuilt ${name}: ${result.eventsHandled} events${result.resumed ? ' (resumed)' : ''} in ${seconds.toFixed(1)} s, swapped in at ${result.position ?? '(start)'}\n`,
-      );
-    } catch (error) {
-      progress.stop();
-      process.stderr.write(
-        `rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.stderr.write('run the same command again to resume from where it stopped\n');
-      process.exitCode = 1;
-    } finally {
-      await db.close();
-    }
-  });
+    const result = await rebuildProjection({
+      pool: db.pool,
+      store: db.store,
+      projection,
+      batchSize,
+      onStart: (resumedFrom) => {
+        committed = resumedFrom?.eventsHandled ?? 0;
+        process.stderr.write(
+          resumedFrom
+            ? `rebuild ${name}: resumed at ${committed} events (position ${resumedFrom.position ?? '(start)'}), where the interrupted rebuild stopped\n`
+            : `rebuild ${name}: from position 0\n`,
+        );
+        progress.update(committed, total);
+      },
+      onProgress: ({ eventsHandled }) => {
+        committed = eventsHandled;
+        total = Math.max(total, eventsHandled);
+        progress.update(eventsHandled, total);
+      },
+    });
+    progress.stop(true);
+    const seconds = (Date.now() - started) / 1000;
+    process.stdout.write(
+      `rebuilt ${name}: ${result.eventsHandled} events${result.resumed ? ' (resumed)' : ''} in ${seconds.toFixed(1)} s, swapped in at ${result.position ?? '(start)'}\n`,
+    );
+    return 0;
+  } catch (error) {
+    progress.stop();
+    process.stderr.write(
+      `rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.stderr.write(
+      committed > 0
+        ? `run the same command again: it resumes at ${committed} events, the last batch the new tables committed\n`
+        : `run the same command again: it starts over from position 0 (no batch of the new tables was committed; a smaller --batch-size commits more often)\n`,
+    );
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
