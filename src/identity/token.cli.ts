@@ -3,12 +3,14 @@ import { cliProgram, EXIT_USAGE } from '../cli/cli-program';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { ROLES } from './actor';
 import { JwtVerifier } from './jwt-verifier';
+import { checkOrgUnit } from './token-org-unit';
 import { DEV_JWT_SECRET } from './dev-secret';
 
 /**
  * Mints a development bearer token, signed with the service's own JWT_SECRET (or the development
  * secret) and within its JWT_MAX_LIFETIME_SECONDS:
  *   npm run token -- --user u1 --roles organization_staff --org-unit ou-1 [--person p-1]
+ * The org unit is checked against DATABASE_URL's registry when that database answers.
  */
 const program: Command = cliProgram('token', 'mint a development bearer token (printed on stdout)')
   .option('--user <id>', 'required: user id (the token subject, `sub`)')
@@ -26,7 +28,7 @@ const program: Command = cliProgram('token', 'mint a development bearer token (p
     ),
   )
   .action(
-    (options: {
+    async (options: {
       user?: string;
       roles?: string;
       orgUnit?: string;
@@ -66,6 +68,7 @@ const program: Command = cliProgram('token', 'mint a development bearer token (p
           { exitCode: EXIT_USAGE, code: 'token.hours' },
         );
       }
+      await requireKnownOrgUnit(orgUnit);
       const token = verifier.sign(
         {
           userId: user,
@@ -79,6 +82,25 @@ const program: Command = cliProgram('token', 'mint a development bearer token (p
       process.stdout.write(`${token}\n`);
     },
   );
+
+/**
+ * A unit the registry does not hold makes a token every call refuses (403 scope.unknown_unit):
+ * refused (rc 2) when DATABASE_URL's database answers; minted with a warning when it does not.
+ */
+async function requireKnownOrgUnit(orgUnit: string): Promise<void> {
+  const check = await checkOrgUnit(orgUnit);
+  if (check.kind === 'unknown') {
+    program.error(
+      `token: org unit "${orgUnit}" is not in the registry (${check.database}); every call with such a token is refused 403 scope.unknown_unit. Give a unit of GET /org-units, or set DATABASE_URL to the service's database`,
+      { exitCode: EXIT_USAGE, code: 'token.unknownOrgUnit' },
+    );
+  }
+  if (check.kind === 'unchecked') {
+    process.stderr.write(
+      `token: warning: could not check org unit "${orgUnit}" against the registry (${check.database}: ${check.reason}); the token is minted unchecked, and if the unit is not in the service's registry every call is refused 403 scope.unknown_unit\n`,
+    );
+  }
+}
 
 /** The comma-separated `--roles`, each a role the service knows; at least one. */
 function rolesFrom(roleList: string): string[] {
@@ -96,11 +118,9 @@ function rolesFrom(roleList: string): string[] {
   return roles;
 }
 
-try {
-  program.parse(process.argv);
-} catch (error) {
+program.parseAsync(process.argv).catch((error: unknown) => {
   // Invalid configuration (JWT_SECRET too short, …): one line naming the variable, rc 1.
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`token: ${error.message}\n`);
   process.exit(1);
-}
+});
