@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
+import { rebuildProjection } from '../../src/projections/projection-rebuild';
+import { REGISTERED_PROJECTIONS } from '../../src/projections/registered-projections';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -104,18 +107,24 @@ describe('subcommands and arguments', () => {
 
 describe('npm run token', () => {
   const verifier = new JwtVerifier({ secret: SECRET, maxLifetimeSeconds: 43200 });
+  // No database answers here: the org unit goes unchecked (see the database describe below).
+  const offline = { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/cadreflow_none' };
 
   it('sets person_id from --person, so the subject rule knows the user is that cadre', async () => {
-    const { rc, stdout } = run('token', [
-      '--user',
-      'u-1',
-      '--roles',
-      'organization_staff,leadership',
-      '--org-unit',
-      'ou-ha-noi',
-      '--person',
-      'p-nguyen-van-an',
-    ]);
+    const { rc, stdout } = run(
+      'token',
+      [
+        '--user',
+        'u-1',
+        '--roles',
+        'organization_staff,leadership',
+        '--org-unit',
+        'ou-ha-noi',
+        '--person',
+        'p-nguyen-van-an',
+      ],
+      offline,
+    );
     expect(rc).toBe(0);
     const actor = await verifier.verify(stdout.trim());
     expect(actor).toMatchObject({
@@ -129,25 +138,38 @@ describe('npm run token', () => {
   });
 
   it('leaves person_id out without --person', async () => {
-    const { stdout } = run('token', ['--user', 'u-1', '--roles', 'auditor', '--org-unit', 'ou-1']);
+    const { stdout } = run(
+      'token',
+      ['--user', 'u-1', '--roles', 'auditor', '--org-unit', 'ou-1'],
+      offline,
+    );
     expect((await verifier.verify(stdout.trim())).personId).toBeUndefined();
   });
 
   it('refuses an unknown role with rc 2 and lists the known ones', () => {
-    const { rc, stdout, stderr } = run('token', [
-      '--user',
-      'u-1',
-      '--roles',
-      'organization_staff,organisation_staff',
-      '--org-unit',
-      'ou-1',
-    ]);
+    const { rc, stdout, stderr } = run(
+      'token',
+      ['--user', 'u-1', '--roles', 'organization_staff,organisation_staff', '--org-unit', 'ou-1'],
+      offline,
+    );
     expect(rc).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('unknown role "organisation_staff"');
     expect(stderr).toContain(
       'known roles: organization_staff, ballot_secretary, leadership, inspector, auditor, admin, records_clerk',
     );
+  });
+
+  it('mints with a warning when no database answers to check the org unit against', async () => {
+    const { rc, stdout, stderr } = run(
+      'token',
+      ['--user', 'u-1', '--roles', 'auditor', '--org-unit', 'ou-unchecked'],
+      offline,
+    );
+    expect(rc).toBe(0);
+    expect((await verifier.verify(stdout.trim())).orgUnit).toBe('ou-unchecked');
+    expect(stderr).toContain('token: warning: could not check org unit "ou-unchecked"');
+    expect(stderr).toContain('the token is minted unchecked');
   });
 
   it('names a missing required option', () => {
@@ -197,13 +219,64 @@ describe('the CLIs on a database', () => {
     expect(stdout).toContain('0 streams checked, 0 broken, 1 not found');
   });
 
+  it('token refuses an org unit the registry does not hold (rc 2), mints for one it does', async () => {
+    const refused = run(
+      'token',
+      ['--user', 'u-1', '--roles', 'organization_staff', '--org-unit', 'ou-nonexistent'],
+      env,
+    );
+    expect(refused.rc).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('token: org unit "ou-nonexistent" is not in the registry');
+    expect(refused.stderr).toContain('403 scope.unknown_unit');
+    const { rows } = await db.pool.query<{ id: string }>('SELECT id FROM org_units LIMIT 1');
+    const known = rows[0].id;
+    const minted = run(
+      'token',
+      ['--user', 'u-1', '--roles', 'organization_staff', '--org-unit', known],
+      env,
+    );
+    expect(minted.rc).toBe(0);
+    expect(minted.stderr).not.toContain('warning');
+    const verifier = new JwtVerifier({ secret: SECRET, maxLifetimeSeconds: 43200 });
+    expect((await verifier.verify(minted.stdout.trim())).orgUnit).toBe(known);
+  });
+
   it('projections rebuild prints plain progress lines when stderr is not a terminal', () => {
     const { rc, stdout, stderr } = run('projections', ['rebuild', 'people'], env);
     expect(rc).toBe(0);
     expect(stderr).toContain(`projections: ${target}`);
-    expect(stderr).toMatch(/^rebuild people: 100% \| (\d+)\/\1 events/m);
+    expect(stderr).toContain('rebuild people: from position 0');
+    // 100 % once only, when swapped in: not on the first line, with every event applied but no swap.
+    const lines = stderr.split('\n').filter((line) => /^rebuild people: \d+%/.test(line));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(0, -1).filter((line) => line.includes(': 100%'))).toEqual([]);
+    expect(lines[lines.length - 1]).toMatch(/^rebuild people: 100% \| (\d+)\/\1 events$/);
     expect(stderr).not.toContain('\u001b['); // no terminal control sequences
     expect(stdout).toMatch(/^rebuilt people: \d+ events/m);
+  });
+
+  it('projections rebuild says it resumed an interrupted rebuild, and where', async () => {
+    const store = new PostgresEventStore(db.pool);
+    const people = REGISTERED_PROJECTIONS.find((projection) => projection.name === 'people')!;
+    let batches = 0;
+    // Cut after two committed batches of 1 event (as a lost connection would).
+    await expect(
+      rebuildProjection({
+        pool: db.pool,
+        store,
+        projection: people,
+        batchSize: 1,
+        onProgress: () => {
+          batches += 1;
+          if (batches === 2) throw new Error('connection cut');
+        },
+      }),
+    ).rejects.toThrow('connection cut');
+    const { rc, stdout, stderr } = run('projections', ['rebuild', 'people'], env);
+    expect(rc).toBe(0);
+    expect(stderr).toMatch(/^rebuild people: resumed at [1-9]\d* events \(position [^)]+\)/m);
+    expect(stdout).toMatch(/^rebuilt people: \d+ events \(resumed\)/m);
   });
 
   it('projections status names the database', () => {
