@@ -127,7 +127,7 @@ export class TimersHealthDto {
   @ApiPropertyOptional({
     type: 'integer',
     description:
-      'pending timers due within the queue horizon with no job in Redis (until the reconciler queues them again)',
+      'pending timers due within the 15-minute queue horizon with no job in Redis (lost by Redis; until the reconciler queues them again). A timer due later has no job by design (queued when it comes within the horizon) and is not counted',
   })
   withoutJob?: number;
 

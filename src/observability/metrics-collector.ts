@@ -209,7 +209,7 @@ function registerWorkGauges(metrics: AppMetrics, sources: CollectorSources, guar
   );
   metrics.gauge(
     'cadreflow_timers',
-    'Timers by state: pending in the store, and pending without a job in Redis (lost, not yet re-queued)',
+    'Timers by state: pending in the store, and those due within the 15-minute queue horizon without a job in Redis (lost, not yet re-queued); a timer due later has no job by design',
     ['state'],
     guarded('timers', async (gauge) => {
       const { pending, withoutJob } = await sources.jobs.reconciler.missingJobs();

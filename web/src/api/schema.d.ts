@@ -1197,7 +1197,7 @@ export interface components {
             status: "up" | "down";
             /** @description timers not fired yet */
             pending?: number;
-            /** @description pending timers due within the queue horizon with no job in Redis (until the reconciler queues them again) */
+            /** @description pending timers due within the 15-minute queue horizon with no job in Redis (lost by Redis; until the reconciler queues them again). A timer due later has no job by design (queued when it comes within the horizon) and is not counted */
             withoutJob?: number;
             /** @description timers still pending HEALTH_STALLED_AFTER_MS after their time, their firing not parked: no instance runs the timer worker, or it is stuck */
             overdue?: number;
