@@ -123,7 +123,11 @@ describe('the lease keeper when a work will not stop or start', () => {
     await waitFor(async () => leases.heldNames().length === 1, 'the lease to be taken');
     leveled.length = 0;
     expect(await killLeaseConnection()).toBe(1);
-    await waitFor(async () => leases.heldNames().length === 1, 'the lease to be taken again');
+    // Held still until the loss is noticed: wait for the retaking's line, not for the lease.
+    await waitFor(
+      async () => leveled.some(({ line }) => line === '[leases] took the lease projection:levels'),
+      'the lease to be taken again',
+    );
     expect(leveled).toEqual(
       expect.arrayContaining([
         {
