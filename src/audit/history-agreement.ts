@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { RecordedEvent } from '../event-store/event-envelope';
 import { EventStore, StoredEventRecord } from '../event-store/event-store.port';
-import { chainHash, contentDigest } from '../event-store/hash-chain';
+import { linkOfStoredContent } from '../event-store/stored-chain-verification';
 import { readCheckpoint } from '../projections/checkpoint';
 import { isAtOrBefore, postgresPositionOrder } from '../projections/position-order';
 import { AuditRow } from './audit-entry';
@@ -205,17 +205,7 @@ export async function storeContentHashes(
         record.revision === 0
           ? null
           : (records.find((one) => one.revision === record.revision - 1)?.hash ?? null);
-      const digest = contentDigest({
-        streamId: record.streamId,
-        id: record.id,
-        type: record.type,
-        schemaVersion: record.schemaVersion,
-        data: record.data,
-        metadata: record.metadata,
-      });
-      return chainHash(previous === null ? null : Buffer.from(previous, 'hex'), digest).toString(
-        'hex',
-      );
+      return linkOfStoredContent(record, previous);
     }),
   );
 }

@@ -32,6 +32,28 @@ export const chainBreakReason = (broken: ChainBreak, revision: number): string =
     : 'stored content does not match its hash';
 
 /**
+ * The chain link (hex) a stored event's content gives now, chained onto `previousHash` (null at
+ * revision 0). The hash covers the event's type and version, not the spelling of its stored name.
+ */
+export function linkOfStoredContent(
+  record: StoredEventRecord,
+  previousHash: string | null,
+): string {
+  const digest = contentDigest({
+    streamId: record.streamId,
+    id: record.id,
+    type: record.type,
+    schemaVersion: record.schemaVersion,
+    data: record.data,
+    metadata: record.metadata,
+  });
+  return chainHash(
+    previousHash === null ? null : Buffer.from(previousHash, 'hex'),
+    digest,
+  ).toString('hex');
+}
+
+/**
  * Where one stored event breaks its stream's chain, or null: it is not at `expectedRevision`, or
  * its content (type, version, data, metadata) chained onto `previousHash` (the stored link of the
  * revision before it; null at revision 0) does not give its stored hash, or its stored name does
@@ -44,17 +66,7 @@ export function chainBreakAt(
   previousHash: string | null,
 ): ChainBreak | null {
   if (record.revision !== expectedRevision) return 'revision_missing';
-  // The hash covers the event's type and version, not the spelling of its stored name.
-  const digest = contentDigest({
-    streamId: record.streamId,
-    id: record.id,
-    type: record.type,
-    schemaVersion: record.schemaVersion,
-    data: record.data,
-    metadata: record.metadata,
-  });
-  const link = chainHash(previousHash === null ? null : Buffer.from(previousHash, 'hex'), digest);
-  return link.toString('hex') !== record.hash ||
+  return linkOfStoredContent(record, previousHash) !== record.hash ||
     !storedNameMatchesVersion(record.storedType, record.schemaVersion)
     ? 'content_mismatch'
     : null;
