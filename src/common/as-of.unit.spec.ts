@@ -3,6 +3,7 @@ import { parseAsOf } from './as-of';
 describe('asOf', () => {
   it('reads a day alone as the whole of that day in Vietnam, not midnight UTC', () => {
     expect(parseAsOf('2026-12-01')).toEqual({
+      firstMillisecond: new Date('2026-12-01T00:00:00.000+07:00'),
       lastMillisecond: new Date('2026-12-01T23:59:59.999+07:00'),
       day: '2026-12-01',
     });
@@ -10,6 +11,7 @@ describe('asOf', () => {
 
   it('reads a date-time as the whole minute, second or millisecond it is written to, Vietnam time when it has no offset', () => {
     expect(parseAsOf('2026-12-01T20:00:00Z')).toEqual({
+      firstMillisecond: new Date('2026-12-01T20:00:00.000Z'),
       lastMillisecond: new Date('2026-12-01T20:00:00.999Z'),
       day: '2026-12-02',
     });
