@@ -6,6 +6,7 @@ const KNOWN_AS: Record<string, string> = {
   postgres: 'PostgreSQL',
   redis: 'Redis',
   eventStore: 'the event store',
+  service: 'this instance',
 };
 
 /**

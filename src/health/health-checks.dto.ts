@@ -4,6 +4,7 @@ import {
   LeasesHealthDto,
   PROJECTIONS_HEALTH,
   SAGAS_HEALTH,
+  ServiceHealthDto,
   TimersHealthDto,
 } from './health-components.dto';
 
@@ -12,6 +13,8 @@ import {
  * (`leases` only on an instance that runs workers).
  */
 export class HealthChecksDto {
+  @ApiPropertyOptional({ description: 'this instance: down while it stops' })
+  service?: ServiceHealthDto;
   @ApiPropertyOptional() postgres?: DependencyHealthDto;
   @ApiPropertyOptional() redis?: DependencyHealthDto;
   @ApiPropertyOptional() eventStore?: DependencyHealthDto;

@@ -15,6 +15,18 @@ export class DependencyHealthDto {
   @ApiPropertyOptional({ description: 'why it does not answer' }) message?: string;
 }
 
+/** This instance itself: down from the moment it begins to stop. */
+export class ServiceHealthDto {
+  @ApiProperty(STATUS) status!: string;
+  @ApiPropertyOptional({ description: 'why it takes no new requests (it is stopping)' })
+  message?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'when it began to stop (a signal): it finishes the requests under way',
+  })
+  stoppingSince?: string;
+}
+
 /** One projection (read model) as `/health` sees it. */
 export class ProjectionHealthDto {
   @ApiProperty({

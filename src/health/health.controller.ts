@@ -29,6 +29,7 @@ import { PG_POOL, REDIS } from '../common/tokens';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Public } from '../identity/public.decorator';
 import { HEALTH_EXTRAS, HealthExtra } from './health-extras';
+import { ServiceStopping } from './service-stopping';
 
 /** Is the service able to work: PostgreSQL, Redis, the event store, and projection lag. */
 @ApiTags('health')
@@ -41,6 +42,7 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(HEALTH_EXTRAS) private readonly extras: HealthExtra[],
+    private readonly stopping: ServiceStopping,
   ) {}
 
   @Get()
@@ -73,6 +75,7 @@ export class HealthController {
 
   private runChecks() {
     return this.health.check([
+      () => this.stoppingCheck(),
       () => this.probe('postgres', () => this.pool.query('SELECT 1')),
       () => this.probe('redis', () => this.redis.ping()),
       () => this.probe('eventStore', () => this.store.ping()),
@@ -86,6 +89,18 @@ export class HealthController {
         }
       }),
     ]);
+  }
+
+  /** Down once the instance has begun to stop: it takes no new work, whatever else answers. */
+  private stoppingCheck() {
+    const session = this.indicators.check('service');
+    const since = this.stopping.since;
+    return since
+      ? session.down({
+          message: `stopping since ${since.toISOString()}: finishing the requests under way; send new ones to another instance`,
+          stoppingSince: since.toISOString(),
+        })
+      : session.up();
   }
 
   private async probe(name: string, ping: () => Promise<unknown>) {

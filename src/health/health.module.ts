@@ -17,6 +17,7 @@ import { SagasRuntime } from '../sagas/sagas-runtime';
 import { sagasHealth } from '../sagas/sagas-health';
 import { STORED_EVENT_NAMES } from '../infrastructure/stored-event-names.token';
 import { StoredEventNames } from '../event-store/stored-event-names';
+import { ServiceStopping } from './service-stopping';
 
 export interface HealthOptions {
   /** How long work may wait with its checkpoint (or a timer) standing still before it is a problem. */
@@ -32,6 +33,7 @@ export class HealthModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController],
       providers: [
+        ServiceStopping,
         {
           provide: HEALTH_EXTRAS,
           inject: [
@@ -66,6 +68,7 @@ export class HealthModule {
           },
         },
       ],
+      exports: [ServiceStopping],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { INestApplication } from '@nestjs/common';
+import { ServiceStopping } from '../../health/service-stopping';
 
 /**
  * How long a connection must have been idle (since its last answer, or since it opened) for a stop
@@ -43,6 +44,7 @@ export function enableGracefulStop(app: INestApplication): void {
   const server = app.getHttpServer() as Server;
   const connections = new Map<Socket, Connection>();
   let draining = false;
+  const stopping = serviceStopping(app);
 
   server.on('connection', (socket: Socket) => {
     connections.set(socket, { idleSince: Date.now(), running: 0 });
@@ -83,6 +85,7 @@ export function enableGracefulStop(app: INestApplication): void {
   const beforeClose = adapter.beforeClose?.bind(adapter);
   adapter.beforeClose = () => {
     draining = true;
+    stopping?.begin();
     for (const socket of connections.keys()) {
       const current = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
       if (current) askToClose(current);
@@ -91,6 +94,15 @@ export function enableGracefulStop(app: INestApplication): void {
     server.once('close', () => clearInterval(timer));
     return beforeClose?.();
   };
+}
+
+/** The flag `/health` reads, where the application has the health module. */
+function serviceStopping(app: INestApplication): ServiceStopping | undefined {
+  try {
+    return app.get(ServiceStopping, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function askToClose(response: ServerResponse): void {

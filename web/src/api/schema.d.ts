@@ -1183,6 +1183,17 @@ export interface components {
             items: components["schemas"]["AccessLogEntryDto"][];
             nextCursor: string | null;
         };
+        ServiceHealthDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            /** @description why it takes no new requests (it is stopping) */
+            message?: string;
+            /**
+             * Format: date-time
+             * @description when it began to stop (a signal): it finishes the requests under way
+             */
+            stoppingSince?: string;
+        };
         DependencyHealthDto: {
             /** @enum {string} */
             status: "up" | "down";
@@ -1224,6 +1235,8 @@ export interface components {
             message?: string;
         };
         HealthChecksDto: {
+            /** @description this instance: down while it stops */
+            service?: components["schemas"]["ServiceHealthDto"];
             postgres?: components["schemas"]["DependencyHealthDto"];
             redis?: components["schemas"]["DependencyHealthDto"];
             eventStore?: components["schemas"]["DependencyHealthDto"];
@@ -3813,6 +3826,7 @@ export type SchemaSignInConfigDto = components['schemas']['SignInConfigDto'];
 export type SchemaDeadLetterView = components['schemas']['DeadLetterView'];
 export type SchemaAccessLogEntryDto = components['schemas']['AccessLogEntryDto'];
 export type SchemaAccessLogPageDto = components['schemas']['AccessLogPageDto'];
+export type SchemaServiceHealthDto = components['schemas']['ServiceHealthDto'];
 export type SchemaDependencyHealthDto = components['schemas']['DependencyHealthDto'];
 export type SchemaTimersHealthDto = components['schemas']['TimersHealthDto'];
 export type SchemaLeasesHealthDto = components['schemas']['LeasesHealthDto'];
