@@ -45,15 +45,53 @@ export function casesElsewhereTold(
   from: DisciplineCaseBarsFrom,
 ): string[] {
   const count = casesElsewhereBarringAppointment(elsewhere, from);
+  const another = casesByAnotherUnitBarringAppointment(elsewhere, from);
+  return toldWithoutId(count, another);
+}
+
+/** How many of those (`casesElsewhereBarringAppointment`) a unit not above the reader's opened. */
+export function casesByAnotherUnitBarringAppointment(
+  elsewhere: DisciplineCasesElsewhere | undefined,
+  from: DisciplineCaseBarsFrom,
+): number {
   const byAnother = elsewhere?.byAnotherUnit;
-  const another = byAnother
-    ? from === 'opening'
-      ? byAnother.open
-      : byAnother.pastVerification
-    : 0;
+  if (!byAnother) return 0;
+  return from === 'opening' ? byAnother.open : byAnother.pastVerification;
+}
+
+/**
+ * The open cases out of the grant not yet at the stage that holds back an appointment (opened,
+ * not past verification, under `violation_confirmed`), each told without its id.
+ */
+export function casesElsewhereNotYetBarringTold(
+  elsewhere: DisciplineCasesElsewhere | undefined,
+  from: DisciplineCaseBarsFrom,
+): string[] {
+  const open = elsewhere?.open ?? 0;
+  const another = elsewhere?.byAnotherUnit?.open ?? 0;
+  return toldWithoutId(
+    open - casesElsewhereBarringAppointment(elsewhere, from),
+    another - casesByAnotherUnitBarringAppointment(elsewhere, from),
+  );
+}
+
+/** `count` cases a reader may not name, `another` of them opened by a unit not above theirs. */
+function toldWithoutId(count: number, another: number): string[] {
   return [
-    ...Array<string>(count - another).fill(CASE_OPENED_ABOVE),
+    ...Array<string>(Math.max(count - another, 0)).fill(CASE_OPENED_ABOVE),
     ...Array<string>(another).fill(CASE_OPENED_BY_ANOTHER_UNIT),
+  ];
+}
+
+/**
+ * How a count of open cases out of the grant reads in a refusal: "1 opened by a unit above",
+ * "1 opened by another unit", or both; facts kept before `byAnotherUnit` say "by a unit above".
+ */
+export function countsElsewhereTold(count: number, byAnotherUnit = 0): string[] {
+  const above = count - byAnotherUnit;
+  return [
+    ...(above > 0 ? [`${above} opened by a unit above`] : []),
+    ...(byAnotherUnit > 0 ? [`${byAnotherUnit} opened by another unit`] : []),
   ];
 }
 

@@ -6,7 +6,9 @@ import { startTestApp, TestApp } from '../support/test-app';
  * A discipline case about a town's official opened in a unit that is not above the town (the
  * province's Party committee, the town's sibling) is told to the town without its id, as one a
  * unit above opened is, but as what it is: "a discipline case opened by another unit". Before,
- * the eligibility reason and the refusal of an appointment's opening said "by a unit above".
+ * the eligibility reason and the refusal of an appointment's opening said "by a unit above"; the
+ * refusal of a re-appointment's opening ("1 opened by a unit above") and a suspension's facts still
+ * did after that.
  */
 describe('a discipline case a sibling unit opened, as the town is told of it', () => {
   let t: TestApp;
@@ -109,5 +111,49 @@ describe('a discipline case a sibling unit opened, as the town is told of it', (
     expect(refused.body.rule).toBe('discipline.case_open');
     expect(refused.body.message).toContain('a discipline case opened by another unit');
     expect(JSON.stringify(refused.body)).not.toContain('d-sibling');
+  });
+
+  it("a re-appointment's opening is refused counting it as opened by another unit", async () => {
+    const refused = await http()
+      .post('/cases')
+      .set(townStaff())
+      .send({
+        id: 'c-reappoint',
+        procedure: 'reappointment',
+        definition: 'reappointment.standard',
+        personId: 'p-official',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Bổ nhiệm lại phó',
+      })
+      .expect(422);
+    expect(refused.body.rule).toBe('reappointment.discipline_pending');
+    expect(refused.body.message).toContain(
+      'a discipline case about the holder is pending (1 opened by another unit)',
+    );
+    expect(JSON.stringify(refused.body)).not.toContain('unit above');
+    expect(JSON.stringify(refused.body)).not.toContain('d-sibling');
+  });
+
+  it("a suspension's facts count it as opened by another unit", async () => {
+    const opened = await http()
+      .post('/cases')
+      .set(townStaff())
+      .send({
+        id: 'c-suspend',
+        procedure: 'removal',
+        definition: 'removal.suspension',
+        personId: 'p-official',
+        positionId: 'pos-deputy',
+        orgUnitId: 'ou-town',
+        summary: 'Tạm đình chỉ công tác',
+      })
+      .expect(201);
+    expect(opened.body.facts).toMatchObject({
+      disciplineCases: [],
+      disciplineCasesElsewhere: 1,
+      disciplineCasesByAnotherUnit: 1,
+    });
+    expect(JSON.stringify(opened.body)).not.toContain('d-sibling');
   });
 });

@@ -1,4 +1,5 @@
 import { PersonStatusPeriod, PostHeld } from '../../cadres/person/person.state';
+import { countsElsewhereTold } from '../../cadres/discipline-standing';
 import { statusPeriodCovers } from '../../cadres/person/status-period-covers';
 import { WorkingDayCalendar } from '../../workflow/calendar/working-day-calendar';
 import { DecisionTerm } from '../case/decider/case.context';
@@ -21,8 +22,13 @@ export interface ReappointmentOpeningInput {
   statuses: PersonStatusPeriod[];
   /** Discipline cases about the person still open (opened, not yet decided) the opener may be told of. */
   pendingDisciplineCases: string[];
-  /** How many more are open that a unit above opened, out of the opener's grant: not named. */
+  /** How many more are open out of the opener's grant (a unit above or another opened them): not named. */
   pendingDisciplineCasesElsewhere?: number;
+  /**
+   * How many of those a unit not above the opener's opened (a sibling's): told as opened by
+   * another unit, the rest as by a unit above.
+   */
+  pendingDisciplineCasesByAnotherUnit?: number;
   today: string;
   ruleSet: RuleSet;
   calendar: WorkingDayCalendar;
@@ -64,7 +70,7 @@ function refuseWhileBlocked(input: ReappointmentOpeningInput): void {
   if (blocks.disciplineCasePending && input.pendingDisciplineCases.length + elsewhere > 0) {
     const pending = [
       ...input.pendingDisciplineCases,
-      ...(elsewhere ? [`${elsewhere} opened by a unit above`] : []),
+      ...countsElsewhereTold(elsewhere, input.pendingDisciplineCasesByAnotherUnit),
     ];
     throw new DomainRuleViolation(
       'reappointment.discipline_pending',

@@ -88,7 +88,8 @@ export class ReappointmentModule implements OnModuleInit {
     const position = await registry.findPosition(positionId);
     if (position) refuseElectedPost(position, definition);
     // The record just read says which discipline cases are pending: no second read. The
-    // refusal is read by the opener: a case a unit above opened out of their grant is not named.
+    // refusal is read by the opener: a case out of their grant is not named, told as opened by a
+    // unit above or by another unit.
     const discipline = disciplineStandingFrom(
       person.state.discipline,
       person.state.openCases,
@@ -102,6 +103,7 @@ export class ReappointmentModule implements OnModuleInit {
       statuses: person.state.statuses,
       pendingDisciplineCases: discipline.openCases,
       pendingDisciplineCasesElsewhere: discipline.elsewhere.open,
+      pendingDisciplineCasesByAnotherUnit: discipline.elsewhere.byAnotherUnit?.open,
       today: context.today,
       ruleSet: context.ruleSet,
       calendar: context.calendar,

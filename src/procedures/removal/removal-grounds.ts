@@ -24,8 +24,10 @@ export interface RemovalRecord {
   disciplineDecided: DisciplineDecided[];
   /** Discipline cases about the person still open that the case's unit may be told of. */
   openDisciplineCases: string[];
-  /** How many more are open that a unit above opened, out of the case's unit's reach. */
+  /** How many more are open out of the case's unit's reach (a unit above or another opened them). */
   openDisciplineCasesElsewhere?: number;
+  /** How many of those a unit not above the case's unit opened (a sibling's). */
+  openDisciplineCasesByAnotherUnit?: number;
   /** How those cases run the person, where their notes say (cadre, civil servant). */
   openDisciplineCasesAs: ('cadre' | 'civil_servant')[];
 }

@@ -68,6 +68,7 @@ export const RemovalModule = caseProcedureModule({
             })),
           openDisciplineCases: standing.openCases,
           openDisciplineCasesElsewhere: standing.elsewhere.open,
+          openDisciplineCasesByAnotherUnit: standing.elsewhere.byAnotherUnit?.open,
           openDisciplineCasesAs: person.openCases.flatMap((c) =>
             c.procedure === 'discipline' && c.serviceStatus ? [c.serviceStatus] : [],
           ),

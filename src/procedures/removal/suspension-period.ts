@@ -46,17 +46,21 @@ export function suspensionPeriod(
 /**
  * Tạm đình chỉ công tác: only while a discipline case about the person is being considered; its
  * period is the civil servant's when an open case runs the person as one, else the cadre's. The
- * facts name the cases the case's unit reaches and count those a unit above opened.
+ * facts name the cases the case's unit reaches and count the others, and how many of those a
+ * unit not above the case's unit opened (`disciplineCasesByAnotherUnit`, absent when none: facts
+ * kept before it was told each as opened by a unit above).
  */
 export function suspensionOpening(
   record: {
     openDisciplineCases: string[];
     openDisciplineCasesElsewhere?: number;
+    openDisciplineCasesByAnotherUnit?: number;
     openDisciplineCasesAs: ('cadre' | 'civil_servant')[];
   },
   ruleSet: RuleSet,
 ): Record<string, unknown> {
   const elsewhere = record.openDisciplineCasesElsewhere ?? 0;
+  const byAnotherUnit = record.openDisciplineCasesByAnotherUnit ?? 0;
   if (record.openDisciplineCases.length + elsewhere === 0)
     throw new DomainRuleViolation(
       'removal.suspension_without_discipline_case',
@@ -72,8 +76,10 @@ export function suspensionOpening(
   const period = suspensionPeriod(ruleSet, serviceStatus);
   return {
     disciplineCases: record.openDisciplineCases,
-    // A case a unit above opened grounds the suspension too; the case's unit may not read its id.
+    // A case a unit above (or another unit) opened grounds the suspension too; the case's unit
+    // may not read its id.
     ...(elsewhere ? { disciplineCasesElsewhere: elsewhere } : {}),
+    ...(byAnotherUnit ? { disciplineCasesByAnotherUnit: byAnotherUnit } : {}),
     ...(serviceStatus ? { serviceStatus } : {}),
     maxDays: period.days,
     unit: period.unit,

@@ -36,8 +36,9 @@ export interface PersonFactsForVetting {
   /** Every discipline case about the person not yet decided, from opening on. */
   pendingDisciplineCases?: string[];
   /**
-   * Open discipline cases out of the case's unit's reach (a unit above opened them): left out of
-   * the two lists above, counted here; they bar as those do, but the notes do not name them.
+   * Open discipline cases out of the case's unit's reach (a unit above or another unit opened
+   * them): left out of the two lists above, counted here; they bar as those do, but the notes do
+   * not name them, telling each as opened by a unit above or by another unit (`byAnotherUnit`).
    */
   disciplineCasesElsewhere?: DisciplineCasesElsewhere;
   /** The person's circumstances (under investigation …) from their record. */

@@ -14,7 +14,8 @@ const BARS_FROM = 'appointment.disciplineCaseBarsFrom';
 
 /**
  * The discipline cases about a person not yet decided, as a reader may be told of them: those
- * within reach by id, the others (a unit above opened them) only counted (`disciplineStandingFrom`).
+ * within reach by id, the others (a unit above or another unit opened them) only counted
+ * (`disciplineStandingFrom`).
  */
 export interface OpenDisciplineCases {
   /** Every open case, from its opening on. */

@@ -143,3 +143,75 @@ describe('an open discipline case a unit above opened, out of the case unit’s 
     expect(entry.note).toMatch(/^a discipline case opened by a unit above is pending/);
   });
 });
+
+describe('an open discipline case a sibling unit opened, out of the case unit’s reach', () => {
+  // Told as opened by another unit, not by a unit above (before, every note said "a unit above").
+  const sibling: PersonFactsForVetting = {
+    ...facts,
+    openDisciplineCases: [],
+    pendingDisciplineCases: [],
+    disciplineCasesElsewhere: {
+      open: 1,
+      pastVerification: 1,
+      byAnotherUnit: { open: 1, pastVerification: 1 },
+    },
+  };
+  const notYetConfirmed = {
+    open: 1,
+    pastVerification: 0,
+    byAnotherUnit: { open: 1, pastVerification: 0 },
+  };
+
+  it('bars the higher post, told of as opened by another unit', () => {
+    const [entry] = vettingFromRecord(sibling, stateNow, '2026-11-20', ['discipline_bar']);
+    expect(entry.result).toBe('flagged');
+    expect(entry.note).toMatch(
+      /^a discipline case opened by another unit is pending \(Quy định 377-QĐ\/TW/,
+    );
+    expect(entry.note).not.toContain('unit above');
+  });
+
+  it('not yet past verification under Quy định 80-QĐ/TW, the cleared note says another unit', () => {
+    const [entry] = vettingFromRecord(
+      { ...sibling, disciplineCasesElsewhere: notYetConfirmed },
+      state2022,
+      '2024-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.result).toBe('cleared');
+    expect(entry.note).toContain(
+      'a discipline case opened by another unit is not yet past verification',
+    );
+    expect(entry.note).not.toContain('unit above');
+  });
+
+  it('holds back a re-appointment (the post already held), told of as opened by another unit', () => {
+    const [entry] = vettingFromRecord(
+      { ...sibling, holdsTargetPost: true },
+      stateNow,
+      '2026-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.result).toBe('flagged');
+    expect(entry.note).toMatch(/^a discipline case opened by another unit is pending/);
+  });
+
+  it('one above and one a sibling opened: each told as what it is', () => {
+    const [entry] = vettingFromRecord(
+      {
+        ...sibling,
+        disciplineCasesElsewhere: {
+          open: 2,
+          pastVerification: 2,
+          byAnotherUnit: { open: 1, pastVerification: 1 },
+        },
+      },
+      stateNow,
+      '2026-11-20',
+      ['discipline_bar'],
+    );
+    expect(entry.note).toMatch(
+      /^a discipline case opened by a unit above is pending \(.+\); a discipline case opened by another unit is pending \(/,
+    );
+  });
+});

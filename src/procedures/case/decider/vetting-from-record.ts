@@ -3,9 +3,9 @@ import { statusPeriodCovers } from '../../../cadres/person/status-period-covers'
 import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { VettingEntry } from './case.events';
 import {
-  CASE_OPENED_ABOVE,
   casesBarringAppointment,
-  casesElsewhereBarringAppointment,
+  casesElsewhereNotYetBarringTold,
+  casesElsewhereTold,
   DisciplineCaseBarsFrom,
 } from '../../../cadres/discipline-standing';
 import { barCoverage, barCoversPost } from '../../../cadres/discipline-bar-scope';
@@ -112,7 +112,6 @@ function disciplineBar(
     { openCasesPastVerification: facts.openDisciplineCases, openCases },
     barsFrom,
   );
-  const elsewhere = casesElsewhereBarringAppointment(facts.disciplineCasesElsewhere, barsFrom);
   const reasons = [
     ...bars.map(
       (bar) =>
@@ -120,7 +119,8 @@ function disciplineBar(
     ),
     ...[
       ...barring.map((caseId) => `open discipline case ${caseId}`),
-      ...Array<string>(elsewhere).fill(CASE_OPENED_ABOVE),
+      // Told as opened by a unit above or by another unit (a sibling's), without the id.
+      ...casesElsewhereTold(facts.disciplineCasesElsewhere, barsFrom),
     ].map(
       (named) =>
         `${named} ${barsFrom === 'opening' ? 'is pending' : 'is past verification'} (${ruleCitation(ruleSet, BARS_FROM)})`,
@@ -157,14 +157,11 @@ function clearedNote(
   barring: string[],
   barsFrom: DisciplineCaseBarsFrom,
 ): string {
-  const elsewhere = facts.disciplineCasesElsewhere;
   const notYet = [
     ...openCases
       .filter((caseId) => !barring.includes(caseId))
       .map((caseId) => `open discipline case ${caseId}`),
-    ...Array<string>(
-      (elsewhere?.open ?? 0) - casesElsewhereBarringAppointment(elsewhere, barsFrom),
-    ).fill(CASE_OPENED_ABOVE),
+    ...casesElsewhereNotYetBarringTold(facts.disciplineCasesElsewhere, barsFrom),
   ];
   if (!facts.disciplineBars.length && !notYet.length)
     return 'no discipline in effect and no open discipline case';
@@ -213,7 +210,7 @@ function heldPostDiscipline(
     ...(blocks.disciplineCasePending
       ? [
           ...(facts.pendingDisciplineCases ?? []).map((caseId) => `discipline case ${caseId}`),
-          ...Array<string>(facts.disciplineCasesElsewhere?.open ?? 0).fill(CASE_OPENED_ABOVE),
+          ...casesElsewhereTold(facts.disciplineCasesElsewhere, 'opening'),
         ]
       : []
     ).map((named) => `${named} is pending`),
