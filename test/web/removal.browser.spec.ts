@@ -225,6 +225,60 @@ describe('a dismissal in the browser', () => {
     await context.close();
   });
 
+  it("a commune's suspension resting on a case the city's Party committee opened tells it as another unit's", async () => {
+    // Thành ủy Hà Nội is not above Xã Đoài Phương (a sibling under the city): its case is counted
+    // as «do đơn vị khác mở», not «do cấp trên mở» (before, every case out of the grant was).
+    const http = () => request(t.app.getHttpServer());
+    const city = { Authorization: `Bearer ${t.token('inspector-1', ['inspector'], 'ou-ha-noi')}` };
+    const ward = {
+      Authorization: `Bearer ${t.token('staff-doai-phuong', ['organization_staff'], 'ou-xa-doai-phuong')}`,
+    };
+    await http()
+      .post('/discipline-cases')
+      .set(city)
+      .send({
+        id: 'k-party-minh',
+        definition: 'discipline.party',
+        personId: 'p-duong-van-minh',
+        orgUnitId: 'ou-ha-noi-party-committee',
+        summary: 'Vi phạm quy định về đất đai',
+        violation: {
+          category: 'land_management',
+          committedOn: addDays(vietnamToday(), -100),
+          description: 'Ký cấp đất sai quy hoạch',
+          source: 'inspection',
+        },
+      })
+      .expect(201);
+    for (let tries = 0; tries < 100; tries += 1) {
+      const person = await http().get('/cadres/p-duong-van-minh').set(city).expect(200);
+      if (person.body.openCases.some((c: { caseId: string }) => c.caseId === 'k-party-minh')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await http()
+      .post('/cases')
+      .set(ward)
+      .send({
+        id: 'c-ward-suspension-minh',
+        procedure: 'removal',
+        definition: 'removal.suspension',
+        personId: 'p-duong-van-minh',
+        positionId: 'pos-xa-doai-phuong-chair',
+        orgUnitId: 'ou-xa-doai-phuong',
+        summary: 'Tạm đình chỉ công tác để xem xét kỷ luật',
+      })
+      .expect(201);
+    const { context, page } = await signIn(browser, base, 'staff-doai-phuong');
+    await page.goto(`${base}/cases/c-ward-suspension-minh`);
+    const facts = page.getByTestId('removal-grounds-facts');
+    await facts.waitFor();
+    const text = (await facts.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Hồ sơ kỷ luật đang xem xét: 1 hồ sơ do đơn vị khác mở');
+    expect(text).not.toContain('cấp trên');
+    expect(text).not.toContain('k-party-minh');
+    await context.close();
+  });
+
   it("opens a relief on one of Quy định 377's cases of relief, chosen from a list and shown in Vietnamese", async () => {
     const { context, page } = await signIn(browser, base, 'staff-1');
     await page.getByRole('link', { name: 'Mở hồ sơ' }).click();

@@ -8,6 +8,25 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isCount = (value: unknown): value is number => typeof value === 'number';
 
 /**
+ * The open discipline cases out of this unit's grant a suspension rests on, counted without ids:
+ * «N hồ sơ do cấp trên mở», and «N hồ sơ do đơn vị khác mở» for those a unit not above this one
+ * opened (`disciplineCasesByAnotherUnit`; facts kept before it told each as opened above).
+ * Before, a sibling unit's case was shown as opened by a unit above.
+ */
+function casesElsewhereTold(facts: Facts, t: ReturnType<typeof useTranslation>['t']): string[] {
+  const count = isCount(facts.disciplineCasesElsewhere) ? facts.disciplineCasesElsewhere : 0;
+  const another = isCount(facts.disciplineCasesByAnotherUnit)
+    ? Math.min(facts.disciplineCasesByAnotherUnit, count)
+    : 0;
+  return [
+    ...(count - another > 0
+      ? [t('removal.disciplineCasesElsewhere', { count: count - another })]
+      : []),
+    ...(another > 0 ? [t('removal.disciplineCasesByAnotherUnit', { count: another })] : []),
+  ];
+}
+
+/**
  * What a removal case rests on (căn cứ xem xét), as the service checked and recorded it when the
  * case opened (the case's `facts`), under the labels of the opening form's fields.
  */
@@ -59,10 +78,9 @@ export function RemovalGroundsFacts({
       t('removal.disciplineCases'),
       [
         ...facts.disciplineCases,
-        // A case a unit above opened grounds the suspension too; this unit may not read its id.
-        ...(isCount(facts.disciplineCasesElsewhere) && facts.disciplineCasesElsewhere > 0
-          ? [t('removal.disciplineCasesElsewhere', { count: facts.disciplineCasesElsewhere })]
-          : []),
+        // A case a unit above (or another unit) opened grounds the suspension too; this unit may
+        // not read its id.
+        ...casesElsewhereTold(facts, t),
       ].join(', '),
     ]);
   if (isCount(facts.maxDays))

@@ -666,6 +666,16 @@ describe('what vetting reads off a record, a closure, the end of a post left', (
         ),
       ).toMatch(/Hồ sơ kỷ luật do cấp trên mở đang mở/);
     expectRead('a discipline case opened by a unit above is pending');
+    // A sibling unit's case, as vetting now tells it (before: "by a unit above" of it too).
+    for (const stage of ['pending', 'past verification', 'not yet past verification'])
+      expect(
+        expectRead(
+          `no discipline in effect; a discipline case opened by another unit is ${stage} (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])`,
+        ),
+      ).toMatch(/Hồ sơ kỷ luật do đơn vị khác mở đang mở/);
+    expect(expectRead('a discipline case opened by another unit is pending')).toBe(
+      'Hồ sơ kỷ luật do đơn vị khác mở đang mở',
+    );
     expectRead('planning pool 2025-2030 for pos-head (112-QĐ/TU)');
     expectRead(
       'retires on 2040-01-01: 13 whole years left, needs 5 for a full term (Quy định 377-QĐ/TW, art. 4 (in force from 2025-10-08): x [text not checked here])',
@@ -777,6 +787,19 @@ describe("a re-appointment's discipline item, the post already held (before: in 
     expect(read).toMatch(
       /^Hồ sơ kỷ luật d-1 đang mở; Hồ sơ kỷ luật do cấp trên mở đang mở; «tình trạng 19» từ ngày 01\/10\/2026 \(Nghị định 170\/2025\/NĐ-CP/,
     );
+    // One a sibling unit opened reads as opened by another unit, on the screen as in the note.
+    expect(
+      expectRead(
+        note({
+          pendingDisciplineCases: [],
+          disciplineCasesElsewhere: {
+            open: 2,
+            pastVerification: 0,
+            byAnotherUnit: { open: 1, pastVerification: 0 },
+          },
+        }),
+      ),
+    ).toMatch(/^Hồ sơ kỷ luật do cấp trên mở đang mở; Hồ sơ kỷ luật do đơn vị khác mở đang mở \(/);
   });
 });
 

@@ -694,6 +694,18 @@ describe('the refusals of opening a case read in Vietnamese', () => {
         `a discipline case about the holder is pending (dc-1, 1 opened by a unit above): re-appointment waits for its decision (${cite('appointment.termYears')})`,
       ),
     ).toContain('(dc-1, 1 hồ sơ do cấp trên mở)');
+    // A sibling unit's case reads as opened by another unit (before: the server said "by a unit
+    // above" of it, and the screen «do cấp trên mở»).
+    const sibling = expectRead(
+      `a discipline case about the holder is pending (1 opened by another unit): re-appointment waits for its decision (${cite('appointment.termYears')})`,
+    );
+    expect(sibling).toContain('(1 hồ sơ do đơn vị khác mở)');
+    expect(sibling).not.toContain('cấp trên');
+    expect(
+      expectRead(
+        `a discipline case about the holder is pending (dc-1, 1 opened by a unit above, 2 opened by another unit): re-appointment waits for its decision (${cite('appointment.termYears')})`,
+      ),
+    ).toContain('(dc-1, 1 hồ sơ do cấp trên mở, 2 hồ sơ do đơn vị khác mở)');
     expectRead(
       `the holder is under investigation since 2026-01-05 until 2026-03-01 (${cite('appointment.termYears')})`,
     );

@@ -143,7 +143,7 @@ export const OPENING_REFUSALS: Sentence[] = [
   sentence(
     `a discipline case about the holder is pending \\((.+)\\): re-appointment waits for its decision \\((.+)\\)`,
     ([cases, citation], s) =>
-      `Đang có hồ sơ kỷ luật đối với người giữ chức vụ (${cases.replace(/(\d+) opened by a unit above/, '$1 hồ sơ do cấp trên mở')}): việc bổ nhiệm lại chờ quyết định của hồ sơ đó (${s.citation(citation)})`,
+      `Đang có hồ sơ kỷ luật đối với người giữ chức vụ (${casesOutOfGrantInVietnamese(cases)}): việc bổ nhiệm lại chờ quyết định của hồ sơ đó (${s.citation(citation)})`,
   ),
   sentence(
     `the holder is ([a-z ]+) since ${DAY}(?: until ${DAY})? \\((.+)\\)`,
@@ -244,4 +244,15 @@ export function holdersInVietnamese(holders: string, s: Say): string {
       return `${name} từ ngày ${s.day(from)} ${noEnd ? '(chưa ghi nhận ngày hết nhiệm kỳ)' : `đến ngày ${s.day(until)}`}`;
     })
     .join('; ');
+}
+
+/**
+ * The cases a re-appointment's refusal counts without naming them (reappointment-rules.ts):
+ * "1 opened by a unit above" («do cấp trên mở»), "1 opened by another unit" (a sibling's, «do đơn
+ * vị khác mở»). Before, the server said "by a unit above" of a sibling's case too.
+ */
+function casesOutOfGrantInVietnamese(cases: string): string {
+  return cases
+    .replace(/(\d+) opened by a unit above/, '$1 hồ sơ do cấp trên mở')
+    .replace(/(\d+) opened by another unit/, '$1 hồ sơ do đơn vị khác mở');
 }

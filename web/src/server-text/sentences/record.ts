@@ -121,15 +121,20 @@ export const ENDINGS: Sentence[] = [
   ),
 ];
 
-/** What holds a re-appointment back, as vetting names it: a case pending, one opened above, a status. */
+/**
+ * What holds a re-appointment back, as vetting names it: a case pending, one opened above or by
+ * another unit (a sibling's), a status.
+ */
 const HELD_POST_BLOCK =
-  '(?:discipline case \\S+ is pending|a discipline case opened by a unit above is pending|[a-z ]+ since \\d{4}-\\d{2}-\\d{2})';
+  '(?:discipline case \\S+ is pending|a discipline case opened by (?:a unit above|another unit) is pending|[a-z ]+ since \\d{4}-\\d{2}-\\d{2})';
 
 function heldPostBlockInVietnamese(block: string, s: Say): string {
   const named = /^discipline case (\S+) is pending$/.exec(block);
   if (named) return `Hồ sơ kỷ luật ${named[1]} đang mở`;
   if (block === 'a discipline case opened by a unit above is pending')
     return 'Hồ sơ kỷ luật do cấp trên mở đang mở';
+  if (block === 'a discipline case opened by another unit is pending')
+    return 'Hồ sơ kỷ luật do đơn vị khác mở đang mở';
   const status = /^([a-z ]+) since (\d{4}-\d{2}-\d{2})$/.exec(block);
   if (!status) throw new Untranslated();
   return `${s.words.personStatus(status[1].replace(/ /g, '_'))} từ ngày ${s.day(status[2])}`;
@@ -185,9 +190,9 @@ export const RECORD_NOTES: Sentence[] = [
       `Hồ sơ kỷ luật ${caseId} đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'} (${s.citation(citation)})`,
   ),
   sentence(
-    `a discipline case opened by a unit above is (not yet past verification|pending|past verification)(?: \\((.+)\\))?`,
-    ([stage, citation], s) =>
-      `Hồ sơ kỷ luật do cấp trên mở đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'}${citation ? ` (${s.citation(citation)})` : ''}`,
+    `a discipline case opened by (a unit above|another unit) is (not yet past verification|pending|past verification)(?: \\((.+)\\))?`,
+    ([by, stage, citation], s) =>
+      `Hồ sơ kỷ luật do ${by === 'another unit' ? 'đơn vị khác' : 'cấp trên'} mở đang mở${stage === 'pending' ? '' : stage === 'past verification' ? ', đã qua bước xác minh' : ', chưa qua bước xác minh'}${citation ? ` (${s.citation(citation)})` : ''}`,
   ),
   // A re-appointment's post already held (vetting-from-record.ts heldPostDiscipline): a decided
   // discipline's bar on a higher post does not apply; a pending case or an investigation holds it
