@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { prepareInfrastructure, StartupError } from './bootstrap/startup-checks';
 import { ConfigError, loadConfig } from './config/app-config';
-import { refuseMissingFolders } from './config/configured-folders';
+import { refuseEmptyCatalog, refuseMissingFolders } from './config/configured-folders';
 import { resolveCheckpointSettings } from './audit/checkpoints/checkpoint-settings';
 import { DefinitionFileError } from './workflow/definition-error';
 import { WorkflowCatalog } from './workflow/workflow-catalog';
@@ -41,13 +41,17 @@ async function main(): Promise<void> {
       'tracing on: OpenTelemetry spans exported over OTLP/HTTP',
     );
   // A broken definition or rule set file stops the start here, naming the file and the field.
-  WorkflowCatalog.load(
+  const catalog = WorkflowCatalog.load(
     {
       definitions: config.DEFINITIONS_DIR,
       ruleSets: config.RULE_SETS_DIR,
       calendar: config.CALENDAR_DIR,
     },
     projectRoot(),
+  );
+  refuseEmptyCatalog(
+    { definitions: catalog.definitions.size, ruleSets: catalog.ruleSets.length },
+    config,
   );
   await prepareInfrastructure(
     config,

@@ -16,7 +16,7 @@ import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../identity/token-lifetime';
 import { printableValue } from './printable-value';
 import { IntervalOrOff } from './interval-or-off';
 import { WholeNumberBetween } from './whole-number-between';
-import { TRUST_PROXY_PATTERN } from './trust-proxy';
+import { refuseImpossibleProxies, TRUST_PROXY_PATTERN } from './trust-proxy';
 import { REDIS_URL_PATTERN, REDIS_URL_RULE } from './redis-url';
 import { ConfigError } from './config-error';
 
@@ -285,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       `invalid configuration: ${message}${shown === undefined ? '' : ` (got "${shown}")`}`,
     );
   }
+  refuseImpossibleProxies(config.TRUST_PROXY);
   if (config.OIDC_ISSUER && !config.JWT_JWKS_URL)
     throw new ConfigError(
       `invalid configuration: OIDC_ISSUER needs JWT_JWKS_URL, the provider's keys (jwks_uri in ${config.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration)`,

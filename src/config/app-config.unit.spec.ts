@@ -102,6 +102,16 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
       /TRUST_PROXY must be "false", a number/,
     );
+    // Shaped like addresses, but none can be: refused by name, not by the proxy list at start.
+    expect(() => loadConfig({ TRUST_PROXY: '999.1.1.1/8' })).toThrow(
+      'invalid configuration: TRUST_PROXY must list proxy addresses or CIDRs: "999.1.1.1/8": 999.1.1.1 is not an IP address (got "999.1.1.1/8")',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/33' })).toThrow(
+      '"10.0.0.0/33": a prefix of an IPv4 address is at most /32',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'fd00::/129' })).toThrow(
+      'a prefix of an IPv6 address is at most /128',
+    );
   });
 
   it('keeps the timer reconcile interval at 30 s or less', () => {

@@ -26,3 +26,22 @@ export function refuseMissingFolders(
       );
   }
 }
+
+/**
+ * A folder that holds no procedure definition (or no rule set) starts a service that can neither
+ * open a case nor read one already stored (each pins a definition and a rule set by version): a
+ * mistyped DEFINITIONS_DIR pointing at another, empty folder is refused as a missing one is.
+ */
+export function refuseEmptyCatalog(
+  loaded: { definitions: number; ruleSets: number },
+  config: Pick<AppConfig, 'DEFINITIONS_DIR' | 'RULE_SETS_DIR'>,
+): void {
+  if (loaded.definitions === 0)
+    throw new ConfigError(
+      `invalid configuration: DEFINITIONS_DIR must hold the procedure definitions (got "${config.DEFINITIONS_DIR}": no definition in it)`,
+    );
+  if (loaded.ruleSets === 0)
+    throw new ConfigError(
+      `invalid configuration: RULE_SETS_DIR must hold the rule sets (got "${config.RULE_SETS_DIR}": no rule set in it)`,
+    );
+}

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 jest.setTimeout(120_000);
@@ -52,5 +54,26 @@ describe('a start refused by a folder or key file it cannot use', () => {
     expect(line.level).toBe(60);
     expect(line.msg).toMatch(says);
     expect(line.msg).toMatch(/^invalid configuration: /);
+  });
+
+  // A folder that is there but holds none: every stored case pins a definition it would not have.
+  it.each([
+    [
+      'DEFINITIONS_DIR',
+      /DEFINITIONS_DIR must hold the procedure definitions \(got ".*": no definition in it\)/,
+    ],
+    ['RULE_SETS_DIR', /RULE_SETS_DIR must hold the rule sets \(got ".*": no rule set in it\)/],
+  ])('%s naming an empty folder', (name, says) => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'cadreflow-empty-'));
+    try {
+      const run = startWith({ [name]: empty });
+      expect(run.status).toBe(1);
+      expect(run.lines).toHaveLength(1);
+      const line = JSON.parse(run.lines[0]) as { level: number; msg: string };
+      expect(line.level).toBe(60);
+      expect(line.msg).toMatch(says);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
