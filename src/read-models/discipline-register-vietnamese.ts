@@ -4,7 +4,7 @@ import {
 } from '../procedures/discipline/discipline-names-vi';
 import { VIOLATION_CATEGORY_NAMES } from '../procedures/discipline/violation-category-names';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
-import { dayVi, ruleSetNameVi } from '../workflow/rule-sets/rule-set-name-vi';
+import { ruleSetNameVi } from '../workflow/rule-sets/rule-set-name-vi';
 import { RegisterRecord } from './read-model.queries';
 
 type Column = keyof RegisterRecord;
@@ -48,16 +48,10 @@ const named = (names: Readonly<Record<string, string>>, code: string) => names[c
 export type RegisterRuleSets = readonly Pick<RuleSet, 'id' | 'title' | 'effectiveFrom'>[];
 
 /**
- * A decision's reference as the screen shows it: the day written into it ("45/QĐ-UBND
- * (2026-12-07)") as dd/mm/yyyy, like every day a Vietnamese reader sees in a text.
- */
-const decisionRefVi = (ref: string | null): string | null =>
-  ref === null ? null : ref.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, dayVi);
-
-/**
  * A register cell as a Vietnamese reader reads it: a track, form, category, status and rule set
- * by name, yes/no as Có/Không, a decision's reference with its day as dd/mm/yyyy; ids, the days of
- * their own columns and decision numbers as recorded (they are data).
+ * by name, yes/no as Có/Không; ids, days and decision references as recorded (they are data): a
+ * reference's day ("45/QĐ-UBND (2026-12-07)") stays yyyy-mm-dd like the day columns beside it, so
+ * one file writes every day one way (the screen writes them all dd/mm/yyyy).
  */
 export function registerCellVi(
   record: RegisterRecord,
@@ -70,9 +64,6 @@ export function registerCellVi(
       const set = ruleSets.find((s) => s.id === record.ruleSet);
       return set ? ruleSetNameVi(set) : record.ruleSet;
     }
-    case 'decisionRef':
-    case 'revisedByRef':
-      return decisionRefVi(record[column]);
     case 'track':
       return named(DISCIPLINE_TRACK_NAMES, record.track);
     case 'form':
