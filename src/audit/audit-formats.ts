@@ -43,6 +43,7 @@ export function exportTransform(format: ExportFormat, disclosure: AuditEntryDisc
       const entry = disclosure.disclose({
         entry: fromNamedAuditRow(row),
         viewerIsSubject: row.viewer_is_subject === true,
+        conclusionPublic: row.stream_concluded === true,
       });
       let chunk = format === 'csv' ? toCsvLine(entry) : toNdjsonLine(entry);
       if (format === 'csv' && !headerSent) {

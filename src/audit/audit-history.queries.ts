@@ -12,6 +12,7 @@ import {
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import { namesPersonOfCaseSql } from '../procedures/case/people-of-case-stream';
 import { PERSON_STREAM_KIND } from './stream-name';
+import { CONCLUDING_EVENTS } from '../identity/ballot-disclosure';
 import { caseNotesWithinSql, streamsInSubtreeSql, UNITLESS_STREAM_KINDS } from './stream-ownership';
 
 /** The stored columns and, beside the ids, the names of the person, post and unit. */
@@ -30,8 +31,26 @@ export interface ExportScope {
   withUnitlessStreams: boolean;
 }
 
-/** A row of the export with whether the reader is one of the people its stream's case names. */
-export type AuditRowForViewer = NamedAuditRow & { viewer_is_subject: boolean };
+/**
+ * A row of the export with whether the reader is one of the people its stream's case names, and
+ * whether its stream's case was decided (the form its ballot chose is then public).
+ */
+export type AuditRowForViewer = NamedAuditRow & {
+  viewer_is_subject: boolean;
+  stream_concluded: boolean;
+};
+
+/**
+ * `stream_concluded` of an export row: its stream holds a decision that makes its ballot's
+ * conclusion public (CONCLUDING_EVENTS), whether or not that decision lies within the exported
+ * period, judged by the same snapshot as the rows (concludedStreams, as the histories judge it).
+ */
+function streamConcludedColumn(params: unknown[]): string {
+  params.push(CONCLUDING_EVENTS);
+  return `history.stream_id IN (SELECT concluding.stream_id FROM audit_history concluding
+                                 WHERE concluding.event_type = ANY ($${params.length}))
+          AS stream_concluded`;
+}
 
 /**
  * `viewer_is_subject` of an export row: an event of its stream names the reader as one of the
@@ -132,6 +151,7 @@ export class AuditHistoryQueries {
   ): Readable {
     const params: unknown[] = [];
     const subject = viewerIsSubjectColumn(params, viewerPersonId);
+    const concluded = streamConcludedColumn(params);
     const where: string[] = [];
     if (range.from) {
       params.push(range.from);
@@ -153,7 +173,7 @@ export class AuditHistoryQueries {
       } else where.push(inSubtree);
       where.push(caseNotesWithinSql('history', subtree));
     }
-    const sql = `SELECT ${COLUMNS}, ${subject} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;
+    const sql = `SELECT ${COLUMNS}, ${subject}, ${concluded} FROM audit_history history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY history.sequence`;
     return connectionBoundQueryStream(client, sql, params, { batchSize: 1000 });
   }
 }

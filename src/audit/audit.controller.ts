@@ -30,6 +30,7 @@ import { NamedAuditEntry } from './audit-entry';
 import { AuditEntryDisclosure, DisclosedNamedAuditEntry, NO_ROLES_VIEWER } from './disclosed-entry';
 import { toCsv } from './audit-formats';
 import { AuditHistoryQueries } from './audit-history.queries';
+import { concludedStreams } from '../identity/ballot-disclosure';
 
 export interface HistoryResponse {
   id: string;
@@ -78,9 +79,16 @@ export class AuditController {
     const subjectOf = actor?.personId
       ? await this.queries.streamsNaming(actor.personId, events)
       : new Set<string>();
+    // A case's history holds the whole case, a person's every event of the cases about them: a
+    // decision among them makes the form its ballot chose public, judged as the case is now.
+    const concluded = concludedStreams(events);
     const disclosure = new AuditEntryDisclosure(actor ?? NO_ROLES_VIEWER);
     return events.map((entry) =>
-      disclosure.disclose({ entry, viewerIsSubject: subjectOf.has(entry.streamId) }),
+      disclosure.disclose({
+        entry,
+        viewerIsSubject: subjectOf.has(entry.streamId),
+        conclusionPublic: concluded.has(entry.streamId),
+      }),
     );
   }
 

@@ -22,6 +22,11 @@ export type DisclosedNamedAuditEntry = Disclosed<NamedAuditEntry>;
 export interface AuditEntryForViewer<E extends AuditEntry = AuditEntry> {
   entry: E;
   viewerIsSubject: boolean;
+  /**
+   * Whether its stream's case was decided, judged on the whole case as it is now
+   * (concludedStreams): the form its discipline ballot chose is then public. Absent: withheld.
+   */
+  conclusionPublic?: boolean;
 }
 
 /** Discloses history lines in the order they were read (a stream's ballot before its closure). */
@@ -32,8 +37,12 @@ export class AuditEntryDisclosure {
     this.reader = new BallotDisclosureReader(viewer);
   }
 
-  disclose<E extends AuditEntry>({ entry, viewerIsSubject }: AuditEntryForViewer<E>): Disclosed<E> {
-    const disclosed = this.reader.disclose(entry, viewerIsSubject);
+  disclose<E extends AuditEntry>({
+    entry,
+    viewerIsSubject,
+    conclusionPublic,
+  }: AuditEntryForViewer<E>): Disclosed<E> {
+    const disclosed = this.reader.disclose(entry, viewerIsSubject, conclusionPublic);
     if (!disclosed.reason) return entry;
     return {
       ...entry,

@@ -38,6 +38,13 @@ export interface DisclosureContext {
    * ballot's visibility. Unknown → withheld.
    */
   ballotVisibility?: BallotVisibility | null;
+  /**
+   * Whether what the case's ballot concluded (a discipline ballot's `form`, CONCLUSIONS_UNTIL_DECIDED)
+   * is this reader's to see even where its counts are not: the case was decided (or found
+   * time-barred on that form), which makes it public, or the reader takes the step that applies
+   * it. Unknown → withheld with the counts.
+   */
+  conclusionPublic?: boolean;
 }
 
 export const WITHHELD_FROM_SUBJECT = 'withheld from the subject';
@@ -53,9 +60,9 @@ export interface DisclosedData {
 }
 
 /**
- * The fields of each tally event that reveal counts or who the counts favoured. `outcome` and a
- * discipline ballot's `form` stay: they are what the collective concluded, which the decision
- * makes public anyway.
+ * The fields of each tally event that reveal counts or who the counts favoured. `outcome` stays:
+ * the case's status tells it anyway (closed for want of a form, or on to the decision). A
+ * discipline ballot's `form` is withheld with them until the decision (CONCLUSIONS_UNTIL_DECIDED).
  */
 const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   NominationTallied: ['tally', 'reason', 'selected', 'share', 'shares'],
@@ -68,6 +75,32 @@ const SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // A competitive examination's board scores (`winner` is the conclusion the result announces).
   ExamScoresRecorded: ['scores', 'reason', 'passed'],
 };
+
+/**
+ * Fields of a tally that state what the collective concluded, withheld with its counts until the
+ * case's decision makes them public (`conclusionPublic`): the form a discipline council's secret
+ * ballot chose. Before (until Dec 2026) it was shown to every reader of the case, the subject and
+ * roles the ballot's rule does not name too, while the discipline was still undecided.
+ */
+const CONCLUSIONS_UNTIL_DECIDED: Readonly<Record<string, readonly string[]>> = {
+  DisciplineBallotTallied: ['form'],
+};
+
+/**
+ * The events that make a case's ballot conclusion public: the discipline decided (its form is the
+ * decision, and one departing from the council's names the recommendation), or found time-barred
+ * on the form the ballot chose (its limitation names it).
+ */
+export const CONCLUDING_EVENTS: readonly string[] = ['DisciplineDecided', 'DisciplineTimeBarred'];
+
+/** The streams among these events whose case has a concluding event (CONCLUDING_EVENTS). */
+export function concludedStreams(
+  events: readonly { streamId: string; type: string }[],
+): Set<string> {
+  return new Set(
+    events.filter((event) => CONCLUDING_EVENTS.includes(event.type)).map((e) => e.streamId),
+  );
+}
 
 /**
  * Endings a step's result writes, by event type and rule, whose reason restates that step's counts
@@ -161,7 +194,12 @@ export function discloseBallot(
   let visibility: BallotVisibility | null | undefined;
   let subject = context.viewerIsSubject;
   if (event.type in SECRET_FIELDS) {
-    secret = SECRET_FIELDS[event.type];
+    const untilDecided = Object.hasOwn(CONCLUSIONS_UNTIL_DECIDED, event.type)
+      ? CONCLUSIONS_UNTIL_DECIDED[event.type]
+      : [];
+    secret = context.conclusionPublic
+      ? SECRET_FIELDS[event.type]
+      : [...SECRET_FIELDS[event.type], ...untilDecided];
     visibility = ballotVisibilityOf(event);
     subject ||=
       viewer.personId !== undefined && namesViewerAsCandidate(event.data, viewer.personId);
@@ -227,15 +265,18 @@ export class BallotDisclosureReader {
 
   constructor(private readonly viewer: BallotViewer) {}
 
+  /** `conclusionPublic`: the event's case was decided (concludedStreams), judged on the whole case. */
   disclose(
     event: { streamId: string; type: string; data: Record<string, unknown> },
     viewerIsSubject: boolean,
+    conclusionPublic = false,
   ): DisclosedData {
     const visibility = ballotVisibilityOf(event);
     if (visibility) this.lastBallot.set(event.streamId, visibility);
     return discloseBallot(this.viewer, event, {
       viewerIsSubject,
       ballotVisibility: this.lastBallot.get(event.streamId) ?? null,
+      conclusionPublic,
     });
   }
 }

@@ -39,12 +39,19 @@ describe('ballot disclosure', () => {
     });
   });
 
-  it('withholds an unannounced tally from other roles, keeping what the collective concluded', () => {
+  it('withholds an unannounced tally from other roles, and the form it chose until the decision makes it public', () => {
     const shown = discloseBallot(staff, unannouncedBallot, { viewerIsSubject: false });
     expect(shown.reason).toBe(NOT_ANNOUNCED);
-    expect(shown.withheld).toEqual(['tally', 'reason']);
-    expect(shown.data).toMatchObject({ form: 'warning', outcome: 'form_chosen' });
+    expect(shown.withheld).toEqual(['tally', 'reason', 'form']);
+    expect(shown.data).toMatchObject({ outcome: 'form_chosen' });
+    expect(shown.data).not.toHaveProperty('form');
     expect(JSON.stringify(shown.data)).not.toMatch(/votesByForm|7 votes/);
+    const decided = discloseBallot(staff, unannouncedBallot, {
+      viewerIsSubject: false,
+      conclusionPublic: true,
+    });
+    expect(decided.withheld).toEqual(['tally', 'reason']);
+    expect(decided.data).toMatchObject({ form: 'warning', outcome: 'form_chosen' });
   });
 
   it('withholds the counts from the subject even when their role may see them', () => {

@@ -23,6 +23,8 @@ describe('ballot secrecy on every read path', () => {
   let auditor: Record<string, string>;
   /** May read histories, but is not named by the discipline ballot's rule. */
   let admin: Record<string, string>;
+  /** Takes the discipline's decision (and is named by its ballot's rule). */
+  let leader: Record<string, string>;
   // 11 members: warning 7 > 5.5 → warning. Distinctive numbers, so a leak is found in any format.
   const disciplineTally = {
     members: 11,
@@ -54,6 +56,7 @@ describe('ballot secrecy on every read path', () => {
     subjectAsStaff = bearer(t.token('u-subject-2', ['organization_staff'], 'ou-town', 'p-subject'));
     auditor = bearer(t.token('u-auditor', ['auditor'], 'ou-town'));
     admin = bearer(t.token('u-admin', ['admin'], 'ou-town'));
+    leader = bearer(t.token('u-leader', ['leadership'], 'ou-town'));
     await buildRegistry(t, staff, {
       positions: [
         { id: 'pos-deputy', rank: 3 },
@@ -168,12 +171,43 @@ describe('ballot secrecy on every read path', () => {
     expect(seenBySubject.body.steps.at(-1)).toMatchObject({
       type: 'DisciplineBallotTallied',
       tally: 'withheld from the subject',
-      withheld: ['tally', 'reason', 'accumulated'],
-      form: 'warning',
+      withheld: ['tally', 'reason', 'accumulated', 'form'],
+      outcome: 'form_chosen',
     });
     expect(seenBySubject.body.steps.at(-1).accumulated).toBeUndefined();
     const seenByInspector = await http().get('/discipline-cases/d-secret').set(inspector);
     expect(seenByInspector.body.steps.at(-1).tally).toEqual(disciplineTally);
+  });
+
+  it('the form the secret ballot chose is not told before the decision to a reader its counts are withheld from (before: "form":"warning" to staff and the subject)', async () => {
+    const stepSeenBy = async (headers: Record<string, string>) =>
+      (await http().get('/discipline-cases/d-secret').set(headers).expect(200)).body.steps.at(-1);
+    for (const reader of [subject, staff]) {
+      const ballot = await stepSeenBy(reader);
+      expect(ballot).not.toHaveProperty('form');
+      expect(ballot.withheld).toContain('form');
+    }
+    // The rule names the inspector and leadership, who takes the decision that applies it.
+    expect(await stepSeenBy(inspector)).toMatchObject({ form: 'warning' });
+    expect(await stepSeenBy(leader)).toMatchObject({ form: 'warning', tally: disciplineTally });
+    // Nor the histories, the export or a view as of now.
+    for (const path of ['/cases/d-secret/history', '/cadres/p-subject/history']) {
+      const history = await http().get(path).set(subject).expect(200);
+      const ballot = ballotOf(history.body.events, 'DisciplineBallotTallied');
+      expect(ballot.withheld).toContain('form');
+      expect(ballot.data).not.toHaveProperty('form');
+      expect(ballot.data).toMatchObject({ outcome: 'form_chosen' });
+    }
+    const csv = await http().get('/cases/d-secret/history.csv').set(admin).expect(200);
+    expect(csv.text).toMatch(/,tally;reason;accumulated;form\r\n/);
+    expect(csv.text).not.toMatch(/""form"":""warning""/);
+    const exported = ndjson(
+      (await http().get('/audit/export?format=ndjson').set(admin).expect(200)).text,
+    );
+    expect(ballotOf(exported, 'DisciplineBallotTallied').data).not.toHaveProperty('form');
+    const now = encodeURIComponent(new Date(Date.now() + 1000).toISOString());
+    const asOf = await http().get(`/discipline-cases/d-secret?asOf=${now}`).set(staff).expect(200);
+    expect(asOf.body.steps.at(-1)).not.toHaveProperty('form');
   });
 
   it('who an unannounced nomination selected is not told by the case either (nominees), except to whoever takes the next step', async () => {
@@ -199,15 +233,15 @@ describe('ballot secrecy on every read path', () => {
     const history = await http().get('/cases/d-secret/history').set(subject).expect(200);
     const ballot = ballotOf(history.body.events, 'DisciplineBallotTallied');
     expect(ballot).toMatchObject({
-      withheld: ['tally', 'reason', 'accumulated'],
+      withheld: ['tally', 'reason', 'accumulated', 'form'],
       withheldBecause: 'withheld from the subject',
-      data: { form: 'warning', outcome: 'form_chosen' },
+      data: { outcome: 'form_chosen' },
     });
     expect(history.text).not.toMatch(/votesByForm|7 votes/);
 
     const csv = await http().get('/cases/d-secret/history.csv').set(subject).expect(200);
     expect(csv.text).not.toMatch(/votesByForm|7 votes/);
-    expect(csv.text).toMatch(/,tally;reason;accumulated\r\n/);
+    expect(csv.text).toMatch(/,tally;reason;accumulated;form\r\n/);
 
     // The appointment's unannounced nomination: no candidate's votes, in JSON or CSV.
     const appointment = await http().get('/cases/a-secret/history.csv').set(subject).expect(200);
@@ -225,7 +259,7 @@ describe('ballot secrecy on every read path', () => {
 
     const byAdmin = await http().get('/cases/d-secret/history').set(admin).expect(200);
     expect(ballotOf(byAdmin.body.events, 'DisciplineBallotTallied')).toMatchObject({
-      withheld: ['tally', 'reason', 'accumulated'],
+      withheld: ['tally', 'reason', 'accumulated', 'form'],
       withheldBecause: 'not announced',
     });
   });
@@ -233,7 +267,7 @@ describe('ballot secrecy on every read path', () => {
   it("the person's history withholds the counts of their own cases' ballots from them", async () => {
     const bySubject = await http().get('/cadres/p-subject/history').set(subject).expect(200);
     expect(ballotOf(bySubject.body.events, 'DisciplineBallotTallied')).toMatchObject({
-      withheld: ['tally', 'reason', 'accumulated'],
+      withheld: ['tally', 'reason', 'accumulated', 'form'],
     });
     expect(ballotOf(bySubject.body.events, 'NominationTallied')).toMatchObject({
       withheld: ['tally', 'reason', 'selected'],
@@ -249,7 +283,7 @@ describe('ballot secrecy on every read path', () => {
     const bySubject = await http().get('/audit/export?format=ndjson').set(subject).expect(200);
     const lines = ndjson(bySubject.text);
     expect(ballotOf(lines, 'DisciplineBallotTallied')).toMatchObject({
-      withheld: ['tally', 'reason', 'accumulated'],
+      withheld: ['tally', 'reason', 'accumulated', 'form'],
     });
     expect(ballotOf(lines, 'NominationTallied')).toMatchObject({
       withheld: ['tally', 'reason', 'selected'],
@@ -300,5 +334,60 @@ describe('ballot secrecy on every read path', () => {
         (event: { hash: string }) => event.hash,
       );
     expect(await hashes(subject)).toEqual(await hashes(auditor));
+  });
+
+  it('once decided, the form is the decision: every reader sees the form the ballot chose, still not its counts', async () => {
+    const beforeDecision = encodeURIComponent(new Date().toISOString());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await http()
+      .post('/discipline-cases/d-secret/steps/decision')
+      .set(leader)
+      .send({
+        heldOn: today,
+        number: '45-QĐ/UBKT',
+        signer: 'Chủ nhiệm UBKT',
+        form: 'warning',
+        effectiveFrom: today,
+      })
+      .expect(200);
+    for (let tries = 0; tries < 200; tries += 1) {
+      const history = await http().get('/cases/d-secret/history').set(auditor);
+      const types = (history.body.events ?? []).map((event: { type: string }) => event.type);
+      if (types.includes('DisciplineDecided')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const reader of [subject, staff]) {
+      const view = await http().get('/discipline-cases/d-secret').set(reader).expect(200);
+      expect(view.body.form).toBe('warning');
+      const ballot = view.body.steps.find(
+        (step: { type: string }) => step.type === 'DisciplineBallotTallied',
+      );
+      expect(ballot).toMatchObject({
+        form: 'warning',
+        withheld: ['tally', 'reason', 'accumulated'],
+      });
+    }
+    for (const path of ['/cases/d-secret/history', '/cadres/p-subject/history']) {
+      const history = await http().get(path).set(subject).expect(200);
+      expect(ballotOf(history.body.events, 'DisciplineBallotTallied')).toMatchObject({
+        withheld: ['tally', 'reason', 'accumulated'],
+        data: { form: 'warning' },
+      });
+      expect(history.text).not.toMatch(/votesByForm/);
+    }
+    const exported = ndjson(
+      (await http().get('/audit/export?format=ndjson').set(admin).expect(200)).text,
+    );
+    expect(ballotOf(exported, 'DisciplineBallotTallied')).toMatchObject({
+      withheld: ['tally', 'reason', 'accumulated'],
+      data: { form: 'warning' },
+    });
+    // As of before the decision too: the form is public by now.
+    const asOf = await http()
+      .get(`/discipline-cases/d-secret?asOf=${beforeDecision}`)
+      .set(staff)
+      .expect(200);
+    expect(asOf.body.status).toBe('open');
+    expect(asOf.body.steps.at(-1)).toMatchObject({ form: 'warning', tally: 'not announced' });
   });
 });

@@ -174,13 +174,16 @@ describe('disciplinary action over HTTP', () => {
       .expect(200);
     expect(balloted.body.currentStep.id).toBe('decision');
 
-    // The ballot is not announced: staff see no counts, the inspector does.
+    // The ballot is not announced: staff see no counts, nor the form it chose before the
+    // decision (before: "form":"warning"); the inspector does.
     const seenByStaff = await http().get('/discipline-cases/d-party').set(as('staff')).expect(200);
     expect(seenByStaff.body.steps.at(-1)).toMatchObject({
       type: 'DisciplineBallotTallied',
       tally: 'not announced',
-      form: 'warning',
+      outcome: 'form_chosen',
+      withheld: ['tally', 'reason', 'accumulated', 'form'],
     });
+    expect(seenByStaff.body.steps.at(-1)).not.toHaveProperty('form');
     const seenByInspector = await http()
       .get('/discipline-cases/d-party')
       .set(as('inspector'))

@@ -1,4 +1,8 @@
-import { BallotDisclosureReader, BallotViewer } from '../../identity/ballot-disclosure';
+import {
+  BallotDisclosureReader,
+  BallotViewer,
+  concludedStreams,
+} from '../../identity/ballot-disclosure';
 import { DomainRuleViolation } from '../../procedures/case/decider/domain-rule-violation';
 import { StoredEventRecord } from '../../event-store/event-store.port';
 import { isPersonOfCaseStream } from '../../procedures/case/people-of-case-stream';
@@ -18,9 +22,10 @@ export function assertProofDisclosedTo(
   // The proof holds the whole stream: one of the case's people by any of its events (a runner-up
   // too, whom a later ballot no longer lists), as the case view and the histories judge.
   const viewerIsSubject = isPersonOfCaseStream(events, viewer.personId);
+  const concluded = concludedStreams(events).size > 0;
   const reader = new BallotDisclosureReader(viewer);
   for (const event of events) {
-    const disclosed = reader.disclose(event, viewerIsSubject);
+    const disclosed = reader.disclose(event, viewerIsSubject, concluded);
     if (!disclosed.reason) continue;
     throw new DomainRuleViolation(
       'audit.proof_withholds_ballot',

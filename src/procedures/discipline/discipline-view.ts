@@ -101,6 +101,52 @@ function correctionLink(
   return correctStepLink(state.lastStep, definition, `/discipline-cases/${state.caseId}`);
 }
 
+/** The statuses of a case whose decision (or time bar on the form voted) has been made. */
+const CONCLUDED: readonly DisciplineState['status'][] = [
+  'decided',
+  'under_review',
+  'annulled',
+  'time_barred',
+];
+
+/** Whether the case has been decided, or found time-barred on the form its ballot chose. */
+export const disciplineConcluded = (state: DisciplineState): boolean =>
+  CONCLUDED.includes(state.status);
+
+/**
+ * Whether the form the case's ballot chose is this reader's to see where its counts are not
+ * (ballot-disclosure.ts, `conclusionPublic`): once the case is decided or time-barred on it (for a
+ * view as of before, `concludedSince`: it is by now), the decision makes it public; before, only to
+ * whoever takes the step that applies it (the decision), never to the subject — as who still
+ * stands after a secret nomination is (nominee-disclosure.ts).
+ */
+export function ballotConclusionPublic(
+  state: ExistingDiscipline,
+  current: StepDefinition | undefined,
+  actor: Actor,
+  { viewerIsSubject, concludedSince }: { viewerIsSubject: boolean; concludedSince: boolean },
+): boolean {
+  if (concludedSince || disciplineConcluded(state)) return true;
+  const takesCurrentStep = Boolean(current?.actors.roles.some((r) => actor.roles.includes(r)));
+  return takesCurrentStep && !viewerIsSubject;
+}
+
+/** What the reader may see of the case's ballot: its counts by its rule, its form by the decision. */
+function disclosureOf(
+  state: ExistingDiscipline,
+  current: StepDefinition | undefined,
+  actor: Actor,
+  reader: { viewerIsSubject: boolean; concludedSince: boolean },
+): DisclosureContext {
+  return {
+    viewerIsSubject: reader.viewerIsSubject,
+    ballotVisibility: state.ballot
+      ? { announced: state.ballot.announced, visibleTo: state.ballot.visibleTo }
+      : null,
+    conclusionPublic: ballotConclusionPublic(state, current, actor, reader),
+  };
+}
+
 export function disciplineView(
   state: DisciplineState,
   definition: ProcedureDefinition,
@@ -109,17 +155,17 @@ export function disciplineView(
   today: string,
   calendar: WorkingDayCalendar,
   ruleSet: RuleSet,
+  /** A view as of a past moment of a case decided since (the ballot's form is public by now). */
+  concludedSince = false,
 ) {
   if (state.status === 'none') return null;
   // The subject takes no step of their own case: no action is offered, and the view says why.
   const readerMayNotAct = subjectRefusal(state.personId, { actor });
-  const disclosure: DisclosureContext = {
-    viewerIsSubject: readerMayNotAct !== null,
-    ballotVisibility: state.ballot
-      ? { announced: state.ballot.announced, visibleTo: state.ballot.visibleTo }
-      : null,
-  };
   const current = state.status === 'open' ? definition.steps[state.currentStep] : undefined;
+  const disclosure = disclosureOf(state, current, actor, {
+    viewerIsSubject: readerMayNotAct !== null,
+    concludedSince,
+  });
   const correct = correctionLink(state, definition);
   const allowedNext = readerMayNotAct
     ? []

@@ -12,7 +12,7 @@ import { ProcedureDefinition } from '../../workflow/definitions/procedure-defini
 import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../workflow/workflow-catalog';
 import { disciplineStream } from './discipline-stream';
-import { disciplineView } from './discipline-view';
+import { disciplineConcluded, disciplineView } from './discipline-view';
 import { disciplineDecider } from './discipline.decider';
 import { DisciplineState } from './discipline.state';
 import { refuseNotDisciplineCase, SameViolationCase } from './same-violation';
@@ -108,6 +108,7 @@ export class DisciplineService {
       day,
       this.catalog.calendar,
       ruleSet,
+      await this.concludedSince(state, asOf),
     );
     // As of a past moment nothing may be done: no action is offered (before: its actions then,
     // file-complaint or review-complaint, as if that moment were now).
@@ -115,6 +116,15 @@ export class DisciplineService {
     if (!view || state.status !== 'open') return view;
     const person = await this.registry.loadPerson(state.personId, asOf);
     return { ...view, ...heavierFormView(state, ruleSet, person.state, day) };
+  }
+
+  /**
+   * For a view as of a moment its ballot had chosen a form and nothing was decided yet: whether
+   * the case is decided by now, which makes that form public (as the histories judge it).
+   */
+  private async concludedSince(state: DisciplineState, asOf: Date | undefined): Promise<boolean> {
+    if (!asOf || state.status !== 'open' || !state.ballot?.form) return false;
+    return disciplineConcluded((await this.load(state.caseId)).state);
   }
 
   /**
