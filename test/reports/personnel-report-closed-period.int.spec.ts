@@ -13,7 +13,7 @@ const on = (personId: string, type: string, data: Record<string, unknown>): Reco
   schemaVersion: 1,
   data: { personId, ...data },
   metadata: { actorId: 'test', correlationId: 'c', causationId: null, occurredAt: '' },
-  recordedAt: '',
+  recordedAt: '2026-12-01T00:00:00.000Z',
   hash: '',
 });
 

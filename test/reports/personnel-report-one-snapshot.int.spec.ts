@@ -28,7 +28,7 @@ const recorded = (personId: string, caseId: string): RecordedEvent => ({
     ruleSetId: 'rules',
   },
   metadata: { actorId: 'test', correlationId: 'c', causationId: null, occurredAt: '' },
-  recordedAt: '',
+  recordedAt: '2026-12-01T00:00:00.000Z',
   hash: '',
 });
 
