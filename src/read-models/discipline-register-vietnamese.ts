@@ -1,6 +1,6 @@
 import {
   DISCIPLINE_FORM_NAMES,
-  DISCIPLINE_TRACK_NAMES,
+  disciplineTrackNameVi,
 } from '../procedures/discipline/discipline-names-vi';
 import { VIOLATION_CATEGORY_NAMES } from '../procedures/discipline/violation-category-names';
 import { RuleSet } from '../workflow/rule-sets/rule-set';
@@ -9,8 +9,11 @@ import { RegisterRecord } from './read-model.queries';
 
 type Column = keyof RegisterRecord;
 
-/** The register's CSV columns as the screen heads them (web/src/i18n.ts `register`). */
-export const REGISTER_HEADERS_VI: Record<Column, string> = {
+/**
+ * The register's CSV columns as the screen heads them (web/src/i18n.ts `register`); the service
+ * status has none: «Khối» names it (Cán bộ, Công chức), as the screen does.
+ */
+export const REGISTER_HEADERS_VI: Record<Exclude<Column, 'serviceStatus'>, string> = {
   caseId: 'Mã hồ sơ',
   personId: 'Mã cán bộ',
   personName: 'Cán bộ',
@@ -48,10 +51,11 @@ const named = (names: Readonly<Record<string, string>>, code: string) => names[c
 export type RegisterRuleSets = readonly Pick<RuleSet, 'id' | 'title' | 'effectiveFrom'>[];
 
 /**
- * A register cell as a Vietnamese reader reads it: a track, form, category, status and rule set
- * by name, yes/no as Có/Không; ids, days and decision references as recorded (they are data): a
- * reference's day ("45/QĐ-UBND (2026-12-07)") stays yyyy-mm-dd like the day columns beside it, so
- * one file writes every day one way (the screen writes them all dd/mm/yyyy).
+ * A register cell as a Vietnamese reader reads it: a track (a civil-service one by whom the case
+ * ran: «Cán bộ» or «Công chức»), form, category, status and rule set by name, yes/no as Có/Không;
+ * ids, days and decision references as recorded (they are data): a reference's day
+ * ("45/QĐ-UBND (2026-12-07)") stays yyyy-mm-dd like the day columns beside it, so one file writes
+ * every day one way (the screen writes them all dd/mm/yyyy).
  */
 export function registerCellVi(
   record: RegisterRecord,
@@ -65,7 +69,7 @@ export function registerCellVi(
       return set ? ruleSetNameVi(set) : record.ruleSet;
     }
     case 'track':
-      return named(DISCIPLINE_TRACK_NAMES, record.track);
+      return disciplineTrackNameVi(record.track, record.serviceStatus);
     case 'form':
       return named(DISCIPLINE_FORM_NAMES, record.form);
     case 'violationCategory':

@@ -16,6 +16,7 @@ const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
   'orgUnitId',
   'orgUnitName',
   'track',
+  'serviceStatus',
   'form',
   'violationCategory',
   'decidedOn',
@@ -33,6 +34,11 @@ const REGISTER_COLUMNS: (keyof RegisterRecord)[] = [
   'sameViolationCaseId',
 ];
 
+/** In Vietnamese «Khối» names the service status (Cán bộ, Công chức): no column of its own. */
+const VI_COLUMNS = REGISTER_COLUMNS.filter(
+  (column): column is keyof typeof REGISTER_HEADERS_VI => column !== 'serviceStatus',
+);
+
 /** How many records each read of the CSV export takes. */
 const CSV_PAGE = 500;
 
@@ -49,16 +55,14 @@ export async function disciplineRegisterCsv(
   ruleSets: RegisterRuleSets = [],
 ): Promise<string> {
   const vi = language === 'vi';
-  const header = vi
-    ? REGISTER_COLUMNS.map((column) => REGISTER_HEADERS_VI[column])
-    : REGISTER_COLUMNS;
+  const columns = vi ? VI_COLUMNS : REGISTER_COLUMNS;
+  const header = vi ? VI_COLUMNS.map((column) => REGISTER_HEADERS_VI[column]) : REGISTER_COLUMNS;
   const cell = (record: RegisterRecord, column: keyof RegisterRecord) =>
     vi ? registerCellVi(record, column, ruleSets) : record[column];
   let csv = CSV_BOM + csvLine(header);
   let page = await queries.disciplineRecords({ ...query, limit: CSV_PAGE, cursor: undefined });
   for (;;) {
-    for (const record of page.items)
-      csv += csvLine(REGISTER_COLUMNS.map((column) => cell(record, column)));
+    for (const record of page.items) csv += csvLine(columns.map((column) => cell(record, column)));
     if (!page.nextCursor) return csv;
     page = await queries.disciplineRecords({ ...query, limit: CSV_PAGE, cursor: page.nextCursor });
   }

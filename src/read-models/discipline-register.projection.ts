@@ -1,5 +1,6 @@
 import { RecordedEvent } from '../event-store/event-envelope';
 import { Projection, ProjectionTx } from '../projections/projection';
+import { serviceStatusOpened } from '../procedures/discipline/service-status-opened';
 
 type Data = Record<string, unknown>;
 
@@ -62,10 +63,25 @@ async function stateAfterRevision(
   );
 }
 
-/** The record's decisions and their revisions, on the person's own stream. */
+/** A civil-service case opened: as whom it runs the person, kept for its decision's row. */
+const civilServiceOpening = (event: RecordedEvent): boolean =>
+  event.streamId.startsWith('discipline-') &&
+  event.type === 'DisciplineCaseOpened' &&
+  (event.data as Data).track === 'civil_service';
+
+/** As whom the opened case runs the person, for a decision recorded before it carried it. */
+const keepServiceStatus = (tx: ProjectionTx, opening: Data) =>
+  tx.query(
+    `INSERT INTO discipline_case_service_statuses (case_id, service_status) VALUES ($1, $2)
+     ON CONFLICT (case_id) DO UPDATE SET service_status = EXCLUDED.service_status`,
+    [opening.caseId, serviceStatusOpened(opening as Parameters<typeof serviceStatusOpened>[0])],
+  );
+
+/** The record's decisions and their revisions, on the person's own stream; the cases' openings. */
 const handles = (event: RecordedEvent): boolean =>
-  event.streamId.startsWith('cadre-') &&
-  (event.type === 'DisciplineRecorded' || event.type === 'DisciplineRevised');
+  (event.streamId.startsWith('cadre-') &&
+    (event.type === 'DisciplineRecorded' || event.type === 'DisciplineRevised')) ||
+  civilServiceOpening(event);
 
 /** A review's outcome on the decision: annulled from its day, or its form changed from then on. */
 async function applyRevision(
@@ -112,18 +128,26 @@ export const disciplineRegisterProjection: Projection = {
   // 6: an annulled decision's row and its state from the annulment on hold no validity or bar end.
   // 7: each state keeps when it was recorded, so the register as of a moment counts only those
   // recorded within it (before: only the moment's day).
-  version: 7,
-  tables: ['discipline_records', 'discipline_record_forms'],
+  // 8: a civil-service row says whether the case ran the person as a cadre or a civil servant
+  // (before: every one read «Công chức», a cán bộ's too).
+  version: 8,
+  tables: ['discipline_records', 'discipline_record_forms', 'discipline_case_service_statuses'],
   handles,
   async handle(event, tx, { sequence }) {
     if (!handles(event)) return;
     const data = event.data as Data;
-    if (event.type === 'DisciplineRecorded') {
+    if (civilServiceOpening(event)) {
+      await keepServiceStatus(tx, data);
+    } else if (event.type === 'DisciplineRecorded') {
+      // A civil-service decision recorded before it carried the status: as the case's opening said;
+      // an imported one, whose case was never opened here: none (read as a civil servant's).
       await tx.query(
-        `INSERT INTO discipline_records (case_id, person_id, org_unit_id, track, form, violation_category, decided_on, effective_from, bar_ends_on, decision_ref, rule_set, updated_sequence, in_effect_until, same_violation_case_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        `INSERT INTO discipline_records (case_id, person_id, org_unit_id, track, form, violation_category, decided_on, effective_from, bar_ends_on, decision_ref, rule_set, updated_sequence, in_effect_until, same_violation_case_id, service_status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                 CASE WHEN $4::text = 'civil_service' THEN COALESCE($15::text, (SELECT service_status FROM discipline_case_service_statuses WHERE case_id = $1)) END)
          ON CONFLICT (case_id) DO UPDATE SET form = EXCLUDED.form, bar_ends_on = EXCLUDED.bar_ends_on, decision_ref = EXCLUDED.decision_ref, updated_sequence = EXCLUDED.updated_sequence,
-           in_effect_until = EXCLUDED.in_effect_until, same_violation_case_id = COALESCE(EXCLUDED.same_violation_case_id, discipline_records.same_violation_case_id)`,
+           in_effect_until = EXCLUDED.in_effect_until, same_violation_case_id = COALESCE(EXCLUDED.same_violation_case_id, discipline_records.same_violation_case_id),
+           service_status = EXCLUDED.service_status`,
         [
           data.caseId,
           data.personId,
@@ -139,6 +163,7 @@ export const disciplineRegisterProjection: Projection = {
           sequence,
           inEffectUntil(data),
           data.sameViolationCaseId ?? null,
+          data.serviceStatus ?? null,
         ],
       );
       // A decision recorded again restates it: its form stands from its day, as the row says.

@@ -39,6 +39,12 @@ export interface RegisterRecord {
   orgUnitId: string;
   orgUnitName: string | null;
   track: string;
+  /**
+   * On the civil-service track, as whom the case ran the person: a cadre (cán bộ) or a civil
+   * servant (công chức). Null on the Party track, and on an imported decision that does not say
+   * (read as a civil servant's).
+   */
+  serviceStatus: 'cadre' | 'civil_servant' | null;
   form: string;
   violationCategory: string;
   decidedOn: string;
@@ -86,7 +92,7 @@ const RECORDED_BY = (state: string) =>
  * states were kept); its annulment only once recorded.
  */
 const RECORDS_AS_OF = `(SELECT d.case_id, d.person_id, d.org_unit_id, d.track, d.violation_category, d.decided_on,
-         d.effective_from, d.decision_ref, d.rule_set, d.same_violation_case_id, s.case_id AS state_case_id,
+         d.effective_from, d.decision_ref, d.rule_set, d.same_violation_case_id, d.service_status, s.case_id AS state_case_id,
          CASE WHEN EXISTS (SELECT 1 FROM discipline_record_forms a
                             WHERE a.case_id = d.case_id AND a.since = d.annulled_on
                               AND a.revised_by_ref IS NOT DISTINCT FROM d.revised_by_ref AND ${RECORDED_BY('a')})
@@ -136,7 +142,7 @@ export async function disciplineRegister(
   }
   params.push(query.limit + 1);
   const { rows } = await pool.query(
-    `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, person_unit.person_org_unit_id, ${orgUnitNameSql('person_unit.person_org_unit_id')} AS person_org_unit_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
+    `SELECT case_id, person_id, ${personNameSql('discipline_records.person_id')} AS person_name, person_unit.person_org_unit_id, ${orgUnitNameSql('person_unit.person_org_unit_id')} AS person_org_unit_name, org_unit_id, ${orgUnitNameSql('discipline_records.org_unit_id')} AS org_unit_name, track, service_status, form, violation_category, decided_on::text AS decided_on, effective_from::text AS effective_from,
             in_effect_until::text AS in_effect_until, bar_ends_on::text AS bar_ends_on, CASE WHEN annulled_on <= $2::date THEN annulled_on::text END AS annulled_on, decision_ref, revised_by_ref, revised_on::text AS revised_on, rule_set,
             ${STATUS_SQL('$2::date')} AS status, ${IN_EFFECT_SQL('$2::date')} AS in_effect, ${BARRED_SQL('$2::date')} AS barred, same_violation_case_id
        FROM ${RECORDS_AS_OF}
@@ -166,6 +172,7 @@ function registerRecord(row: Record<string, never>): RegisterRecord {
     orgUnitId: row.org_unit_id,
     orgUnitName: row.org_unit_name,
     track: row.track,
+    serviceStatus: row.service_status,
     form: row.form,
     violationCategory: row.violation_category,
     decidedOn: row.decided_on,

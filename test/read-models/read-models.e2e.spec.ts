@@ -256,7 +256,7 @@ describe('read models', () => {
     expect(csv.text.startsWith('\uFEFFcaseId,')).toBe(true);
     const lines = csv.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'caseId,personId,personName,personOrgUnitId,personOrgUnitName,orgUnitId,orgUnitName,track,form,violationCategory,decidedOn,effectiveFrom,inEffectUntil,barEndsOn,annulledOn,status,inEffect,barred,decisionRef,revisedByRef,revisedOn,ruleSet,sameViolationCaseId',
+      'caseId,personId,personName,personOrgUnitId,personOrgUnitName,orgUnitId,orgUnitName,track,serviceStatus,form,violationCategory,decidedOn,effectiveFrom,inEffectUntil,barEndsOn,annulledOn,status,inEffect,barred,decisionRef,revisedByRef,revisedOn,ruleSet,sameViolationCaseId',
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(

@@ -1253,7 +1253,11 @@ const vi = {
     unit: 'Đơn vị (kể cả đơn vị trực thuộc)',
     track: 'Khối',
     party: 'Đảng',
+    // A row's «Khối» on the state track: whom the case ran, a cán bộ or a công chức.
     civil_service: 'Công chức',
+    cadre: 'Cán bộ',
+    // The filter takes the whole state track, cán bộ and công chức alike.
+    civilServiceTrack: 'Cán bộ, công chức',
     form: 'Hình thức',
     from: 'Quyết định từ (dd/mm/yyyy)',
     to: 'đến (dd/mm/yyyy)',
@@ -2595,7 +2599,9 @@ const en: Strings<typeof vi> = {
     unit: 'Unit (with the units below it)',
     track: 'Track',
     party: 'Party',
-    civil_service: 'Civil service',
+    civil_service: 'Civil servant',
+    cadre: 'Cadre',
+    civilServiceTrack: 'Cadres and civil servants',
     form: 'Form',
     from: 'Decided from (dd/mm/yyyy)',
     to: 'to (dd/mm/yyyy)',

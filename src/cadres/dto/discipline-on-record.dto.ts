@@ -61,6 +61,12 @@ export class DisciplineOnRecordDto {
   @ApiPropertyOptional({ description: "the other track's discipline case on the same violation" })
   sameViolationCaseId?: string;
   @ApiPropertyOptional({
+    enum: ['cadre', 'civil_servant'],
+    description:
+      'civil-service track: whether the case ran the person as a cadre (cán bộ) or a civil servant (công chức); absent on the Party track, on decisions recorded before Dec 2026 and on imported ones',
+  })
+  serviceStatus?: 'cadre' | 'civil_servant';
+  @ApiPropertyOptional({
     type: CouncilResolutionDto,
     description: "a recall imported from paper: the electing council's resolution it carried out",
   })

@@ -1,6 +1,7 @@
 import type { FatherCareGround, PersonStatusKind } from './person-status-kinds';
 import { WiderBarScope } from '../discipline-bar-scope';
 import { PersonProfileEvent } from './person-profile.events';
+import type { DisciplineRecorded } from './discipline-recorded.event';
 
 /** Events of a person's record (stream `cadre-<id>`). Stored names are stable; never rename. */
 export interface PersonRegistered {
@@ -176,36 +177,6 @@ export interface PersonStatusPeriodEnded {
   };
 }
 
-/** A discipline decision on the person's record, written by the discipline-record saga. */
-export interface DisciplineRecorded {
-  type: 'DisciplineRecorded';
-  data: {
-    personId: string;
-    caseId: string;
-    track: 'party' | 'civil_service';
-    form: string;
-    decidedOn: string;
-    effectiveFrom: string;
-    decisionRef: string;
-    /** Until when the person may not be appointed to a higher post; null when the form sets no bar. */
-    barEndsOn: string | null;
-    /** The posts the bar covers besides a higher one, and until when; absent: a higher post only. */
-    barScope?: WiderBarScope;
-    ruleSetId: string;
-    violationCategory: string;
-    orgUnitId: string;
-    /**
-     * The discipline's own validity (hiệu lực): its last day of effect, null when it has no end;
-     * absent on records written before Dec 2026 (then the bar's end stands for it).
-     */
-    inEffectUntil?: string | null;
-    /** The other track's discipline case on the same violation (the longer bar applies). */
-    sameViolationCaseId?: string;
-    /** A recall (bãi nhiệm) on paper: the electing council's resolution it carried out. */
-    councilResolution?: { number: string; adoptedOn: string };
-  };
-}
-
 /** Party membership ended by an expulsion (khai trừ) on the day its decision took effect. */
 export interface PartyMembershipEnded {
   type: 'PartyMembershipEnded';
@@ -279,6 +250,7 @@ export interface ReappointmentDue {
 
 export { FATHER_CARE_GROUNDS, PERSON_STATUS_KINDS } from './person-status-kinds';
 export type { FatherCareGround, PersonStatusKind };
+export type { DisciplineRecorded };
 
 export type PersonEvent =
   | PersonRegistered

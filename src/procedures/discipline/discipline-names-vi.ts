@@ -8,6 +8,22 @@ export const DISCIPLINE_TRACK_NAMES: Readonly<Record<string, string>> = {
   civil_service: 'Công chức',
 };
 
+/**
+ * The civil-service track by whom the case ran: a cadre's (cán bộ, an elected official's) and a
+ * civil servant's discipline fall under the same law but are not the same; a record that does
+ * not say is read as a civil servant's, as the track's name has it.
+ */
+const SERVICE_STATUS_NAMES: Readonly<Record<string, string>> = {
+  cadre: 'Cán bộ',
+  civil_servant: 'Công chức',
+};
+
+/** A discipline's «Khối» as the register names it: Đảng, Cán bộ or Công chức. */
+export const disciplineTrackNameVi = (track: string, serviceStatus?: string | null): string =>
+  (track === 'civil_service' && serviceStatus ? SERVICE_STATUS_NAMES[serviceStatus] : undefined) ??
+  DISCIPLINE_TRACK_NAMES[track] ??
+  track;
+
 export const DISCIPLINE_FORM_NAMES: Readonly<Record<string, string>> = {
   reprimand: 'Khiển trách',
   warning: 'Cảnh cáo',

@@ -79,6 +79,8 @@ export function applyDisciplineDecision(
       orgUnitId: state.orgUnitId,
       ...('inEffectUntil' in decision ? { inEffectUntil: decision.inEffectUntil } : {}),
       ...(decision.sameViolationAs ? { sameViolationCaseId: decision.sameViolationAs.caseId } : {}),
+      // The register heads a cadre's civil-service discipline «Cán bộ», a civil servant's «Công chức».
+      ...(state.track === 'civil_service' ? { serviceStatus: state.serviceStatus } : {}),
     },
   });
   const applied = { ...decision, postEndsOn: decision.effectiveFrom, decisionRef };

@@ -3,6 +3,7 @@ import { StepRecord, advanceOn, correctableEvolve, withRecorder } from '../../wo
 import { DisciplineEvent } from './discipline.events';
 import { DisciplineState, ExistingDiscipline } from './discipline.state';
 import { Data } from './discipline.types';
+import { serviceStatusOpened } from './service-status-opened';
 
 /** Closures a step's own result writes (not staff's): the step stays correctable. */
 const STEP_RESULT_CLOSURES = ['discipline.violation_not_confirmed', 'ballot.no_form_reached'];
@@ -143,7 +144,7 @@ function opened(data: Data<'DisciplineCaseOpened'>): DisciplineState {
   return {
     status: 'open',
     ...facts,
-    serviceStatus: data.serviceStatus ?? (data.electedCadre ? 'cadre' : 'civil_servant'),
+    serviceStatus: serviceStatusOpened(data),
     firstStepFrom: firstStepFromOf(data),
     currentStep: 0,
     currentStepDueOn: firstStepDueOn,

@@ -128,6 +128,13 @@ export class RegisterRowDto {
   @ApiProperty({ type: String, nullable: true, example: 'Thành ủy Hà Nội' }) orgUnitName!:
     string | null;
   @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
+  @ApiProperty({
+    enum: ['cadre', 'civil_servant'],
+    nullable: true,
+    description:
+      'on the civil-service track, whether the case ran the person as a cadre (cán bộ, «Cán bộ» in the Vietnamese CSV and on the screen) or a civil servant (công chức, «Công chức»); null on the Party track and on an imported decision that does not say (read as a civil servant’s)',
+  })
+  serviceStatus!: 'cadre' | 'civil_servant' | null;
   @ApiProperty({ enum: DISCIPLINE_FORMS }) form!: string;
   @ApiProperty() violationCategory!: string;
   @ApiProperty(DATE) decidedOn!: string;

@@ -1743,6 +1743,11 @@ export interface components {
             inEffectUntil: string | null;
             /** @description the other track's discipline case on the same violation */
             sameViolationCaseId?: string;
+            /**
+             * @description civil-service track: whether the case ran the person as a cadre (cán bộ) or a civil servant (công chức); absent on the Party track, on decisions recorded before Dec 2026 and on imported ones
+             * @enum {string}
+             */
+            serviceStatus?: "cadre" | "civil_servant";
             /** @description a recall imported from paper: the electing council's resolution it carried out */
             councilResolution?: components["schemas"]["CouncilResolutionDto"];
             /**
@@ -2883,6 +2888,11 @@ export interface components {
             orgUnitName: string | null;
             /** @enum {string} */
             track: "party" | "civil_service";
+            /**
+             * @description on the civil-service track, whether the case ran the person as a cadre (cán bộ, «Cán bộ» in the Vietnamese CSV and on the screen) or a civil servant (công chức, «Công chức»); null on the Party track and on an imported decision that does not say (read as a civil servant’s)
+             * @enum {string|null}
+             */
+            serviceStatus: "cadre" | "civil_servant" | null;
             /** @enum {string} */
             form: "reprimand" | "warning" | "demotion" | "removal_from_post" | "dismissal" | "recall" | "expulsion" | "removal_of_former_title";
             violationCategory: string;

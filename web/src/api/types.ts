@@ -261,6 +261,8 @@ export interface RegisterRecord {
   orgUnitId: string;
   orgUnitName: string | null;
   track: string;
+  /** Civil-service track: whom the case ran (cán bộ, công chức); null on the Party track or unsaid. */
+  serviceStatus: 'cadre' | 'civil_servant' | null;
   form: string;
   violationCategory: string;
   decidedOn: string;

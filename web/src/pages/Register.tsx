@@ -55,6 +55,15 @@ interface Filters {
   asOf: string;
 }
 
+/**
+ * A row's «Khối»: Đảng, or on the state track whom the case ran, «Cán bộ» (an elected official,
+ * say) or «Công chức» (before: «Công chức» for every one); a row that does not say is a công chức's.
+ */
+const trackLabel = (r: RegisterRecord) =>
+  r.track === 'civil_service' && r.serviceStatus === 'cadre'
+    ? 'register.cadre'
+    : `register.${r.track}`;
+
 /** Query string of the register for a set of filters (dates typed dd/mm/yyyy). */
 function registerQuery(filters: Filters): Record<string, string> {
   const query: Record<string, string> = {};
@@ -286,7 +295,7 @@ export function Register() {
           >
             <option value="">{t('inbox.all')}</option>
             <option value="party">{t('register.party')}</option>
-            <option value="civil_service">{t('register.civil_service')}</option>
+            <option value="civil_service">{t('register.civilServiceTrack')}</option>
           </select>
           {problemLine('track', 'reg-track')}
         </div>
@@ -396,7 +405,7 @@ export function Register() {
                     officials the city disciplined. */}
                 <td>{r.personOrgUnitName ?? r.personOrgUnitId ?? ''}</td>
                 <td>{r.orgUnitName ?? r.orgUnitId}</td>
-                <td>{t(`register.${r.track}`)}</td>
+                <td>{t(trackLabel(r))}</td>
                 <td>{t(`forms.${r.form}`, { defaultValue: r.form })}</td>
                 <td>
                   {t(`discipline.categories.${r.violationCategory}`, {
