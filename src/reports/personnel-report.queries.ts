@@ -13,6 +13,11 @@ export interface DecidedCasesRow {
 /** Discipline under one track and form: distinct people, and decisions. */
 export interface DisciplineTotal {
   track: string;
+  /**
+   * On the civil-service track, whom the cases ran: cadres (cán bộ) or civil servants (công
+   * chức), counted apart; a decision that does not say is a civil servant's. Null on the Party track.
+   */
+  serviceStatus: 'cadre' | 'civil_servant' | null;
   form: string;
   people: number;
   decisions: number;
@@ -49,7 +54,8 @@ export interface PoolEntryRow {
  * period's end: a decision annulled after the period is counted, in the form a review gave it by
  * then, so the report for a closed period reads the same whatever reviews come later.
  */
-const DISCIPLINED_IN_PERIOD = `(SELECT d.org_unit_id, d.person_id, d.track, COALESCE(f.form, d.form) AS form
+const DISCIPLINED_IN_PERIOD = `(SELECT d.org_unit_id, d.person_id, d.track, COALESCE(f.form, d.form) AS form,
+         CASE WHEN d.track = 'civil_service' THEN COALESCE(d.service_status, 'civil_servant') END AS service_status
     FROM discipline_records d
     LEFT JOIN LATERAL (SELECT form FROM discipline_record_forms
                         WHERE case_id = d.case_id AND since <= $3::date
@@ -83,10 +89,10 @@ export class PersonnelReportQueries {
   /** Discipline decided in the period, by deciding unit, track and form. */
   async disciplined(unit: string, period: ReportPeriod): Promise<DisciplinedRow[]> {
     const { rows } = await this.pool.query<DisciplinedRow>(
-      `SELECT d.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", d.track, d.form,
+      `SELECT d.org_unit_id AS "orgUnitId", u.name AS "orgUnitName", d.track, d.service_status AS "serviceStatus", d.form,
               count(DISTINCT d.person_id)::int AS people, count(*)::int AS decisions
          FROM ${DISCIPLINED_IN_PERIOD} JOIN org_units u ON u.id = d.org_unit_id
-        GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4`,
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3, 4, 5`,
       [unit, period.from, period.to],
     );
     return rows;
@@ -99,9 +105,9 @@ export class PersonnelReportQueries {
    */
   async disciplineTotals(unit: string, period: ReportPeriod): Promise<DisciplineTotal[]> {
     const { rows } = await this.pool.query<DisciplineTotal>(
-      `SELECT d.track, d.form, count(DISTINCT d.person_id)::int AS people, count(*)::int AS decisions
+      `SELECT d.track, d.service_status AS "serviceStatus", d.form, count(DISTINCT d.person_id)::int AS people, count(*)::int AS decisions
          FROM ${DISCIPLINED_IN_PERIOD}
-        GROUP BY 1, 2 ORDER BY 1, 2`,
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [unit, period.from, period.to],
     );
     return rows;

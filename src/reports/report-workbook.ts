@@ -1,7 +1,7 @@
 import { Workbook, Worksheet } from 'exceljs';
 import {
   DISCIPLINE_FORM_NAMES,
-  DISCIPLINE_TRACK_NAMES,
+  disciplineTrackNameVi,
 } from '../procedures/discipline/discipline-names-vi';
 import { citationInVietnamese } from '../workflow/rule-sets/citation-in-vietnamese';
 import { dayVi } from '../workflow/rule-sets/rule-set-name-vi';
@@ -120,7 +120,7 @@ export async function reportWorkbook(
     report.discipline.rows.map((r) => [
       r.orgUnitId,
       r.orgUnitName,
-      DISCIPLINE_TRACK_NAMES[r.track] ?? r.track,
+      disciplineTrackNameVi(r.track, r.serviceStatus),
       DISCIPLINE_FORM_NAMES[r.form] ?? r.form,
       r.people,
       r.decisions,

@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { rebuildProjection } from '../../src/projections/projection-rebuild';
@@ -5,6 +6,14 @@ import { disciplineRegisterProjection } from '../../src/read-models/discipline-r
 import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 import { bearerIn, partyReprimand } from './support/party-reprimand';
+
+/** The workbook's bytes, as supertest would otherwise read them as text. */
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 /** The register's row fields this suite reads. */
 interface RegisterRow {
@@ -139,6 +148,31 @@ describe('the discipline register names a cán bộ’s civil-service discipline
     const header = en.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
     expect(header).toContain('track,serviceStatus,form');
     expect(en.text).toMatch(/^d-cadre,.*,civil_service,cadre,reprimand,/m);
+  });
+
+  it('counts a cán bộ’s and a công chức’s discipline apart in the personnel report, «Cán bộ» and «Công chức» in its workbook', async () => {
+    await allThree();
+    const staff = as('staff', 'organization_staff');
+    const json = await http().get('/reports/personnel').set(staff).expect(200);
+    const one = { form: 'reprimand', people: 1, decisions: 1 };
+    // Before: one «Công chức» row counting the cán bộ with the công chức (2 people).
+    expect(json.body.discipline.totals).toEqual([
+      { track: 'civil_service', serviceStatus: 'cadre', ...one },
+      { track: 'civil_service', serviceStatus: 'civil_servant', ...one },
+      { track: 'party', serviceStatus: null, ...one },
+    ]);
+    const xlsx = await http()
+      .get('/reports/personnel?format=xlsx')
+      .set(staff)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(xlsx.body as Parameters<typeof book.xlsx.load>[0]);
+    const sheet = book.getWorksheet('Kỷ luật')!;
+    expect(sheet.getRow(1).getCell(3).value).toBe('Khối');
+    const tracks = [2, 3, 4].map((n) => sheet.getRow(n).getCell(3).value);
+    expect(tracks.sort()).toEqual(['Cán bộ', 'Công chức', 'Đảng']);
   });
 
   it('a decision recorded before it carried the status reads it from the case’s opening, after a rebuild', async () => {

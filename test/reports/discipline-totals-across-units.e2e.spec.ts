@@ -167,7 +167,7 @@ describe('discipline totals per track and form across the deciding units', () =>
       ['ou-city', 2, 2],
     ]);
     expect(body.discipline.totals).toEqual([
-      { track: 'party', form: 'reprimand', people: 2, decisions: 3 },
+      { track: 'party', serviceStatus: null, form: 'reprimand', people: 2, decisions: 3 },
     ]);
   });
 
@@ -175,7 +175,7 @@ describe('discipline totals per track and form across the deciding units', () =>
     const { body } = await report('ward.staff', 3);
     expect(body.discipline.people).toBe(2);
     expect(body.discipline.totals).toEqual([
-      { track: 'party', form: 'reprimand', people: 2, decisions: 3 },
+      { track: 'party', serviceStatus: null, form: 'reprimand', people: 2, decisions: 3 },
     ]);
   });
 });

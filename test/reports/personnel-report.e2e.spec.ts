@@ -236,7 +236,7 @@ describe('personnel report over HTTP', () => {
       { orgUnitId: 'ou-town', orgUnitName: 'Thị xã Demo', procedure: 'rotation', count: 1 },
     ]);
     expect(body.discipline.totals).toEqual([
-      { track: 'party', form: 'reprimand', people: 1, decisions: 1 },
+      { track: 'party', serviceStatus: null, form: 'reprimand', people: 1, decisions: 1 },
     ]);
     expect(body.nonLocalLeaders).toMatchObject({ withOrigin: 2, nonLocal: 1 });
     expect(body.nonLocalLeaders.people).toEqual([

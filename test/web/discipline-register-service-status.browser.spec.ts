@@ -74,6 +74,20 @@ describe('the discipline register heads a cán bộ’s civil-service discipline
     town = await startDemoTown('web_register_service_status');
     await reprimand('d-reg-khanh', KHANH, 'ou-ha-noi');
     await reprimand('d-reg-binh', BINH, 'ou-ha-noi-home-affairs');
+    // The decisions reach the people's records, then the register, a moment after the cases.
+    const listed = async () =>
+      (
+        await town
+          .http()
+          .get('/discipline-records?track=civil_service&limit=100')
+          .set(town.bearer('inspector-1', ['inspector']))
+          .expect(200)
+      ).body.items.map((r: { caseId: string }) => r.caseId) as string[];
+    for (let i = 0; i < 240; i++) {
+      const ids = await listed();
+      if (ids.includes('d-reg-khanh') && ids.includes('d-reg-binh')) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   });
 
   afterAll(async () => {
@@ -87,12 +101,8 @@ describe('the discipline register heads a cán bộ’s civil-service discipline
     await page.goto(`${town.base}/discipline-records`);
     const khanh = page.locator('table.grid tbody tr', { hasText: 'Đỗ Văn Khánh' });
     const binh = page.locator('table.grid tbody tr', { hasText: 'Trần Thị Bình' });
-    // The decisions reach the people's records, then the register, a moment after the cases.
-    for (let i = 0; i < 60 && !((await khanh.count()) && (await binh.count())); i++) {
-      await page.waitForTimeout(250);
-      await page.reload();
-      await page.locator('table.grid').waitFor();
-    }
+    await khanh.first().waitFor();
+    await binh.first().waitFor();
     const headers = await page.locator('table.grid thead th').allInnerTexts();
     const track = async (row: typeof khanh) =>
       (await row.first().locator('td').allInnerTexts())[headers.indexOf('Khối')];
@@ -110,6 +120,36 @@ describe('the discipline register heads a cán bộ’s civil-service discipline
     expect(await track(khanh)).toBe('Cán bộ');
     expect(await page.locator('table.grid tbody tr td', { hasText: /^Đảng$/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the report counts the cán bộ and the công chức apart, «Cán bộ» and «Công chức» under «Khối»', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1', {
+      viewport: { width: 1400, height: 900 },
+    });
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByRole('heading', { name: 'Báo cáo công tác cán bộ' }).waitFor();
+    const table = page.getByRole('table', { name: 'Cán bộ bị kỷ luật trong kỳ' });
+    const cadres = table.locator('tbody tr', { has: page.locator('td', { hasText: /^Cán bộ$/ }) });
+    for (let i = 0; i < 40 && !(await cadres.count()); i++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+      await table.waitFor();
+    }
+    // Before: one «Công chức» row of 2 people, the elected vice chair among them.
+    expect(await cadres.first().locator('td').allInnerTexts()).toEqual([
+      'Cán bộ',
+      'Khiển trách',
+      '1',
+    ]);
+    const servants = table.locator('tbody tr', {
+      has: page.locator('td', { hasText: /^Công chức$/ }),
+    });
+    expect(await servants.first().locator('td').allInnerTexts()).toEqual([
+      'Công chức',
+      'Khiển trách',
+      '1',
+    ]);
     await page.context().close();
   });
 });

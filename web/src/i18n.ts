@@ -1070,7 +1070,7 @@ const vi = {
     procedure: 'Thủ tục',
     count: 'Số lượng',
     discipline: 'Cán bộ bị kỷ luật trong kỳ',
-    // As the register and the workbook head it: "Khối" (Đảng, Công chức).
+    // As the register and the workbook head it: "Khối" (Đảng, Cán bộ, Công chức).
     track: 'Khối',
     form: 'Hình thức',
     people: 'Số người',

@@ -27,6 +27,13 @@ export class DecisionsSectionDto {
 
 export class DisciplineTotalDto {
   @ApiProperty({ enum: ['party', 'civil_service'] }) track!: string;
+  @ApiProperty({
+    enum: ['cadre', 'civil_servant'],
+    nullable: true,
+    description:
+      'on the civil-service track, cadres (cán bộ, «Cán bộ» in the workbook) and civil servants (công chức, «Công chức») counted apart, as the cases ran them (a decision that does not say: a civil servant’s); null on the Party track',
+  })
+  serviceStatus!: 'cadre' | 'civil_servant' | null;
   @ApiProperty({ example: 'reprimand' }) form!: string;
   @ApiProperty({ description: 'distinct people' }) people!: number;
   @ApiProperty() decisions!: number;

@@ -2967,6 +2967,11 @@ export interface components {
         DisciplinedRowDto: {
             /** @enum {string} */
             track: "party" | "civil_service";
+            /**
+             * @description on the civil-service track, cadres (cán bộ, «Cán bộ» in the workbook) and civil servants (công chức, «Công chức») counted apart, as the cases ran them (a decision that does not say: a civil servant’s); null on the Party track
+             * @enum {string|null}
+             */
+            serviceStatus: "cadre" | "civil_servant" | null;
             /** @example reprimand */
             form: string;
             /** @description distinct people */
@@ -2978,6 +2983,11 @@ export interface components {
         DisciplineTotalDto: {
             /** @enum {string} */
             track: "party" | "civil_service";
+            /**
+             * @description on the civil-service track, cadres (cán bộ, «Cán bộ» in the workbook) and civil servants (công chức, «Công chức») counted apart, as the cases ran them (a decision that does not say: a civil servant’s); null on the Party track
+             * @enum {string|null}
+             */
+            serviceStatus: "cadre" | "civil_servant" | null;
             /** @example reprimand */
             form: string;
             /** @description distinct people */

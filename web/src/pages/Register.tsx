@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { barredKey } from './register-barred';
+import { trackKey } from './register-track';
 import { useTranslation } from 'react-i18next';
 import { TFunction } from 'i18next';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -54,15 +55,6 @@ interface Filters {
   barred: string;
   asOf: string;
 }
-
-/**
- * A row's «Khối»: Đảng, or on the state track whom the case ran, «Cán bộ» (an elected official,
- * say) or «Công chức» (before: «Công chức» for every one); a row that does not say is a công chức's.
- */
-const trackLabel = (r: RegisterRecord) =>
-  r.track === 'civil_service' && r.serviceStatus === 'cadre'
-    ? 'register.cadre'
-    : `register.${r.track}`;
 
 /** Query string of the register for a set of filters (dates typed dd/mm/yyyy). */
 function registerQuery(filters: Filters): Record<string, string> {
@@ -405,7 +397,7 @@ export function Register() {
                     officials the city disciplined. */}
                 <td>{r.personOrgUnitName ?? r.personOrgUnitId ?? ''}</td>
                 <td>{r.orgUnitName ?? r.orgUnitId}</td>
-                <td>{t(trackLabel(r))}</td>
+                <td>{t(trackKey(r))}</td>
                 <td>{t(`forms.${r.form}`, { defaultValue: r.form })}</td>
                 <td>
                   {t(`discipline.categories.${r.violationCategory}`, {

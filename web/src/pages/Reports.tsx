@@ -10,6 +10,7 @@ import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { useOrgUnits } from './Inbox';
+import { trackKey } from './register-track';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { citationInVietnamese } from '../server-text/legal-citation';
 import { setQuery, useLocation } from '../router';
@@ -259,8 +260,8 @@ function ReportBody({ report }: { report: PersonnelReport }) {
         </thead>
         <tbody>
           {report.discipline.totals.map((d) => (
-            <tr key={d.track + d.form}>
-              <td>{t(`register.${d.track}`)}</td>
+            <tr key={`${d.track}/${d.serviceStatus ?? ''}/${d.form}`}>
+              <td>{t(trackKey(d))}</td>
               <td>{t(`forms.${d.form}`, { defaultValue: d.form })}</td>
               <td>{d.people}</td>
             </tr>
