@@ -289,6 +289,27 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
     );
     expectRead('step conference is performed by ballot_secretary; you act as no role');
     expectRead("your grant for org unit ou-xa does not cover this case's org unit");
+  });
+
+  it('a field of its kind the step does not take', () => {
+    expectRead(
+      'headDecision: the ballot of step key-officials-confidence does not let the head of the collective break a tie (its tally is kept for reference and passes or fails no one)',
+    );
+    expectRead(
+      'tallies[0].headDecision: the ballot of step leadership-round-2 does not let the head of the collective break a tie (headBreaksTie: false, a tie fails the ballot)',
+    );
+    expectRead(
+      "tallies: step leadership-ballot tallies the case's person (tally); a tally per nominee is for a case that fills a post",
+    );
+    expectRead(
+      "headChoice: step leadership-ballot tallies the case's person; the head chooses between nominees only in a case that fills a post",
+    );
+    expectRead(
+      "headDecision: with a tally per nominee, the head's decision on a tie goes with the nominee's tally (tallies[i].headDecision)",
+    );
+    expectRead(
+      'keepsPreviousPost: a reappointment decision moves the person into no other post, so there are no posts held to keep beside it (appointment, rotation and transfer decisions take it)',
+    );
     expectRead('appointment.internal@2 names no role that may correct a step');
     expectRead(
       'a step of appointment.internal is corrected by organization_staff; you act as leadership',

@@ -26,6 +26,7 @@ import { refuseCandidateHoldingPost } from './candidate-holding-post';
 import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { Body, Open } from './case.types';
 import { refuseNomineesNotAskedFor } from './prerequisite-person';
+import { refuseBallotFieldsNotTaken, refuseDecisionFieldsNotTaken } from './fields-not-taken';
 import { registerCandidates } from '../../competitive-exam/exam-registration';
 import { recordScores } from '../../competitive-exam/exam-scores';
 
@@ -45,12 +46,17 @@ export const CASE_STEP_KINDS: StepKindTable<Open, StepBody, CaseContext> = {
     },
   ],
   nomination: (state, begun, body, context) => nomination(state, begun, body, context),
-  ballot: (state, begun, body, context) =>
-    state.fillsPost ? ballotOnNominees(state, begun, body, context) : ballot(begun, body, context),
+  ballot: (state, begun, body, context) => {
+    refuseBallotFieldsNotTaken(state, begun, body, appliedRule(begun.step, context.ruleSet));
+    return state.fillsPost
+      ? ballotOnNominees(state, begun, body, context)
+      : ballot(begun, body, context);
+  },
   vetting: (state, begun, body, context) => vetting(state, begun, body, context),
-  decision: (state, begun, body, context) => [
-    withDecisionPosts(state, body, decision(state, begun, body, context), context),
-  ],
+  decision: (state, begun, body, context) => {
+    refuseDecisionFieldsNotTaken(state, body);
+    return [withDecisionPosts(state, body, decision(state, begun, body, context), context)];
+  },
   election: (state, begun, body, context) => councilElection(state, begun, body, context),
   registration: (_state, begun, body, context) => registerCandidates(begun, body, context),
   scores: (state, begun, body, context) => recordScores(state, begun, body, context),

@@ -90,6 +90,32 @@ export const STEP_REFUSALS: Sentence[] = [
     ([from, signed], s) =>
       `Ngày có hiệu lực ${s.day(from)} trước ngày ký quyết định ${s.day(signed)}`,
   ),
+  // A field of the step's kind the step does not take (fields-not-taken.ts).
+  sentence(
+    `\\S*headDecision: the ballot of step ${ID} does not let the head of the collective break a tie \\((its tally is kept for reference and passes or fails no one|headBreaksTie: false, a tie fails the ballot)\\)`,
+    ([step, because], s) =>
+      `Bước «${s.words.step(step)}» không để người đứng đầu tập thể quyết định khi số phiếu ngang nhau (${because.startsWith('its tally') ? 'kết quả chỉ để tham khảo, không quyết định đạt hay không đạt' : 'ngang nhau là không đạt'}); không gửi quyết định của người đứng đầu`,
+  ),
+  sentence(
+    `tallies: step ${ID} tallies the case's person \\(tally\\); a tally per nominee is for a case that fills a post`,
+    ([step], s) =>
+      `Bước «${s.words.step(step)}» kiểm phiếu cho người của hồ sơ; kết quả theo từng người được giới thiệu chỉ dùng cho hồ sơ bổ nhiệm vào một chức vụ`,
+  ),
+  sentence(
+    `headChoice: step ${ID} tallies the case's person; the head chooses between nominees only in a case that fills a post`,
+    ([step], s) =>
+      `Bước «${s.words.step(step)}» kiểm phiếu cho người của hồ sơ; người đứng đầu chỉ chọn giữa những người được giới thiệu trong hồ sơ bổ nhiệm vào một chức vụ`,
+  ),
+  sentence(
+    `headDecision: with a tally per nominee, the head's decision on a tie goes with the nominee's tally \\(tallies\\[i\\]\\.headDecision\\)`,
+    () =>
+      'Khi kiểm phiếu theo từng người, quyết định của người đứng đầu khi số phiếu ngang nhau ghi kèm kết quả của người đó',
+  ),
+  sentence(
+    `keepsPreviousPost: an? ([a-z_]+) decision moves the person into no other post, so there are no posts held to keep beside it \\(appointment, rotation and transfer decisions take it\\)`,
+    ([procedure], s) =>
+      `Quyết định ${s.words.procedure(procedure)} không chuyển người vào chức vụ khác nên không có chức vụ đang giữ để kiêm nhiệm; chỉ quyết định bổ nhiệm, luân chuyển, điều động mới ghi kiêm nhiệm`,
+  ),
   sentence(
     `step ${ID} is performed by (.+); you act as (.+)`,
     ([step, allowed, acting], s) =>
