@@ -127,7 +127,11 @@ describe('a discipline case a sibling unit opened, as the town is told of it', (
         summary: 'Bổ nhiệm lại phó',
       })
       .expect(422);
-    expect(refused.body.rule).toBe('reappointment.discipline_pending');
+    // The person the opening names is what is refused (before: field null).
+    expect(refused.body).toMatchObject({
+      rule: 'reappointment.discipline_pending',
+      field: 'personId',
+    });
     expect(refused.body.message).toContain(
       'a discipline case about the holder is pending (1 opened by another unit)',
     );

@@ -53,6 +53,10 @@ function leadTimeText(ruleSet: RuleSet): string {
   return `${lead.amount} ${lead.unit.replace('_', ' ')}`;
 }
 
+/** A refusal of the holder the opening names (`personId`): what holds the re-appointment back. */
+const holderRefused = (rule: string, message: string) =>
+  new DomainRuleViolation(rule, message, 'unprocessable', 'personId');
+
 const activeOn = (status: PersonStatusPeriod, day: string) => statusPeriodCovers(status, day);
 
 /**
@@ -72,19 +76,17 @@ function refuseWhileBlocked(input: ReappointmentOpeningInput): void {
       ...input.pendingDisciplineCases,
       ...countsElsewhereTold(elsewhere, input.pendingDisciplineCasesByAnotherUnit),
     ];
-    throw new DomainRuleViolation(
+    throw holderRefused(
       'reappointment.discipline_pending',
       `a discipline case about the holder is pending (${pending.join(', ')}): re-appointment waits for its decision (${blockCitation})`,
-      'unprocessable',
     );
   }
   const absences = ruleValue<string[]>(ruleSet, 'reappointment.blockingAbsenceStatuses');
   for (const status of input.statuses.filter((s) => activeOn(s, today))) {
     if (blocks.statuses.includes(status.status)) {
-      throw new DomainRuleViolation(
+      throw holderRefused(
         `reappointment.${status.status}`,
         `the holder is ${status.status.replace(/_/g, ' ')} since ${status.from}${status.until ? ` until ${status.until}` : ''} (${blockCitation})`,
-        'unprocessable',
       );
     }
     if (absences.includes(status.status)) refuseLongAbsence(status, today, ruleSet);
@@ -108,17 +110,15 @@ function refuseLongAbsence(status: PersonStatusPeriod, day: string, ruleSet: Rul
   const citation = ruleCitation(ruleSet, 'reappointment.blockingAbsenceMonths');
   const what = `the holder is ${status.status.replace(/_/g, ' ')} from ${status.from}`;
   if (status.until !== null && status.until >= addMonths(status.from, months))
-    throw new DomainRuleViolation(
+    throw holderRefused(
       `reappointment.${status.status}`,
       `${what} to ${status.until}: ${months} months or more (${citation})`,
-      'unprocessable',
     );
   const lasted = wholeMonthsBetween(status.from, day);
   if (status.until === null && lasted >= months)
-    throw new DomainRuleViolation(
+    throw holderRefused(
       `reappointment.${status.status}`,
       `${what} with no end date: ${lasted} months by ${day}, ${months} months or more (${citation})`,
-      'unprocessable',
     );
 }
 
