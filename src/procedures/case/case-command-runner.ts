@@ -222,13 +222,12 @@ export class CaseCommandRunner {
           `case ${caseId} does not exist`,
           'not_found',
         );
+      const person = { personId: state.appointee ?? state.personId, positionId: state.positionId };
       const context = await this.contexts.build(
         actor,
         pinned,
         state.orgUnitId,
-        reads.personRecord
-          ? { personId: state.appointee ?? state.personId, positionId: state.positionId }
-          : undefined,
+        reads.personRecord ? { ...person, readByCaller: reads.personReadByCaller } : undefined,
       );
       const held = await holdingReads(this.store, state, context, reads);
       const withHolding = { ...context, ...held };

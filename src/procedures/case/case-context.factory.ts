@@ -87,7 +87,11 @@ export class CaseContextFactory {
     actor: Actor,
     pinned: { definition: ProcedureDefinition; ruleSet: RuleSet },
     caseUnit: string,
-    personFactsFor?: { personId: string; positionId: string },
+    /**
+     * `readByCaller`: the person's open discipline cases are named as far as the caller's grant
+     * reaches (a refusal's), else the case's unit's (what a case stores).
+     */
+    personFactsFor?: { personId: string; positionId: string; readByCaller?: boolean },
     /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
     today = this.today(),
   ): Promise<CaseContext> {
@@ -99,7 +103,7 @@ export class CaseContextFactory {
               personFactsFor.personId,
               personFactsFor.positionId,
               today,
-              caseUnit,
+              personFactsFor.readByCaller ? actor.orgUnit : caseUnit,
             ),
           }
         : {}),

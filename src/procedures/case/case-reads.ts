@@ -14,6 +14,14 @@ export interface CaseReads {
    * vetting notes in the case, read by whoever reads the case's unit).
    */
   candidatesReadByCaller?: boolean;
+  /**
+   * The person's open discipline cases are named as the caller's grant reaches them, not the case's
+   * unit's: a decision keeps no note from them, its only use of them is a refusal
+   * (`discipline.case_open`), read by the caller; a vetting stores its notes in the case, read by
+   * whoever reads the case's unit. Before, a leader whose grant reached the discipline case was
+   * told of "a discipline case opened by another unit" without its id.
+   */
+  personReadByCaller?: boolean;
   postHolders?: boolean;
   /** A decision: the post's seats and who holds it on this day, its effective day. */
   postSeatsOn?: string;
@@ -48,7 +56,9 @@ export function stepReads(body: StepBody): CaseReads {
       : {}),
     ...(body.kind === 'nomination' ? { candidatesReadByCaller: true } : {}),
     ...(body.kind === 'election' ? { postHolders: true } : {}),
-    ...(body.kind === 'decision' ? { postSeatsOn: body.effectiveFrom, postHolding: true } : {}),
+    ...(body.kind === 'decision'
+      ? { postSeatsOn: body.effectiveFrom, postHolding: true, personReadByCaller: true }
+      : {}),
     ...(body.kind === 'decision' && !body.keepsPreviousPost
       ? { postsEndedOn: body.effectiveFrom }
       : {}),
