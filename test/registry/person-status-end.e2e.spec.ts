@@ -62,7 +62,10 @@ describe('person record: the day a status period ended', () => {
   });
 
   it('an open investigation holds the resignation back; sending the period again with an end points to the route that ends it', async () => {
-    expect((await resign('r-held').expect(422)).body.rule).toBe('removal.resignation_not_allowed');
+    expect((await resign('r-held').expect(422)).body).toMatchObject({
+      rule: 'removal.resignation_not_allowed',
+      field: 'personId',
+    });
     const again = await http()
       .post('/cadres/p-khanh/statuses')
       .set(staff)

@@ -215,7 +215,11 @@ describe('removal from a post over HTTP (miễn nhiệm, từ chức, tạm đì
 
   it('suspends only during a discipline case, and the suspension keeps the post', async () => {
     const refused = await open('s-1', 'p-suspend', 'removal.suspension').expect(422);
-    expect(refused.body.rule).toBe('removal.suspension_without_discipline_case');
+    // The person the opening names is what is refused (before: field null).
+    expect(refused.body).toMatchObject({
+      rule: 'removal.suspension_without_discipline_case',
+      field: 'personId',
+    });
     expect(refused.body.message).toMatch(/art\. 81/);
     const inspector = {
       Authorization: `Bearer ${t.token('u-inspector', ['inspector'], 'ou-town')}`,

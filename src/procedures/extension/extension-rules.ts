@@ -55,6 +55,7 @@ export function extensionOpening(input: ExtensionOpeningInput): Record<string, u
       'extension.not_near_retirement',
       `at the term's end on ${post.termEnd} the holder has ${left} whole years to retirement on ${retires}; a term is extended to retirement only below ${below} (${ruleCitation(ruleSet, BELOW_YEARS)}); open a re-appointment instead`,
       'unprocessable',
+      'personId',
     );
   const lead = ruleValue<{ amount: number; unit: 'days' | 'working_days' }>(
     ruleSet,

@@ -245,6 +245,7 @@ function resignation(input: RemovalOpeningInput, grounds: Facts): Facts {
       'removal.resignation_not_allowed',
       `the cadre is ${active.status.replace(/_/g, ' ')} since ${active.from} and may not resign while it lasts (${ruleCitation(ruleSet, param)})`,
       'unprocessable',
+      'personId',
     );
   const tally =
     grounds.lowConfidenceVotes === undefined

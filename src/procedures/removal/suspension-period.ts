@@ -66,6 +66,7 @@ export function suspensionOpening(
       'removal.suspension_without_discipline_case',
       `no discipline case about the person is open: suspension is only for the time a discipline case is considered (${suspensionPeriod(ruleSet).rule})`,
       'unprocessable',
+      'personId',
     );
   const as = record.openDisciplineCasesAs;
   const serviceStatus = as.includes('civil_servant')

@@ -84,6 +84,7 @@ function refuseTooCloseToRetirement(
       'rotation.too_close_to_retirement',
       `retires on ${retires}: ${left} whole years left, rotation${group} needs ${needed} (${ruleCitation(input.ruleSet, param)})`,
       'unprocessable',
+      'personId',
     );
   }
 }

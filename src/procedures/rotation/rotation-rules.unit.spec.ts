@@ -62,12 +62,12 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
     ).toEqual({ kind: 'transfer' });
   });
 
-  it('refuses a rotation too close to retirement', () => {
+  it('refuses a rotation too close to retirement, naming the person', () => {
     expect(
       refusal(() =>
         rotationOpening({ ...input, person: { ...input.person, dateOfBirth: '1970-01-01' } }),
-      ).rule,
-    ).toBe('rotation.too_close_to_retirement');
+      ),
+    ).toMatchObject({ rule: 'rotation.too_close_to_retirement', field: 'personId' });
   });
 
   it('plans at least the rule’s minimum duration', () => {
