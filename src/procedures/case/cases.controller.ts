@@ -1,4 +1,4 @@
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiOperation } from '@nestjs/swagger';
 import { HeadsReadOnce } from '../../common/heads-read-once';
 import { CaseViewDto } from './dto/case-view.dto';
 import { Body, Inject, Param, Post } from '@nestjs/common';
@@ -34,7 +34,7 @@ import { STEP_BODY_EXAMPLES } from './dto/step-body-examples';
 import { Pool } from 'pg';
 import { PG_POOL } from '../../common/tokens';
 import { displayNames } from '../../read-models/display-names';
-import { parseStepBody } from './step-body-validation';
+import { parseBody, parseStepBody } from './step-body-validation';
 import { postIdsInVetting } from './posts-named-in-vetting';
 import { StepBody } from './decider/case.commands';
 
@@ -248,13 +248,16 @@ export class CasesController extends CaseEngineRoutes({
       'Resolve a flagged vetting item with a note (a running discipline bar cannot be resolved)',
   })
   @ApiCaseWrite(CaseViewDto)
+  @ApiBody({ type: ResolveVettingItemDto })
   async resolve(
     @Param('id') id: string,
     @Param('item') item: string,
-    @Body() dto: ResolveVettingItemDto,
+    @Body() raw: unknown,
     @Write() write: WriteRequest,
   ) {
+    // The case's scope is answered before anything about the body (`parseBody`), as a step's is.
     await this.assertCaseInScope(write.actor, id);
+    const dto = parseBody(ResolveVettingItemDto, raw);
     if (!VETTING_ITEMS.includes(item as VettingItem)) {
       throw new DomainRuleViolation(
         'vetting.unknown_item',
@@ -274,20 +277,24 @@ export class CasesController extends CaseEngineRoutes({
   @Post(':id/withdraw')
   @ApiOperation({ summary: 'Withdraw the case (closes it)' })
   @ApiCaseWrite(CaseViewDto)
-  withdraw(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
-    return this.close(id, 'withdraw', dto.reason, write);
+  @ApiBody({ type: ReasonDto })
+  withdraw(@Param('id') id: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    return this.close(id, 'withdraw', raw, write);
   }
 
   @Allow(...ACCESS.caseClose)
   @Post(':id/reject')
   @ApiOperation({ summary: 'Reject the case (closes it), e.g. after a flagged vetting item' })
   @ApiCaseWrite(CaseViewDto)
-  reject(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
-    return this.close(id, 'reject', dto.reason, write);
+  @ApiBody({ type: ReasonDto })
+  reject(@Param('id') id: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    return this.close(id, 'reject', raw, write);
   }
 
-  private async close(id: string, how: 'withdraw' | 'reject', reason: string, write: WriteRequest) {
+  /** The case's scope first, then the body (`reason`), then the command. */
+  private async close(id: string, how: 'withdraw' | 'reject', raw: unknown, write: WriteRequest) {
     await this.assertCaseInScope(write.actor, id);
+    const { reason } = parseBody(ReasonDto, raw);
     return this.writer.send(write, new CloseCase(id, how, reason, this.writer.options(write)));
   }
 }

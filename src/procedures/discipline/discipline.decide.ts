@@ -60,6 +60,7 @@ export function decideDiscipline(
           command.data.stepId,
           definition,
           state.status !== 'closed' && state.status !== 'time_barred' ? state.decision : null,
+          context,
         );
       return performStep(state, command.data.stepId, command.data.body, context);
     case 'CorrectDisciplineStep':

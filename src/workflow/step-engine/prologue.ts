@@ -181,15 +181,22 @@ function requireFields(step: StepDefinition, body: StepBodyRecord): void {
 
 /**
  * A step asked of a case that is no longer open: a second decision is "already issued" (naming
- * it), anything else finds the case closed.
+ * it), anything else finds the case closed. Who may not take the step at all is told so first
+ * (403 `step.role_not_allowed`, as on an open case), not what state the case is in: before, a
+ * ballot secretary sending a decision after it was issued was answered 409
+ * `decision.already_issued`.
  */
 export function refuseNotOpen(
   status: string,
   stepId: string | null,
   definition: ProcedureDefinition,
   decision: { number: string; heldOn: string } | null,
+  /** The caller's context, to check their role for the step asked before the case's state. */
+  context?: StepContext,
 ): never {
-  if (decision && stepId !== null && stepById(definition, stepId)?.kind === 'decision') {
+  const step = stepId !== null ? stepById(definition, stepId) : undefined;
+  if (step && context) requireActor(step, context);
+  if (decision && step?.kind === 'decision') {
     refuse(
       'decision.already_issued',
       `the decision was already issued (${decision.number} of ${decision.heldOn})`,

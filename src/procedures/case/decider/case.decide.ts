@@ -34,6 +34,7 @@ export function decideCase(
       command.type === 'PerformStep' ? command.data.stepId : null,
       context.definition,
       state.status === 'decided' ? state.decision : null,
+      context,
     );
   switch (command.type) {
     case 'PerformStep':
