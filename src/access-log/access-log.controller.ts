@@ -9,9 +9,15 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { withinUnit } from '../read-models/within-unit';
 import { ACCESS, Allow } from '../identity/allow.decorator';
 import { decodeCursor, encodeCursor, parseLimit } from '../read-models/cursor';
-import { parseInstantParam } from '../common/input/calendar-date';
+import { parseAuditPeriod } from '../audit/audit-range';
 import { readKindOf } from './sensitive-read-kind';
 import { NamesWithinGrant } from './names-within-grant';
+
+/** A period's ends, read as `GET /audit/export` reads them (parseAuditPeriod). */
+const FROM_READ_AS =
+  'first day (YYYY-MM-DD, from its start in Vietnam) or date-time (Vietnam time without an offset) taken';
+const TO_READ_AS =
+  'last day (YYYY-MM-DD, to its end in Vietnam) or date-time taken, as written (…T17:05 is that whole minute); before from: 400 query.period_reversed';
 
 /** The auditors' view of who read which sensitive record. */
 @ApiTags('audit')
@@ -35,8 +41,8 @@ export class AccessLogController {
     required: false,
     description: 'text the resource contains, e.g. a person id',
   })
-  @ApiQuery({ name: 'from', required: false })
-  @ApiQuery({ name: 'to', required: false })
+  @ApiQuery({ name: 'from', required: false, description: FROM_READ_AS })
+  @ApiQuery({ name: 'to', required: false, description: TO_READ_AS })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   @ApiOkResponse({ type: AccessLogPageDto })
@@ -59,10 +65,10 @@ export class AccessLogController {
     };
     if (actor) add((p) => `actor_id = ${p}`, actor);
     if (resource) add((p) => `strpos(resource, ${p}) > 0`, resource);
-    const since = parseInstantParam('from', from);
-    if (since) add((p) => `at >= ${p}`, since);
-    const until = parseInstantParam('to', to);
-    if (until) add((p) => `at < ${p}`, until);
+    // Read as the export reads them: a day alone is the whole day in Vietnam, both ends taken.
+    const period = parseAuditPeriod({ from, to });
+    if (period.from) add((p) => `at >= ${p}`, period.from);
+    if (period.to) add((p) => `at < ${p}::timestamptz + interval '1 millisecond'`, period.to);
     const after = decodeCursor(cursor, ['sequence']);
     if (after) add((p) => `id < ${p}::bigint`, after[0]);
     const size = parseLimit(limit);

@@ -1,149 +1,89 @@
 import {
   CallHandler,
   ExecutionContext,
-  HttpException,
-  Inject,
   Injectable,
   NestInterceptor,
+  StreamableFile,
 } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { Pool } from 'pg';
 import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
-import { toHttpError } from '../common/domain-error-mapping';
-import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
-import { PG_POOL } from '../common/tokens';
-import { Actor } from '../identity/actor';
-import { PURPOSE_MAX_CHARS } from './purpose-max-chars';
-import { SENSITIVE_READ } from './sensitive-read.decorator';
+import {
+  AccessLogWriter,
+  LoggedRequest,
+  purposeOf,
+  purposeRefusal,
+  statusOf,
+} from './access-log-writer';
 
-interface LoggedRequest {
-  method: string;
-  originalUrl?: string;
-  url: string;
-  params?: Record<string, string>;
-  query?: Record<string, unknown>;
-  headers: Record<string, string | string[] | undefined>;
-  actor?: Actor;
-  id?: unknown;
+/** What of Express's request the answer's status depends on. */
+interface ConditionalRequest extends LoggedRequest {
+  /** Express: the client's `If-None-Match` matches the response's `ETag` (GET or HEAD). */
+  fresh?: boolean;
+  app?: { get(setting: string): unknown };
 }
 
-/** Why the reader says they read, where they said it, and whether its bytes were UTF-8. */
-interface Purpose {
-  why: string | undefined;
-  field: string;
-  notUtf8?: true;
+interface TaggedResponse {
+  getHeader(name: string): unknown;
+  setHeader(name: string, value: string): void;
+  headersSent?: boolean;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+type EtagOf = (body: string, encoding: 'utf8') => string | undefined;
 
 /**
- * A header's text. Node hands header values over as latin1 (one character a byte), so
- * `Thẩm định` sent as UTF-8 would read `Tháº©m Äá»nh`: its bytes are decoded as UTF-8 here.
- * Bytes that are not UTF-8 are kept with U+FFFD in their place, and marked.
+ * The status the answer will have: 304 when the client's `If-None-Match` matches its entity tag
+ * (the one the route set, or the one Express derives from the body, set here as Express would),
+ * 200 otherwise. Express decides it as it sends, after this interceptor, so it is asked first.
  */
-function headerText(value: string): { text: string; notUtf8?: true } {
-  const bytes = Buffer.from(value, 'latin1');
-  try {
-    return { text: UTF8.decode(bytes) };
-  } catch {
-    return { text: bytes.toString('utf8'), notUtf8: true };
+function answeredStatus(request: ConditionalRequest, response: TaggedResponse, value: unknown) {
+  if (!request.headers['if-none-match'] || response.headersSent) return 200;
+  const derived = value !== undefined && value !== null && !(value instanceof StreamableFile);
+  if (response.getHeader('ETag') === undefined && derived) {
+    const etagOf = request.app?.get('etag fn') as EtagOf | undefined;
+    // As Nest answers: an object as JSON (with Express's json settings), anything else as text.
+    const body =
+      typeof value === 'object'
+        ? JSON.stringify(
+            value,
+            request.app?.get('json replacer') as never,
+            request.app?.get('json spaces') as never,
+          )
+        : String(value);
+    const tag =
+      typeof etagOf === 'function' && body !== undefined ? etagOf(body, 'utf8') : undefined;
+    if (tag) response.setHeader('ETag', tag);
   }
-}
-
-function purposeOf(request: LoggedRequest): Purpose {
-  const { purpose } = request.query ?? {};
-  if (typeof purpose === 'string') return { why: purpose, field: 'purpose' };
-  const header = request.headers['x-purpose'];
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined) return { why: undefined, field: 'X-Purpose' };
-  const { text, notUtf8 } = headerText(value);
-  return { why: text, field: 'X-Purpose', ...(notUtf8 ? { notUtf8 } : {}) };
-}
-
-/** Characters, not UTF-16 units: a Vietnamese letter or an emoji counts once. */
-const charactersIn = (text: string): number => [...text].length;
-
-/** Why this purpose is refused before the read, if it is. */
-function purposeRefusal({ why, field, notUtf8 }: Purpose): DomainRuleViolation | null {
-  if (notUtf8)
-    return new DomainRuleViolation(
-      'access_log.purpose_not_utf8',
-      `${field}: not UTF-8 text; send the purpose's UTF-8 bytes, or use ?purpose=`,
-      'invalid',
-      field,
-    );
-  if (why === undefined || charactersIn(why) <= PURPOSE_MAX_CHARS) return null;
-  return new DomainRuleViolation(
-    'access_log.purpose_too_long',
-    `${field}: at most ${PURPOSE_MAX_CHARS} characters (${charactersIn(why)} sent)`,
-    'invalid',
-    field,
-  );
-}
-
-/** The purpose as logged: whole, or its first PURPOSE_MAX_CHARS characters marked as cut. */
-function keptPurpose(why: string | undefined): string | undefined {
-  if (why === undefined) return undefined;
-  const characters = [...why];
-  return characters.length > PURPOSE_MAX_CHARS
-    ? `${characters.slice(0, PURPOSE_MAX_CHARS).join('')}… [cut]`
-    : why;
+  return request.fresh ? 304 : 200;
 }
 
 /**
- * Records every sensitive read before its answer leaves, refused ones included: the log entry and
- * the data go together, so no read escapes the log.
+ * Records every sensitive read before its answer leaves, refused ones included, with the status it
+ * is answered (304 for a revalidated copy): the log entry and the data go together, so no read
+ * escapes the log. A read a guard refuses before this runs is recorded by the guard.
  */
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
-  constructor(
-    private readonly reflector: Reflector,
-    @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  constructor(private readonly log: AccessLogWriter) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const what = this.reflector.get<string | undefined>(SENSITIVE_READ, context.getHandler());
-    const request = context.switchToHttp().getRequest<LoggedRequest>();
+    const what = this.log.kindOf(context);
+    const http = context.switchToHttp();
+    const request = http.getRequest<ConditionalRequest>();
     if (!what || !request.actor) return next.handle();
-    const record = (status: number) => this.record(request, what, status);
+    const record = (status: number) => this.log.record(request, what, status);
     const refusal = purposeRefusal(purposeOf(request));
     // Refused before the read, and logged too: with the purpose cut, marked as cut.
     if (refusal) return from(record(400)).pipe(concatMap(() => throwError(() => refusal)));
     return next.handle().pipe(
-      concatMap((value) => from(record(200).then(() => value))),
-      catchError((error: unknown) => {
-        const status =
-          error instanceof HttpException
-            ? error.getStatus()
-            : (toHttpError(error)?.statusCode ?? 500);
-        return from(record(status)).pipe(concatMap(() => throwError(() => error)));
-      }),
-    );
-  }
-
-  private async record(request: LoggedRequest, what: string, status: number): Promise<void> {
-    const actor = request.actor!;
-    const { purpose: _purpose, ...query } = request.query ?? {};
-    const kept = keptPurpose(purposeOf(request).why);
-    const resource = Object.keys(request.params ?? {}).length
-      ? `${what} ${Object.values(request.params ?? {}).join('/')}`
-      : what;
-    await this.pool.query(
-      `INSERT INTO access_log (actor_id, roles, org_unit, method, route, resource, query, purpose, status, request_id, actor_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        actor.userId,
-        actor.roles,
-        actor.orgUnit,
-        request.method,
-        (request.originalUrl ?? request.url).split('?')[0],
-        resource,
-        JSON.stringify(query),
-        kept ?? null,
-        status,
-        typeof request.id === 'string' ? request.id : null,
-        actor.name ?? null,
-      ],
+      concatMap((value) =>
+        from(
+          record(answeredStatus(request, http.getResponse<TaggedResponse>(), value)).then(
+            () => value,
+          ),
+        ),
+      ),
+      catchError((error: unknown) =>
+        from(record(statusOf(error))).pipe(concatMap(() => throwError(() => error))),
+      ),
     );
   }
 }

@@ -2,11 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { AsOf, parseAsOf } from '../common/as-of';
 import { EXPORT_FORMATS, ExportFormat } from './audit-formats';
 
-export interface ExportRequest {
-  /** The first millisecond taken (inclusive). */
-  from?: Date;
-  /** The last millisecond taken (inclusive): `to` is taken whole, a day to its end in Vietnam. */
-  to?: Date;
+export interface ExportRequest extends AuditPeriod {
   format: ExportFormat;
 }
 
@@ -33,16 +29,33 @@ function parseBound(name: 'from' | 'to', value: string | undefined): AsOf | unde
   }
 }
 
+/** A period both of whose ends are taken: from its first millisecond through its last. */
+export interface AuditPeriod {
+  /** The first millisecond taken (inclusive). */
+  from?: Date;
+  /** The last millisecond taken (inclusive): `to` is taken whole, a day to its end in Vietnam. */
+  to?: Date;
+}
+
+/**
+ * The `from`/`to` of an audit read (`GET /audit/export`, `GET /audit/access-log`), each bound
+ * read as `asOf` is, both inclusive; `to` before `from` is a 400 `query.period_reversed`.
+ */
+export function parseAuditPeriod(query: { from?: string; to?: string }): AuditPeriod {
+  const from = parseBound('from', query.from)?.firstMillisecond;
+  const to = parseBound('to', query.to)?.lastMillisecond;
+  if (from && to && from > to)
+    throw refused('to', `from (${query.from}) is after to (${query.to})`, 'query.period_reversed');
+  return { from, to };
+}
+
 /** Validates `GET /audit/export` query parameters with messages an auditor can act on. */
 export function parseExportRequest(query: {
   from?: string;
   to?: string;
   format?: string;
 }): ExportRequest {
-  const from = parseBound('from', query.from)?.firstMillisecond;
-  const to = parseBound('to', query.to)?.lastMillisecond;
-  if (from && to && from > to)
-    throw refused('to', `from (${query.from}) is after to (${query.to})`, 'query.period_reversed');
+  const { from, to } = parseAuditPeriod(query);
   const format = (query.format ?? 'ndjson') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) {
     throw refused(

@@ -1,8 +1,16 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  Optional,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedRequest } from './jwt-auth.guard';
 import { OrgScope } from './org-scope';
 import { IS_PUBLIC } from './public.decorator';
+import { REFUSED_READS, RefusedReads } from './refused-reads';
 
 export const UNREGISTERED_GRANT_ALLOWED = 'cadreflow:unregistered-grant-allowed';
 
@@ -15,13 +23,15 @@ export const UnregisteredGrantAllowed = () => SetMetadata(UNREGISTERED_GRANT_ALL
 
 /**
  * Runs after the roles guard: a token whose `org_unit` is not in the registry grants nothing
- * (403 `scope.unknown_unit` on every route), closed by default like the roles rule.
+ * (403 `scope.unknown_unit` on every route), closed by default like the roles rule. A logged read
+ * refused here is in the access log, with its 403.
  */
 @Injectable()
 export class GrantUnitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly scope: OrgScope,
+    @Optional() @Inject(REFUSED_READS) private readonly refusedReads?: RefusedReads,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,7 +40,15 @@ export class GrantUnitGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(UNREGISTERED_GRANT_ALLOWED, targets)) return true;
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
     // The JWT guard has already answered 401 when there is no actor.
-    if (actor) await this.scope.assertGrantUnitKnown(actor);
+    // The JWT guard has already answered 401 when there is no actor.
+    if (!actor) return true;
+    try {
+      await this.scope.assertGrantUnitKnown(actor);
+    } catch (refusal) {
+      // A logged read refused here is in the access log too, as one refused by the roles rule.
+      await this.refusedReads?.refused(context, refusal);
+      throw refusal;
+    }
     return true;
   }
 }

@@ -91,16 +91,3 @@ export function parseDayRange(
     );
   return range;
 }
-
-/** A time query parameter (an access log's or an export's `from`/`to`): a day or an ISO date-time. `asOf` is read by `parseAsOf`. */
-export function parseInstantParam(name: string, value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  if (!isIsoInstant(value))
-    throw new DomainRuleViolation(
-      `query.${name}`,
-      `${name}: ${shown(value)} is not an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T08:00:00Z`,
-      'invalid',
-      name,
-    );
-  return new Date(value);
-}

@@ -4347,7 +4347,9 @@ export interface operations {
                 actor?: string;
                 /** @description text the resource contains, e.g. a person id */
                 resource?: string;
+                /** @description first day (YYYY-MM-DD, from its start in Vietnam) or date-time (Vietnam time without an offset) taken */
                 from?: string;
+                /** @description last day (YYYY-MM-DD, to its end in Vietnam) or date-time taken, as written (…T17:05 is that whole minute); before from: 400 query.period_reversed */
                 to?: string;
                 limit?: string;
                 cursor?: string;
