@@ -182,7 +182,7 @@ describe('the audit page’s state as of a moment', () => {
     const audit = await signIn(town.browser, town.base, 'auditor-1');
     await audit.page.goto(`${town.base}/audit`);
     const rows = audit.page
-      .locator('h2:has-text("Nhật ký truy cập") + table')
+      .getByTestId('access-log')
       // «Đọc gì» names the person the case is about (Trần Thị Bình), not the case's id.
       .locator('tbody tr', { hasText: 'Trần Thị Bình' })
       // The inspector's reads through the screen (this spec's own reads over HTTP give none).

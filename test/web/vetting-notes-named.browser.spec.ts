@@ -134,7 +134,8 @@ describe("vetting's notes from the record, and who read, in Vietnamese and by na
     // «Đọc gì» names the case by whom it is about, as a cadre read is named (before: «Lịch sử hồ
     // sơ: c-web-vetting-notes-named»); the route stays in the tooltip.
     const row = page
-      .locator('h2:text-is("Nhật ký truy cập") + table tbody tr', {
+      .getByTestId('access-log')
+      .locator('tbody tr', {
         hasText: 'Lịch sử hồ sơ: Trần Thị Bình',
       })
       .first();

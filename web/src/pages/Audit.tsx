@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import { useCase, useCatalog } from '../api/hooks';
-import { AuditEntry, Page } from '../api/types';
+import { AuditEntry } from '../api/types';
 import {
   formatDateTime,
   momentInAddress,
@@ -21,26 +21,11 @@ import { HistoryTimeline } from '../components/HistoryTimeline';
 import { HashCheckVerdict, StreamCheck } from '../components/HashCheckVerdict';
 import { CaseFacts, StepRecords } from './CasePage';
 import { AuditCaseList } from './AuditCaseList';
+import { AccessLog } from './AccessLog';
 import { useDisciplineCase } from '../discipline/discipline-api';
 import { DisciplineFacts } from '../discipline/DisciplineCasePage';
 import { DisciplineOutcome, DisciplineRecords } from '../discipline/DisciplineOutcome';
 import { DisciplineEventLine } from '../discipline/DisciplineEventLine';
-
-interface AccessEntry {
-  id?: string;
-  actorId: string;
-  actorName?: string | null;
-  resource: string;
-  /** What was read (`person record`, …) and of whom or which case; a person by name. */
-  kind?: string | null;
-  subject?: string | null;
-  subjectName?: string | null;
-  purpose: string | null;
-  at?: string;
-  occurredAt?: string;
-  status?: number;
-  [key: string]: unknown;
-}
 
 /** The auditor's start: open a case's history, the access log, exports. */
 export function AuditHome() {
@@ -50,23 +35,6 @@ export function AuditHome() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState<unknown>(null);
-  // What a read was of in Vietnamese from its parts (kind + name); the route stays in the tooltip.
-  const readText = (entry: AccessEntry) => {
-    if (!entry.kind) return entry.resource;
-    const kind = t(`audit.readKinds.${entry.kind.replace(/ /g, '_')}`, {
-      defaultValue: entry.kind,
-    });
-    const subject = entry.subjectName ?? entry.subject;
-    return subject ? `${kind}: ${subject}` : kind;
-  };
-  const log = useQuery({
-    queryKey: ['access-log'],
-    enabled: can.accessLog(session),
-    queryFn: () =>
-      unwrap<Page<AccessEntry>>(
-        api.GET('/audit/access-log', { params: { query: { limit: '50' } } }),
-      ),
-  });
   const open = (event: FormEvent) => {
     event.preventDefault();
     if (caseId.trim()) navigate(`/cases/${encodeURIComponent(caseId.trim())}/history`);
@@ -117,48 +85,7 @@ export function AuditHome() {
         <button type="submit">{t('audit.exportAll')}</button>
       </form>
       <ErrorBox error={error} outcomeOfSubmit />
-      {can.accessLog(session) && (
-        <>
-          <h2>{t('audit.accessLog')}</h2>
-          {log.isPending ? (
-            <Loading />
-          ) : log.error ? (
-            <ErrorBox error={log.error} />
-          ) : (
-            <table className="grid">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.accessWhen')}</th>
-                  <th scope="col">{t('audit.accessWho')}</th>
-                  <th scope="col">{t('audit.accessWhat')}</th>
-                  <th scope="col">{t('audit.accessWhy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.data.items.map((entry, i) => (
-                  <tr key={entry.id ?? i}>
-                    <td>{formatDateTime(entry.at ?? null)}</td>
-                    {/* By name when the token gave one (before: the user id, "staff-1"). */}
-                    <td title={entry.actorId}>{entry.actorName ?? entry.actorId}</td>
-                    <td
-                      title={
-                        entry.route ? `${String(entry.method)} ${String(entry.route)}` : undefined
-                      }
-                    >
-                      {readText(entry)}
-                    </td>
-                    <td>
-                      {entry.purpose
-                        ? t(`audit.purposes.${entry.purpose}`, { defaultValue: entry.purpose })
-                        : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
-      )}
+      {can.accessLog(session) && <AccessLog />}
     </section>
   );
 }
