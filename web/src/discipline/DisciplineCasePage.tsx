@@ -203,7 +203,10 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
   useCaseDocumentTitle(caseId, title, t, 'discipline.title');
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useFocusOnSuccess<HTMLParagraphElement>(notice);
-  const [stale, setStale] = useState(false);
+  // Each write refused as stale moves focus to the warning, as on a case (before: focus fell to
+  // <body> and the warning sat at the top of the page, out of sight).
+  const [stale, setStale] = useState(0);
+  const staleRef = useFocusOnSuccess<HTMLDivElement>(stale || null);
   const [correcting, setCorrecting] = useState(false);
   // «Sửa bước» opens the form in its place: its first field takes focus, and «Hủy» gives it back
   // to the button (before: focus fell to <body>).
@@ -267,7 +270,7 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
       );
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.rule === 'concurrency.stale_revision') {
-        setStale(true);
+        setStale((n) => n + 1);
         return;
       }
       throw e;
@@ -296,13 +299,13 @@ export function DisciplineCasePage({ caseId }: { caseId: string }) {
         {t('case.reference', { id: caseId })}
       </p>
       <p className="muted">{view.summary}</p>
-      {stale && (
-        <div className="warning" role="alert">
+      {stale > 0 && (
+        <div className="warning" role="alert" tabIndex={-1} ref={staleRef} data-testid="case-stale">
           {t('case.stale')}{' '}
           <button
             type="button"
             onClick={() => {
-              setStale(false);
+              setStale(0);
               void queryClient.invalidateQueries({ queryKey: ['discipline-case', caseId] });
             }}
           >

@@ -231,7 +231,11 @@ export function CasePage({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   const current = useCase(caseId);
   const catalog = useCatalog();
-  const [stale, setStale] = useState(false);
+  // How many writes were refused as stale since the last reload: each one moves focus to the
+  // warning (before: it showed at the top of the page, out of sight of the form's «Ghi nhận», and
+  // focus fell to <body>).
+  const [stale, setStale] = useState(0);
+  const staleRef = useFocusOnSuccess<HTMLDivElement>(stale || null);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useFocusOnSuccess<HTMLParagraphElement>(notice);
   const [closing, setClosing] = useState<'withdraw' | 'reject' | null>(null);
@@ -307,7 +311,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   });
 
   const reload = async () => {
-    setStale(false);
+    setStale(0);
     await queryClient.invalidateQueries({ queryKey: ['case', caseId] });
   };
   /**
@@ -345,7 +349,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       );
     } catch (e) {
       if (isStale(e)) {
-        setStale(true);
+        setStale((n) => n + 1);
         return;
       }
       throw e;
@@ -374,7 +378,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       setClosing(null);
       await afterWrite();
     } catch (e) {
-      if (isStale(e)) setStale(true);
+      if (isStale(e)) setStale((n) => n + 1);
       else setCloseError(e);
     }
   };
@@ -405,8 +409,8 @@ export function CasePage({ caseId }: { caseId: string }) {
           {t('case.subjectMayNotAct')}
         </p>
       )}
-      {stale && (
-        <div className="warning" role="alert">
+      {stale > 0 && (
+        <div className="warning" role="alert" tabIndex={-1} ref={staleRef} data-testid="case-stale">
           {t('case.stale')}{' '}
           <button type="button" onClick={() => void reload()}>
             {t('case.reload')}
@@ -587,7 +591,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 headers={headers}
                 keys={resolveKeys}
                 names={data.names}
-                stale={() => setStale(true)}
+                stale={() => setStale((n) => n + 1)}
                 done={async () => {
                   const recheck = rechecks(item);
                   await afterWrite();
