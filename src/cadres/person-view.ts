@@ -36,16 +36,23 @@ export function personView(
     statuses: state.statuses,
     partyMembershipEnded: state.partyMembershipEnded ?? null,
     partyMembershipRestored: state.partyMembershipRestored ?? null,
-    discipline: state.discipline.map((record) => ({
-      ...record,
-      revisedByRef: record.revisedByRef ?? null,
-      revisedOn: record.revisedOn ?? null,
-      inEffectUntil: inEffectUntil(record),
-      status: disciplineStatusOn(record, today),
-      barred: barredOn(record, today),
-    })),
+    discipline: state.discipline.map((record) => {
+      const status = disciplineStatusOn(record, today);
+      // An annulled decision has no validity and no bar left, as the register has it (before: the
+      // page still showed both days of a decision annulled on complaint).
+      const annulled = status === 'annulled';
+      return {
+        ...record,
+        revisedByRef: record.revisedByRef ?? null,
+        revisedOn: record.revisedOn ?? null,
+        inEffectUntil: annulled ? null : inEffectUntil(record),
+        barEndsOn: annulled ? null : record.barEndsOn,
+        status,
+        barred: barredOn(record, today),
+      };
+    }),
     openCases: state.openCases,
-    reappointmentsDue: state.reappointmentsDue,
+    reappointmentsDue: reappointmentsStillDue(state),
     reappointmentNoticesAhead: reappointmentNoticesAhead(state),
     placeOfOrigin: state.placeOfOrigin,
     managementTier: state.managementTier,
@@ -66,6 +73,20 @@ function upcomingPostsEnding(state: Extract<PersonState, { status: 'registered' 
       ...post,
       endsOn: endedOn,
     }));
+}
+
+/**
+ * The re-appointment notices given for a post no decision has ended: a post ended (the holder
+ * appointed to another, removed, disciplined) is due for no re-appointment, and the case its
+ * notice opened was withdrawn with it (before: the page still listed «Đã mở hồ sơ bổ nhiệm lại»
+ * for the deputy post a new appointment had ended). A renewed term is the post held on.
+ */
+function reappointmentsStillDue(state: Extract<PersonState, { status: 'registered' }>) {
+  const held = new Set(state.posts.map((post) => post.positionId));
+  const ended = new Set(
+    state.pastPosts.map((post) => post.positionId).filter((positionId) => !held.has(positionId)),
+  );
+  return state.reappointmentsDue.filter((due) => !ended.has(due.positionId));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { vietnamToday } from '../support/registry-fixture';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { AN, BINH, DemoTown, ORGANIZATION_HEAD_POST, startDemoTown } from './support/town-fixture';
 import { axeViolations, signIn } from './support/browser';
@@ -117,6 +118,40 @@ describe('the outcome of a re-appointment notice on the person page and in the i
     expect(await summary.innerText()).toBe(
       'Bổ nhiệm lại: nhiệm kỳ đang giữ kết thúc ngày 01/03/2027',
     );
+    await page.context().close();
+  });
+
+  it('a post a new appointment ended is no longer listed as due for re-appointment', async () => {
+    const { page } = await signIn(town.browser, town.base, 'staff-1');
+    await page.goto(`${town.base}/cadres/${AN}`);
+    const notices = page.getByTestId('reappointment-notices');
+    await notices.getByRole('link', { name: 'Đã mở hồ sơ bổ nhiệm lại' }).waitFor();
+    expect(await notices.innerText()).toContain('Phó Trưởng ban Tổ chức');
+    // Appointed Trưởng ban Tổ chức (150-QĐ/TU): the decision ends the deputy post, as it writes it.
+    await town.t.app.get(RegistryService).runPersonCommand(
+      AN,
+      {
+        type: 'EndPost',
+        data: {
+          personId: AN,
+          positionId: 'pos-ha-noi-deputy-head-organization',
+          on: vietnamToday(),
+          reason: 'appointed to pos-ha-noi-head-organization',
+          decisionRef: '150-QĐ/TU',
+        },
+      },
+      {
+        actorId: 'system:saga:case-record',
+        correlationId: 'test:an-appointed',
+        causationId: null,
+        occurredAt: new Date().toISOString(),
+      },
+    );
+    await page.reload();
+    await notices.waitFor();
+    // Before: «Phó Trưởng ban Tổ chức… Hết nhiệm kỳ 01/03/2027 · Đã mở hồ sơ bổ nhiệm lại».
+    expect(await notices.innerText()).not.toContain('Phó Trưởng ban Tổ chức');
+    expect(await notices.getByRole('link', { name: 'Đã mở hồ sơ bổ nhiệm lại' }).count()).toBe(0);
     await page.context().close();
   });
 });

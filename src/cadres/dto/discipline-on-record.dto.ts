@@ -28,7 +28,8 @@ export class DisciplineOnRecordDto {
   @ApiProperty({
     ...DATE,
     nullable: true,
-    description: 'until when the person may not take a higher post',
+    description:
+      'until when the person may not take a higher post; null: no end, or the decision is annulled (status annulled)',
   })
   barEndsOn!: string | null;
   @ApiPropertyOptional({
@@ -55,7 +56,8 @@ export class DisciplineOnRecordDto {
   @ApiProperty({
     ...DATE,
     nullable: true,
-    description: "end of the discipline's own validity (hiệu lực); null: no end",
+    description:
+      "end of the discipline's own validity (hiệu lực); null: no end, or the decision is annulled (status annulled)",
   })
   inEffectUntil!: string | null;
   @ApiPropertyOptional({ description: "the other track's discipline case on the same violation" })

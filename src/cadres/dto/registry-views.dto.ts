@@ -207,7 +207,12 @@ export class PersonRecordDto {
   partyMembershipRestored!: PartyMembershipRestoredDto | null;
   @ApiProperty({ type: [DisciplineOnRecordDto] }) discipline!: DisciplineOnRecordDto[];
   @ApiProperty({ type: [OpenCaseOnRecordDto] }) openCases!: OpenCaseOnRecordDto[];
-  @ApiProperty({ type: [ReappointmentDueDto] }) reappointmentsDue!: ReappointmentDueDto[];
+  @ApiProperty({
+    type: [ReappointmentDueDto],
+    description:
+      'the re-appointment notices given for the posts still held (a post a decision ended is due for none)',
+  })
+  reappointmentsDue!: ReappointmentDueDto[];
   @ApiProperty({
     type: [ReappointmentNoticeAheadDto],
     description:

@@ -1715,7 +1715,7 @@ export interface components {
             decisionRef: string;
             /**
              * Format: date
-             * @description until when the person may not take a higher post
+             * @description until when the person may not take a higher post; null: no end, or the decision is annulled (status annulled)
              */
             barEndsOn: string | null;
             /** @description the posts the bar covers besides a higher one (discipline.barScope), until when; absent: a higher post only */
@@ -1738,7 +1738,7 @@ export interface components {
             revisedOn: string | null;
             /**
              * Format: date
-             * @description end of the discipline's own validity (hiệu lực); null: no end
+             * @description end of the discipline's own validity (hiệu lực); null: no end, or the decision is annulled (status annulled)
              */
             inEffectUntil: string | null;
             /** @description the other track's discipline case on the same violation */
@@ -1855,6 +1855,7 @@ export interface components {
             partyMembershipRestored: components["schemas"]["PartyMembershipRestoredDto"] | null;
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
+            /** @description the re-appointment notices given for the posts still held (a post a decision ended is due for none) */
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
             /** @description the notices the terms' decisions set and not yet given (those given: reappointmentsDue) */
             reappointmentNoticesAhead: components["schemas"]["ReappointmentNoticeAheadDto"][];
@@ -1926,6 +1927,7 @@ export interface components {
             partyMembershipRestored: components["schemas"]["PartyMembershipRestoredDto"] | null;
             discipline: components["schemas"]["DisciplineOnRecordDto"][];
             openCases: components["schemas"]["OpenCaseOnRecordDto"][];
+            /** @description the re-appointment notices given for the posts still held (a post a decision ended is due for none) */
             reappointmentsDue: components["schemas"]["ReappointmentDueDto"][];
             /** @description the notices the terms' decisions set and not yet given (those given: reappointmentsDue) */
             reappointmentNoticesAhead: components["schemas"]["ReappointmentNoticeAheadDto"][];
