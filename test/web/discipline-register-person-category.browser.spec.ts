@@ -247,4 +247,45 @@ describe('the discipline register by person and violation, and an annulled decis
     expect(await standing.innerText()).toContain(dmy(decisions['d-land'].barEndsOn));
     await context.close();
   });
+
+  it('the cadre page shows the annulled decision as the register does: «Đã hủy», no validity or bar end', async () => {
+    await openRegister().then(({ context }) => context.close());
+    const base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
+    const { context, page } = await signIn(browser, base, 'inspector-1', {
+      viewport: { width: 1400, height: 900 },
+    });
+    await page.goto(`${base}/cadres/p-le-van-cuong`);
+    const table = page.locator('h2:text-is("Kỷ luật") + table');
+    const row = table.locator('tbody tr', { hasText: 'Khiển trách' });
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    const headers = await table.locator('thead th').allInnerTexts();
+    const cell = (name: string) => cells[headers.indexOf(name)];
+    expect(cell('Tình trạng')).toBe('Đã hủy');
+    // Before: the reprimand's own days (e.g. 07/12/2027), while the register showed «—».
+    expect(cell('Hết hiệu lực kỷ luật')).toBe('—');
+    expect(cell('Hết thời hạn hạn chế bổ nhiệm')).toBe('—');
+    await context.close();
+  });
+
+  it('the CSV of the register as of a day is named after that day, not today', async () => {
+    const { context, page } = await openRegister();
+    await page.getByLabel('Tính tại ngày').fill('01/01/2028');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.waitForURL(/asOf=2028-01-01/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải tệp CSV' }).click(),
+    ]);
+    // Before: so-theo-doi-ky-luat-<today>.csv, rows as of 2028 under today's name.
+    expect(download.suggestedFilename()).toBe('so-theo-doi-ky-luat-2028-01-01.csv');
+    // Without a day typed, as of today: today's name.
+    await page.getByLabel('Tính tại ngày').fill('');
+    const [todays] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải tệp CSV' }).click(),
+    ]);
+    expect(todays.suggestedFilename()).toBe(`so-theo-doi-ky-luat-${today}.csv`);
+    await context.close();
+  });
 });

@@ -238,8 +238,11 @@ export function Register() {
     setError(null);
     navigate(`${path}?${new URLSearchParams(shown).toString()}`);
     const params = new URLSearchParams({ ...shown, format: 'csv', purpose: 'inspection register' });
+    // The file is named after the day its rows are as of (before: always today's, so a register
+    // as of 01/01/2028 downloaded today read as today's).
+    const asOf = shown.asOf ?? vietnamToday();
     try {
-      await download(`/discipline-records?${params}`, `so-theo-doi-ky-luat-${vietnamToday()}.csv`, {
+      await download(`/discipline-records?${params}`, `so-theo-doi-ky-luat-${asOf}.csv`, {
         excelBom: true,
       });
     } catch (e) {
