@@ -163,13 +163,31 @@ describe('the discipline case page', () => {
     await page.getByLabel('Loại kỷ luật').selectOption('discipline.party');
     expect(await severities()).toContain('expulsion');
     expect(await severities()).not.toContain('dismissal');
+    // A Party case is decided by the Party committee over the person's unit: Đỗ Văn Khánh, of UBND
+    // xã Quảng Oai, is prefilled with Đảng ủy xã Quảng Oai (before: UBND xã Quảng Oai, and the
+    // register then named a people's committee as the Party decision's unit); a civil-service
+    // case with his own unit.
+    const unit = page.getByLabel('Đơn vị thực hiện');
+    await page.getByLabel('Tìm cán bộ theo tên').fill('do van khanh');
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: 'Đỗ Văn Khánh' })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption('p-do-van-khanh');
+    expect(await unit.inputValue()).toBe('ou-xa-quang-oai-party-committee');
+    expect(await unit.locator('option:checked').innerText()).toContain('Đảng ủy xã Quảng Oai');
+    await page.getByLabel('Loại kỷ luật').selectOption('discipline.civil-service');
+    expect(await unit.inputValue()).toBe('ou-xa-quang-oai-peoples-committee');
+    await page.getByLabel('Loại kỷ luật').selectOption('discipline.party');
+    expect(await unit.inputValue()).toBe('ou-xa-quang-oai-party-committee');
     await page.getByLabel('Tìm cán bộ theo tên').fill('tran thi');
     await page
       .getByLabel('Chọn cán bộ')
       .locator('option', { hasText: 'Trần Thị Bình' })
       .waitFor({ state: 'attached' });
     await page.getByLabel('Chọn cán bộ').selectOption('p-tran-thi-binh');
-    expect(await page.getByLabel('Đơn vị thực hiện').inputValue()).toBe('ou-ha-noi-home-affairs');
+    // A city department's official: the city's Party committee, Thành ủy Hà Nội.
+    expect(await unit.inputValue()).toBe('ou-ha-noi-party-committee');
     // The posts offered are hers (before: every post of the grant, which the server then refused).
     const posts = page.getByLabel('Chức vụ có thể bị xử lý (nếu có)').locator('option');
     await posts.nth(1).waitFor({ state: 'attached' });

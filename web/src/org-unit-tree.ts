@@ -32,3 +32,20 @@ export function postsWithin<P extends { orgUnitId: string }>(
   const granted = new Set(units.map((u) => u.id));
   return posts.filter((p) => granted.has(p.orgUnitId));
 }
+
+/**
+ * The Party committee (Đảng ủy) over a person's unit, among `units`: the unit itself or the
+ * nearest one above it that is a Party committee, or else the Party committee of the nearest
+ * territory it lies in (Đảng ủy xã Quảng Oai for UBND xã Quảng Oai). Null when `units` hold none.
+ */
+export function partyCommitteeOver(units: readonly OrgUnit[], unitId: string): OrgUnit | null {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const path = byId.get(unitId)?.path ?? [unitId];
+  for (const id of [...path].reverse()) {
+    const unit = byId.get(id);
+    if (unit?.kind === 'party_committee') return unit;
+    const ofTerritory = units.find((u) => u.kind === 'party_committee' && u.path.at(-2) === id);
+    if (ofTerritory) return ofTerritory;
+  }
+  return null;
+}

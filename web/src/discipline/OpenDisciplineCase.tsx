@@ -12,7 +12,7 @@ import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { useReasonText } from '../server-text/use-reason-text';
 import { navigate } from '../router';
 import { useOrgUnits } from '../pages/Inbox';
-import { unitsWithinGrant } from '../org-unit-tree';
+import { partyCommitteeOver, unitsWithinGrant } from '../org-unit-tree';
 import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { violationCategories, VIOLATION_SOURCES } from './violation-kinds';
@@ -47,6 +47,10 @@ export function OpenDisciplineCase() {
   const [definition, setDefinition] = useState('');
   const [personId, setPersonId] = useState('');
   const [orgUnitId, setOrgUnitId] = useState('');
+  // The unit of the person picked, and whether the unit was chosen by hand: the track's prefill
+  // follows the track until then.
+  const [personUnit, setPersonUnit] = useState('');
+  const [unitChosen, setUnitChosen] = useState(false);
   const [positionId, setPositionId] = useState('');
   const [serviceStatus, setServiceStatus] = useState('');
   const [electedCadre, setElectedCadre] = useState(false);
@@ -117,6 +121,15 @@ export function OpenDisciplineCase() {
   const grantedUnits = unitsWithinGrant(units.data ?? []);
   const granted = new Set(grantedUnits.map((u) => u.id));
   const titles = new Map((positions.data ?? []).map((p) => [p.id, p.title]));
+  // The unit a case of the track is prefilled with: a Party case is decided by the Party
+  // committee over the person's unit (Đảng ủy xã for an official of UBND xã), a civil-service
+  // case by their own unit (before: the person's unit for both, so a Party decision was listed
+  // under «Đơn vị quyết định» UBND xã).
+  const prefilledUnit = (forTrack: string, unitId: string) => {
+    const unit =
+      forTrack === 'party' ? (partyCommitteeOver(grantedUnits, unitId)?.id ?? unitId) : unitId;
+    return granted.has(unit) ? unit : '';
+  };
   const personsPosts = (record.data?.posts ?? []).map(({ positionId: id }) => ({
     value: id,
     label: titles.get(id) ?? id,
@@ -199,7 +212,15 @@ export function OpenDisciplineCase() {
             <ChoiceSelect
               id="discipline-definition"
               value={chosen}
-              onChoose={setDefinition}
+              onChoose={(id) => {
+                setDefinition(id);
+                if (personUnit && !unitChosen) {
+                  const next = id.startsWith('discipline.civil-service')
+                    ? 'civil_service'
+                    : 'party';
+                  setOrgUnitId(prefilledUnit(next, personUnit) || orgUnitId);
+                }
+              }}
               choices={definitions.map((d) => ({
                 value: d.id,
                 label: i18n.language === 'en' ? d.title : d.titleVi,
@@ -244,8 +265,11 @@ export function OpenDisciplineCase() {
             setPersonId(person?.id ?? '');
             setPositionId('');
             fill('personId');
-            if (person && granted.has(person.orgUnitId)) {
-              setOrgUnitId(person.orgUnitId);
+            setPersonUnit(person?.orgUnitId ?? '');
+            const unit = person ? prefilledUnit(track, person.orgUnitId) : '';
+            if (unit) {
+              setOrgUnitId(unit);
+              setUnitChosen(false);
               fill('orgUnitId');
             }
           }}
@@ -271,6 +295,7 @@ export function OpenDisciplineCase() {
               value={orgUnitId}
               onChoose={(id) => {
                 setOrgUnitId(id);
+                setUnitChosen(true);
                 fill('orgUnitId');
               }}
               empty="—"
