@@ -97,11 +97,12 @@ describe('a stale write is told where the user is', () => {
     await warning.waitFor();
     // The keyboard is on the warning (before: on <body>).
     const focused = () =>
-      page.evaluate(() => ({
-        tag: document.activeElement?.tagName,
-        role: document.activeElement?.getAttribute('role'),
-        text: document.activeElement?.textContent?.slice(0, 40),
-      }));
+      page.evaluate(
+        `(() => {
+          const el = document.activeElement;
+          return { tag: el?.tagName, role: el?.getAttribute('role'), text: el?.textContent?.slice(0, 40) };
+        })()`,
+      ) as Promise<{ tag?: string; role?: string | null; text?: string }>;
     for (let i = 0; i < 20 && (await focused()).role !== 'alert'; i++)
       await page.waitForTimeout(100);
     expect(await focused()).toEqual({
@@ -110,11 +111,12 @@ describe('a stale write is told where the user is', () => {
       text: expect.stringMatching(/^Có người vừa ghi nhận/),
     });
     // And it is in sight (before: scrolled out above the page's top).
-    const inView = await warning.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
+    const box = (await warning.boundingBox())!;
+    const height = page.viewportSize()!.height;
+    expect({ top: box.y >= 0, bottom: box.y + box.height <= height }).toEqual({
+      top: true,
+      bottom: true,
     });
-    expect(inView).toBe(true);
     // What was typed is still there, to send again after reloading or to compare.
     for (const [label, value] of Object.entries(typed))
       expect(await page.getByLabel(label, { exact: true }).inputValue()).toBe(value);
