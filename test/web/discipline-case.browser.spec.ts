@@ -196,7 +196,8 @@ describe('the discipline case page', () => {
     await page.getByLabel('Loại vi phạm').selectOption('public_investment');
     await page.getByLabel('Nguồn phát hiện').selectOption('denunciation');
     await page.getByLabel('Ngày vi phạm').fill('31/02/2026');
-    await page.getByText('Ngày không hợp lệ (dd/mm/yyyy)').first().waitFor();
+    // A dd/mm/yyyy the calendar has not (before: «Ngày không hợp lệ (dd/mm/yyyy)», as it was).
+    await page.getByText('Ngày 31/02/2026 không có thật').first().waitFor();
     const [y, m, d] = addDays(today, -30).split('-');
     await page.getByLabel('Ngày vi phạm').fill(`${d}/${m}/${y}`);
     const [dy, dm, dd] = addDays(today, -10).split('-');

@@ -19,7 +19,7 @@ describe('a page the role may not use', () => {
     const { page } = await signIn(town.browser, town.base, 'secretary-1');
     const pages: [string, string, string][] = [
       // [address, heading, what the server allows]
-      ['/audit', 'Kiểm toán', 'Thanh tra, kiểm toán, Kiểm tra, Quản trị'],
+      ['/audit', 'Kiểm toán', 'Thanh tra, kiểm toán, Ủy ban kiểm tra, Quản trị'],
       ['/imports', 'Nhập dữ liệu', 'Cán bộ tổ chức, Quản trị'],
       ['/transfer-batches', 'Điều động hàng loạt', 'Cán bộ tổ chức'],
       // Before: «Thêm đơn vị» and «Thêm chức vụ» with the unit tree, refused only once submitted.

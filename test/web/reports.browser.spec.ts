@@ -108,7 +108,7 @@ describe('reports, profile facts and planning review in a browser', () => {
     // A day that does not exist is named on its field (before: the default period, silently).
     await page.getByLabel('Từ ngày').fill('31/02/2026');
     await page.getByRole('button', { name: 'Xem báo cáo' }).click();
-    await page.locator('#rep-from-error', { hasText: 'dd/mm/yyyy' }).waitFor();
+    await page.locator('#rep-from-error', { hasText: 'Ngày 31/02/2026 không có thật' }).waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Personnel report' }).waitFor();

@@ -298,6 +298,19 @@ describe('a rotation decided', () => {
       const keeps = page.getByLabel('Kiêm nhiệm: vẫn giữ chức vụ đang đảm nhiệm');
       if (concurrently) await keeps.check();
       else expect(await keeps.isChecked()).toBe(false);
+      if (!concurrently) {
+        // A year is fewer than the rotation's least: refused, citing its instrument alone
+        // (before: "(rotation.minYears: Quy định 65-QĐ/TW …)", the rule's key beside it).
+        const years = page.getByLabel('Thời gian luân chuyển, điều động (năm)');
+        await years.fill('1');
+        await page.getByRole('button', { name: 'Ghi nhận' }).click();
+        const refusal = page.locator('.field-error, [id$="-error"]', { hasText: 'ít nhất 3 năm' });
+        await refusal.first().waitFor();
+        const said = await refusal.first().innerText();
+        expect(said).toContain('đã nhập 1 (Quy định 65-QĐ/TW');
+        expect(said).not.toContain('rotation.minYears');
+        await years.fill('3');
+      }
       await page.getByRole('button', { name: 'Ghi nhận' }).click();
       await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();
       const text = await page.getByTestId('decision').innerText();

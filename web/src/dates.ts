@@ -36,6 +36,16 @@ export function parseDay(text: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
 }
 
+/**
+ * A day typed as dd/mm/yyyy that the calendar has not (31/11/2026, 29/02/2027), as typed with
+ * its day and month two digits; null for a real day or text not of that form.
+ */
+export function impossibleDay(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m || parseDay(text) !== null) return null;
+  return `${m[1].padStart(2, '0')}/${m[2].padStart(2, '0')}/${m[3]}`;
+}
+
 /** Text typed into a day field that is not a day (31/02/2026): named on its field, never dropped. */
 export function typedButNotADay(text: string): boolean {
   return text.trim() !== '' && parseDay(text) === null;

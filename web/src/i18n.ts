@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { disciplineEn, disciplineVi } from './discipline/discipline-strings';
 import { eventTypeNamesEn, eventTypeNamesVi } from './event-type-names';
+import { purposesEn, purposesVi } from './purposes';
 import {
   closingEn,
   closingRulesEn,
@@ -46,10 +47,15 @@ const vi = {
     organization_staff: 'Cán bộ tổ chức',
     ballot_secretary: 'Thư ký hội nghị',
     leadership: 'Lãnh đạo',
-    inspector: 'Kiểm tra',
+    // The inspection committee's (before: «Kiểm tra», a verb: «Bước này do Kiểm tra thực hiện»).
+    inspector: 'Ủy ban kiểm tra',
     auditor: 'Thanh tra, kiểm toán',
     admin: 'Quản trị',
     records_clerk: 'Văn thư lưu trữ',
+  },
+  day: {
+    // Typed dd/mm/yyyy, yet no such day (before: «Ngày theo dạng dd/mm/yyyy», which it was).
+    noSuchDay: 'Ngày {{day}} không có thật',
   },
   signIn: {
     title: 'Đăng nhập',
@@ -1120,16 +1126,7 @@ const vi = {
       'Kiểm tra các sự kiện của chính hồ sơ cán bộ; mỗi hồ sơ công việc được kiểm tra trên trang lịch sử của hồ sơ đó.',
   },
   audit: {
-    purposes: {
-      audit: 'Kiểm toán hồ sơ',
-      'audit export': 'Xuất dữ liệu kiểm toán',
-      'inspection register': 'Sổ theo dõi kỷ luật',
-      'open case': 'Mở hồ sơ (xét điều kiện)',
-      'planning review': 'Rà soát quy hoạch',
-      'person page': 'Xem hồ sơ cán bộ',
-      'personnel report': 'Báo cáo công tác cán bộ',
-      vetting: 'Thẩm định',
-    },
+    purposes: purposesVi,
     title: 'Lịch sử hồ sơ {{id}}',
     timeline: 'Dòng thời gian',
     actor: 'Người thực hiện',
@@ -1429,6 +1426,9 @@ const en: Strings<typeof vi> = {
     auditor: 'Audit and inspection',
     admin: 'Administrator',
     records_clerk: 'Records clerk',
+  },
+  day: {
+    noSuchDay: 'There is no day {{day}}',
   },
   signIn: {
     title: 'Sign in',
@@ -2477,16 +2477,7 @@ const en: Strings<typeof vi> = {
       "Checks the events of the person's own record; each case is checked on that case's history page.",
   },
   audit: {
-    purposes: {
-      audit: 'Case audit',
-      'audit export': 'Audit export',
-      'inspection register': 'Discipline register',
-      'open case': 'Opening a case (eligibility)',
-      'planning review': 'Planning pool review',
-      'person page': 'Person record',
-      'personnel report': 'Personnel report',
-      vetting: 'Vetting',
-    },
+    purposes: purposesEn,
     title: 'History of case {{id}}',
     timeline: 'Timeline',
     actor: 'Actor',

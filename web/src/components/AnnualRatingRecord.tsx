@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { api, unwrap } from '../api/client';
 import { parseDay, typedButNotADay } from '../dates';
+import { dayProblem } from '../day-problem';
 import { describedBy, ErrorBox, Field } from './common';
 import { DayInput } from './DayInput';
 import { useRecordWrite } from './use-record-write';
@@ -87,7 +88,9 @@ export function AnnualRatingRecord({
   const yearTyped = year.trim();
   const badYear = Boolean(yearTyped) && !/^\d{4}$/.test(yearTyped);
   const yearError = badYear ? label('badYear') : fieldError('year');
-  const dayError = typedButNotADay(evaluatedOn) ? t('open.badDay') : fieldError('evaluatedOn');
+  const dayError = typedButNotADay(evaluatedOn)
+    ? dayProblem(evaluatedOn, t, 'open.badDay')
+    : fieldError('evaluatedOn');
   const ratingError = fieldError('rating');
   const refError = fieldError('decisionRef');
   const early = earlyInYear(yearTyped, evaluatedOn);

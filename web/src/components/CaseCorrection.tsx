@@ -7,6 +7,7 @@ import { Session } from '../session';
 import { tallyLine } from './correction-values';
 import { CorrectStep } from './CorrectStep';
 import { useDisclosureFocus } from './disclosure-focus';
+import { actorLabel } from '../actor-name';
 
 const correctionKeys = idempotencyKeys();
 
@@ -81,7 +82,14 @@ export function CaseCorrection(props: CaseCorrectionProps) {
  * A step's corrections under its record: when, by whom (their name, as a complaint names who
  * recorded it; the user id only when no name was recorded), why, and the version replaced.
  */
-export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
+export function CorrectionNotes({
+  record,
+  people,
+}: {
+  record: CaseStepRecord;
+  /** The case's people by name: a nomination's replaced counts name each candidate. */
+  people?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -89,7 +97,7 @@ export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
         <div key={index} className="muted" data-testid="step-correction">
           {t('correction.corrected', {
             date: formatDay(note.correctedOn),
-            by: note.correctedByName ?? note.correctedBy,
+            by: actorLabel(note.correctedBy, note.correctedByName, t('audit.systemActor')),
             reason: correctionReasonText(note.reason, t('case.hidden')),
           })}
           <br />
@@ -98,7 +106,11 @@ export function CorrectionNotes({ record }: { record: CaseStepRecord }) {
               note.replaced.outcome
                 ? t(`outcome.${note.replaced.outcome}`, { defaultValue: note.replaced.outcome })
                 : null,
-              tallyLine(note.replaced, (key) => t(`form.${key}`)),
+              tallyLine(
+                note.replaced,
+                (key) => t(`form.${key}`),
+                (id) => people?.[id] ?? id,
+              ),
               note.replaced.minutesRef,
             ]
               .filter(Boolean)

@@ -4,6 +4,8 @@ import { eventTypeName } from '../event-type-names';
 import { formatDay } from '../dates';
 import { earlierVettingValues, tallyLine, valuesFromRecord } from './correction-values';
 import { StepForm, StepFormProps } from './StepForm';
+import { actorLabel } from '../actor-name';
+import { CaseWithNames } from '../api/hooks';
 
 export interface CorrectStepProps {
   view: StepFormProps['view'];
@@ -26,7 +28,12 @@ export function CorrectStep({ view, step, record, ruleSet, submit, cancel }: Cor
     ...recorded,
     values: { ...earlierVettingValues(view, step), ...recorded.values },
   };
-  const counts = tallyLine(record, (key) => t(`form.${key}`));
+  const people = (view as CaseWithNames).names?.people;
+  const counts = tallyLine(
+    record,
+    (key) => t(`form.${key}`),
+    (id) => people?.[id] ?? id,
+  );
   return (
     <section className="card" aria-labelledby="correct-step-title" data-testid="correct-step">
       <h2 id="correct-step-title">
@@ -50,8 +57,9 @@ export function CorrectStep({ view, step, record, ruleSet, submit, cancel }: Cor
           </>
         )}
         <dt>{t('correction.recordedBy')}</dt>
-        {/* By name when the step recorded one (before: the user id, "staff-1"). */}
-        <dd>{String(record.recordedByName ?? record.recordedBy ?? '—')}</dd>
+        {/* By name when the step recorded one (before: the user id, "staff-1"); the service's
+            own writer as «Hệ thống». */}
+        <dd>{actorLabel(record.recordedBy, record.recordedByName, t('audit.systemActor'))}</dd>
       </dl>
       <StepForm
         view={view as CaseView}

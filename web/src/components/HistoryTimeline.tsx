@@ -7,6 +7,7 @@ import { correctionReasonText, isWithheld, withheldResultKey } from '../withheld
 import { HistoryDisagreement, storeHashNow } from './HashCheckVerdict';
 import { eventTypeName } from '../event-type-names';
 import { stepTitleOf } from '../step-title';
+import { isSystemActor } from '../actor-name';
 
 /**
  * Who acted, by name where the event carries it: the actor's name from their token (`actorName`),
@@ -18,10 +19,7 @@ function actorNameOf(e: AuditEntry): string | null {
   return typeof corrector === 'string' && corrector ? corrector : null;
 }
 
-/** The service's own writers (`system:seed`, `system:saga:case-record`, a timer): no person acted. */
-const SYSTEM_ACTOR_PREFIX = 'system:';
-
-const isSystemWriter = (e: AuditEntry) => !!e.actorId?.startsWith(SYSTEM_ACTOR_PREFIX);
+const isSystemWriter = (e: AuditEntry) => isSystemActor(e.actorId);
 
 /**
  * Who acted: their name, their id beside it (the id is what the hash covers); the service's own

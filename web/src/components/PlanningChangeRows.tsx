@@ -6,6 +6,7 @@ import { postsWithin, unitsWithinGrant } from '../org-unit-tree';
 import { useOrgUnits } from '../pages/Inbox';
 import { ChoiceSelect } from './ChoiceSelect';
 import { PersonPicker } from './PersonPicker';
+import { PURPOSE } from '../purposes';
 
 /** One change of a planning review: a person for a post, and for a removal why. */
 export interface PlanningChange {
@@ -86,7 +87,7 @@ function PlanningChangeRow({
   const { t } = useTranslation();
   const positions = usePositions();
   const units = useOrgUnits();
-  const pool = usePlanningPoolOf(list === 'removed' ? change.personId : '', 'planning review');
+  const pool = usePlanningPoolOf(list === 'removed' ? change.personId : '', PURPOSE.planningReview);
   const [positionQuery, setPositionQuery] = useState('');
   const planned = new Set((pool.data ?? []).map((entry) => entry.positionId));
   const offered = postsWithin(positions.data ?? [], unitsWithinGrant(units.data ?? []))

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { api, unwrap } from '../api/client';
 import { parseDay, typedButNotADay } from '../dates';
+import { dayProblem } from '../day-problem';
 import { describedBy, ErrorBox, Field } from './common';
 import { DayInput } from './DayInput';
 import { useRecordWrite } from './use-record-write';
@@ -113,7 +114,7 @@ export function StatusPeriodRecord({
   const { mutation: record, formRef, focusFirstInvalid, onField } = write;
   const fieldError = write.refusalOf;
   const dayError = (text: string, field: 'from' | 'until') =>
-    typedButNotADay(text) ? t('open.badDay') : fieldError(field);
+    typedButNotADay(text) ? dayProblem(text, t, 'open.badDay') : fieldError(field);
   const fromError = dayError(from, 'from');
   const untilError = dayError(until, 'until');
   const statusError = statusMissing ? label('statusRequired') : fieldError('status');

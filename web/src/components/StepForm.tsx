@@ -12,6 +12,7 @@ import {
 import { checkElection, VOTE_COUNTS } from '../ballot/election-check';
 import { nominationCountFindings, nominationsOverPresent } from '../ballot/nomination-check';
 import { formatDay, parseDay, vietnamToday } from '../dates';
+import { dayProblem } from '../day-problem';
 import { fieldInWords } from '../server-text/field-in-words';
 import { describedBy, ErrorBox, Field, refusalLine, RequiredFieldsHint, ruleTitle } from './common';
 import { DayInput } from './DayInput';
@@ -224,7 +225,7 @@ export function StepForm({
     const errors: Record<string, string> = {};
     const day = (name: string) => {
       const iso = parseDay(values[name] ?? '');
-      if (!iso) errors[name] = t('form.badDay');
+      if (!iso) errors[name] = dayProblem(values[name] ?? '', t, 'form.badDay');
       return iso;
     };
     const text = (name: string, required = true) => {
@@ -752,7 +753,18 @@ export function StepForm({
         )}
       <ErrorBox error={error} names={names} outcomeOfSubmit />
       {confirmFail && (
-        <div className="confirm" role="alertdialog" aria-labelledby="fail-warning">
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="fail-warning"
+          // Escape keeps the step as «Hủy» does.
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            failCancelled.current = true;
+            setConfirmFail(false);
+          }}
+        >
           <p id="fail-warning">{t('form.failWarning')}</p>
           <button type="button" className="danger" onClick={() => void send(true)}>
             {t('case.confirm')}

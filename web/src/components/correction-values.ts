@@ -61,17 +61,21 @@ export function earlierVettingValues(view: CaseView, step: StepDefinition): Reco
   return values;
 }
 
-/** The counts of a recorded tally in one line (for the original beside its correction), or null. */
+/**
+ * The counts of a recorded tally in one line (for the original beside its correction), or null.
+ * A nomination's candidates by `person` (their names: before, "p-hoang-van-em: 12").
+ */
 export function tallyLine(
   record: { tally?: unknown },
   label: (count: (typeof TALLY)[number]) => string,
+  person: (id: string) => string = (id) => id,
 ): string | null {
   const tally = record.tally;
   if (typeof tally !== 'object' || tally === null) return null;
   const counts = tally as Record<string, unknown>;
   if (Array.isArray(counts.candidates))
     return (counts.candidates as { personId: string; votes: number }[])
-      .map((c) => `${c.personId}: ${c.votes}`)
+      .map((c) => `${person(c.personId)}: ${c.votes}`)
       .join(', ');
   return TALLY.filter((key) => typeof counts[key] === 'number')
     .map((key) => `${label(key)} ${counts[key] as number}`)

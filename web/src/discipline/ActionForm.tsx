@@ -5,6 +5,7 @@ import { ErrorBox, Field, describedBy } from '../components/common';
 import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { DayInput } from '../components/DayInput';
 import { formatDay, parseDay, vietnamToday } from '../dates';
+import { dayProblem } from '../day-problem';
 import { useReasonText } from '../server-text/use-reason-text';
 
 /** A field of an action's form: a day (dd/mm/yyyy), a line, a paragraph or a choice. */
@@ -77,7 +78,7 @@ export function ActionForm(props: ActionFormProps) {
         continue;
       }
       const day = field.kind === 'day' ? parseDay(text) : text;
-      if (!day) problems[field.name] = t('discipline.form.badDay');
+      if (!day) problems[field.name] = dayProblem(text, t, 'discipline.form.badDay');
       else sent[field.name] = day;
     }
     setErrors(problems);

@@ -2,6 +2,7 @@ import { TFunction } from 'i18next';
 import { complaintWindowState } from './complaint-window-state';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../dates';
+import { actorLabel } from '../actor-name';
 import { citationInVietnamese } from '../server-text/legal-citation';
 import { DisciplineCaseView, DisciplineComplaint, DisciplineReview } from './discipline-api';
 
@@ -70,7 +71,11 @@ export function DisciplineComplaints({ view }: { view: DisciplineCaseView }) {
               <br />
               <span className="muted" data-testid="complaint-recorder">
                 {t('discipline.complaints.recordedBy', {
-                  by: complaint.recordedByName ?? complaint.recordedBy,
+                  by: actorLabel(
+                    complaint.recordedBy,
+                    complaint.recordedByName,
+                    t('audit.systemActor'),
+                  ),
                 })}
               </span>
             </p>

@@ -4,6 +4,7 @@ import { DisciplineCaseView, DisciplineStepRecord, LimitationJudgement } from '.
 import { useReasonText } from '../server-text/use-reason-text';
 import { Definition } from '../api/types';
 import { stepTitleOf } from '../step-title';
+import { actorLabel } from '../actor-name';
 import { correctionReasonText, withheldResultKey, withheldResultOf } from '../withheld';
 import { DisciplineComplaints } from './DisciplineComplaints';
 
@@ -292,7 +293,7 @@ export function DisciplineRecords({
             <div key={n} className="muted" data-testid="step-correction">
               {t('discipline.corrected', {
                 date: formatDay(note.correctedOn),
-                by: note.correctedByName ?? note.correctedBy,
+                by: actorLabel(note.correctedBy, note.correctedByName, t('audit.systemActor')),
                 reason: correctionReasonText(note.reason, t('case.hidden')),
               })}
               {tallyLine(note.replaced, formName) && (

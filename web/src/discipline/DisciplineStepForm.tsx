@@ -6,6 +6,7 @@ import { ErrorBox, Field, RequiredFieldsHint, describedBy } from '../components/
 import { useFocusOnInvalid } from '../components/focus-on-invalid';
 import { DayInput } from '../components/DayInput';
 import { formatDay, parseDay, vietnamToday } from '../dates';
+import { dayProblem } from '../day-problem';
 import { useReasonText } from '../server-text/use-reason-text';
 import { FormBallotRule } from '../ballot/form-ballot-check';
 import { FormBallotLive } from './FormBallotLive';
@@ -123,7 +124,7 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     const problems: Record<string, string> = {};
     const day = (name: string) => {
       const parsed = parseDay(values[name] ?? '');
-      if (!parsed) problems[name] = t('discipline.form.badDay');
+      if (!parsed) problems[name] = dayProblem(values[name] ?? '', t, 'discipline.form.badDay');
       return parsed;
     };
     const text = (name: string) => (values[name] ?? '').trim() || undefined;

@@ -5,6 +5,7 @@ import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { afterRecordWrite } from '../api/record-queries';
 import { useCatalog, usePositions } from '../api/hooks';
 import { formatDay, parseDay, typedButNotADay, vietnamToday } from '../dates';
+import { dayProblem } from '../day-problem';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
 import { ErrorBox, Field, Loading } from '../components/common';
@@ -17,6 +18,7 @@ import { ChoiceSelect } from '../components/ChoiceSelect';
 import { newestInForce } from '../definitions-in-force';
 import { violationCategories, VIOLATION_SOURCES } from './violation-kinds';
 import { formsByService, leftServiceOn, StatusPeriod } from './left-service';
+import { PURPOSE } from '../purposes';
 
 const keys = idempotencyKeys();
 /** The fields a case cannot be opened without, in the order the form shows them. */
@@ -80,7 +82,7 @@ export function OpenDisciplineCase() {
       unwrap<{ posts: { positionId: string }[]; statuses: StatusPeriod[] }>(
         api.GET('/cadres/{id}', {
           params: { path: { id: personId } },
-          headers: { 'X-Purpose': 'discipline case opening' },
+          headers: { 'X-Purpose': PURPOSE.disciplineCaseOpening },
         }),
       ),
   });
@@ -406,7 +408,7 @@ export function OpenDisciplineCase() {
               label={t('discipline.committedOn')}
               error={
                 typedButNotADay(committedOn)
-                  ? t('open.badDay')
+                  ? dayProblem(committedOn, t, 'open.badDay')
                   : (missingError('committedOn') ?? fieldError('violation.committedOn'))
               }
             >
@@ -424,7 +426,9 @@ export function OpenDisciplineCase() {
               id="violation-detected-on"
               label={t('discipline.openForm.detectedOn')}
               error={
-                typedButNotADay(detectedOn) ? t('open.badDay') : fieldError('violation.detectedOn')
+                typedButNotADay(detectedOn)
+                  ? dayProblem(detectedOn, t, 'open.badDay')
+                  : fieldError('violation.detectedOn')
               }
             >
               <DayInput

@@ -5,6 +5,7 @@ import { api, ApiError, unwrap } from '../api/client';
 import { Page, RegisterRecord } from '../api/types';
 import { Field, describedBy } from '../components/common';
 import { formatDecisionRef } from '../dates';
+import { PURPOSE } from '../purposes';
 
 /** The case a decision is taken in: its person and track name the other track's cases. */
 export interface SameViolationSubject {
@@ -44,7 +45,7 @@ export function SameViolationPicker({
           params: {
             query: { person: subject.personId, track: otherTrack, limit: '100' } as never,
           },
-          headers: { 'X-Purpose': 'discipline decision' },
+          headers: { 'X-Purpose': PURPOSE.disciplineDecision },
         }),
       ),
   });

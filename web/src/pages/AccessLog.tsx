@@ -6,6 +6,8 @@ import { Page } from '../api/types';
 import { formatDateTime, parseDay, typedButNotADay } from '../dates';
 import { ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
+import { actorLabel } from '../actor-name';
+import { dayProblem } from '../day-problem';
 
 export interface AccessEntry {
   id?: string;
@@ -95,7 +97,7 @@ export function AccessLog() {
         <Field
           id="access-from"
           label={t('audit.accessFrom')}
-          error={typedButNotADay(from) ? t('open.badDay') : null}
+          error={typedButNotADay(from) ? dayProblem(from, t, 'open.badDay') : null}
         >
           <DayInput id="access-from" value={from} onChange={(e) => setFrom(e.target.value)} />
         </Field>
@@ -104,7 +106,7 @@ export function AccessLog() {
           label={t('audit.accessTo')}
           error={
             typedButNotADay(to)
-              ? t('open.badDay')
+              ? dayProblem(to, t, 'open.badDay')
               : reversed
                 ? t('rules.query.period_reversed')
                 : null
@@ -143,7 +145,9 @@ export function AccessLog() {
               <tr key={entry.id ?? i}>
                 <td>{formatDateTime(entry.at ?? null)}</td>
                 {/* By name when the token gave one (before: the user id, "staff-1"). */}
-                <td title={entry.actorId}>{entry.actorName ?? entry.actorId}</td>
+                <td title={entry.actorId}>
+                  {actorLabel(entry.actorId, entry.actorName, t('audit.systemActor'))}
+                </td>
                 <td
                   title={entry.route ? `${String(entry.method)} ${String(entry.route)}` : undefined}
                 >

@@ -11,6 +11,7 @@ import {
   parseDay,
   typedButNotADay,
 } from '../dates';
+import { dayProblem } from '../day-problem';
 import { navigate, setQuery, useLocation } from '../router';
 import { can, getSession } from '../session';
 import { ErrorBox, Field, Loading } from '../components/common';
@@ -26,6 +27,7 @@ import { useDisciplineCase } from '../discipline/discipline-api';
 import { DisciplineFacts } from '../discipline/DisciplineCasePage';
 import { DisciplineOutcome, DisciplineRecords } from '../discipline/DisciplineOutcome';
 import { DisciplineEventLine } from '../discipline/DisciplineEventLine';
+import { PURPOSE } from '../purposes';
 
 /** The auditor's start: open a case's history, the access log, exports. */
 export function AuditHome() {
@@ -42,7 +44,7 @@ export function AuditHome() {
   const exportAll = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const query = new URLSearchParams({ format: 'csv', purpose: 'audit export' });
+    const query = new URLSearchParams({ format: 'csv', purpose: PURPOSE.auditExport });
     const f = parseDay(from);
     const tt = parseDay(to);
     // A typed day that is not one is named on its field, not read as "from the beginning".
@@ -71,14 +73,14 @@ export function AuditHome() {
         <Field
           id="export-from"
           label={t('audit.from')}
-          error={typedButNotADay(from) ? t('open.badDay') : null}
+          error={typedButNotADay(from) ? dayProblem(from, t, 'open.badDay') : null}
         >
           <DayInput id="export-from" value={from} onChange={(e) => setFrom(e.target.value)} />
         </Field>
         <Field
           id="export-to"
           label={t('audit.to')}
-          error={typedButNotADay(to) ? t('open.badDay') : null}
+          error={typedButNotADay(to) ? dayProblem(to, t, 'open.badDay') : null}
         >
           <DayInput id="export-to" value={to} onChange={(e) => setTo(e.target.value)} />
         </Field>
@@ -97,7 +99,7 @@ function decidedForm(events: AuditEntry[]): string | null {
 }
 
 /** Why the audit screen reads a case, its history and its state as of a moment (the access log's purpose). */
-const AUDIT_PURPOSE = 'audit';
+const AUDIT_PURPOSE = PURPOSE.audit;
 
 /** A case's history as a timeline, its state as of any moment, the hash-chain check, the CSV export. */
 export function AuditHistory({ caseId }: { caseId: string }) {
@@ -216,7 +218,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
           className="secondary"
           onClick={() =>
             void download(
-              `/cases/${encodeURIComponent(caseId)}/history.csv?purpose=audit`,
+              `/cases/${encodeURIComponent(caseId)}/history.csv?purpose=${encodeURIComponent(PURPOSE.audit)}`,
               `case-${caseId}-history.csv`,
               {
                 excelBom: true,

@@ -30,6 +30,7 @@ import { DecisionHeldBack, itemsBlockingDecision } from '../components/DecisionH
 import { RemovalGroundsFacts } from '../components/RemovalGroundsFacts';
 import { usePinnedRuleNames } from '../pinned-rules';
 import { useFocusOnSuccess } from '../components/focus-on-success';
+import { PURPOSE } from '../purposes';
 
 const stepKeys = idempotencyKeys();
 const closeKeys = idempotencyKeys();
@@ -167,7 +168,7 @@ export function StepRecords({
             reasonText={reasonText}
             resolveAction={i === latestVetting ? resolveAction : undefined}
           />
-          <CorrectionNotes record={record} />
+          <CorrectionNotes record={record} people={view.names?.people} />
         </li>
       ))}
     </ol>
@@ -247,6 +248,10 @@ export function CasePage({ caseId }: { caseId: string }) {
   // «Rút hồ sơ» / «Không chấp thuận» open the reason in their place: it takes focus, and «Hủy»
   // gives it back to the button (before: focus fell to <body>).
   const closingFocus = useDisclosureFocus(closing);
+  const cancelClosing = () => {
+    closingFocus.cancelled();
+    setClosing(null);
+  };
   const [correcting, setCorrecting] = useState(false);
   const view = current.data;
   const title = view ? caseTitle(view, t) : null;
@@ -305,7 +310,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       unwrap<{ reasons: { rule: string; reason: string }[] }>(
         api.GET('/cadres/{id}/eligibility', {
           params: { path: { id: view!.personId! }, query: { for: view!.positionId! } },
-          headers: { 'X-Purpose': 'vetting' },
+          headers: { 'X-Purpose': PURPOSE.vetting },
         }),
       ),
   });
@@ -537,6 +542,12 @@ export function CasePage({ caseId }: { caseId: string }) {
               className="confirm"
               role="alertdialog"
               aria-labelledby="close-confirm"
+              // Escape closes it as «Hủy» does (before: only «Hủy» did), focus back on the button.
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                e.preventDefault();
+                cancelClosing();
+              }}
             >
               <p id="close-confirm">
                 {t(closing === 'withdraw' ? 'case.confirmWithdraw' : 'case.confirmReject')}
@@ -563,14 +574,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               <button type="button" className="danger" onClick={() => void close()}>
                 {t('case.confirm')}
               </button>{' '}
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  closingFocus.cancelled();
-                  setClosing(null);
-                }}
-              >
+              <button type="button" className="secondary" onClick={cancelClosing}>
                 {t('case.cancel')}
               </button>
             </div>

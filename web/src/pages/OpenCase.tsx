@@ -6,6 +6,7 @@ import { afterRecordWrite } from '../api/record-queries';
 import { api, ApiError, idempotencyKeys, unwrap } from '../api/client';
 import { useCatalog, usePostCaseUnits, usePostsHeld, usePositions } from '../api/hooks';
 import { formatDay, parseDay, vietnamToday } from '../dates';
+import { dayProblem } from '../day-problem';
 import { can, getSession } from '../session';
 import { DayInput } from '../components/DayInput';
 import { PersonPicker } from '../components/PersonPicker';
@@ -21,6 +22,7 @@ import { ruleSetName } from '../server-text/rule-set-name';
 import { approvalInPrincipleNeededFrom } from '../approval-in-principle';
 import { Link } from '../router';
 import { useFocusOnInvalid } from '../components/focus-on-invalid';
+import { PURPOSE } from '../purposes';
 
 const keys = idempotencyKeys();
 const PROCEDURES = [
@@ -165,11 +167,14 @@ export function OpenCase() {
       }>(
         api.GET('/cadres/{id}/eligibility', {
           params: { path: { id: personId }, query: { for: positionId } },
-          headers: { 'X-Purpose': 'open case' },
+          headers: { 'X-Purpose': PURPOSE.openCase },
         }),
       ),
   });
-  const postsHeld = usePostsHeld(ON_A_POST_HELD.includes(procedure) ? personId : '', 'open case');
+  const postsHeld = usePostsHeld(
+    ON_A_POST_HELD.includes(procedure) ? personId : '',
+    PURPOSE.openCase,
+  );
   // Which units may run it depends on the procedure (the Đảng ủy introduces a candidate for election).
   const postCaseUnits = usePostCaseUnits(positionId, procedure);
   if (catalog.isPending || positions.isPending) return <Loading />;
@@ -551,7 +556,9 @@ export function OpenCase() {
                       aria-invalid={Boolean(openedOnText && !openedOn)}
                     />
                     {openedOnText && !openedOn ? (
-                      <span className="field-error">{t('open.badDay')}</span>
+                      <span className="field-error">
+                        {dayProblem(openedOnText, t, 'open.badDay')}
+                      </span>
                     ) : (
                       problemOf('openedOn', 'open-opened-on').message
                     )}

@@ -8,6 +8,7 @@ import { procedureKey } from '../procedure-key';
 import { ErrorBox, Loading } from '../components/common';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { HashCheckVerdict, StreamCheck } from '../components/HashCheckVerdict';
+import { PURPOSE } from '../purposes';
 
 /** The kind of a person's own stream (`cadre-<id>`); every other stream in their history is a case. */
 const PERSON_STREAM_KIND = 'cadre';
@@ -57,7 +58,7 @@ export function PersonHistory({ personId }: { personId: string }) {
       unwrap<{ fullName: string }>(
         api.GET('/cadres/{id}', {
           params: { path: { id: personId } },
-          headers: { 'X-Purpose': 'audit' },
+          headers: { 'X-Purpose': PURPOSE.audit },
         }),
       ),
   });
@@ -67,7 +68,7 @@ export function PersonHistory({ personId }: { personId: string }) {
       unwrap<{ id: string; events: AuditEntry[] }>(
         api.GET('/cadres/{id}/history', {
           params: { path: { id: personId } },
-          headers: { 'X-Purpose': 'audit' },
+          headers: { 'X-Purpose': PURPOSE.audit },
         }),
       ),
   });

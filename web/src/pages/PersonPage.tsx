@@ -22,6 +22,7 @@ import { PartyMembership } from '../components/PartyMembership';
 import { ReappointmentNotices } from '../components/ReappointmentNotices';
 import { OpenCasesList } from '../components/OpenCasesList';
 import { AnnualRatingRecord } from '../components/AnnualRatingRecord';
+import { PURPOSE } from '../purposes';
 
 type Schemas = components['schemas'];
 
@@ -130,7 +131,7 @@ export function PersonPage({ personId }: { personId: string }) {
       const { data, etag } = await unwrapWithEtag<PersonView>(
         api.GET('/cadres/{id}', {
           params: { path: { id: personId } },
-          headers: { 'X-Purpose': 'person page' },
+          headers: { 'X-Purpose': PURPOSE.personPage },
         }),
       );
       return { ...data, revision: etag ?? data.revision };
@@ -148,7 +149,7 @@ export function PersonPage({ personId }: { personId: string }) {
       }>(
         api.GET('/cadres/{id}/eligibility', {
           params: { path: { id: personId }, query: { for: target } },
-          headers: { 'X-Purpose': 'person page' },
+          headers: { 'X-Purpose': PURPOSE.personPage },
         }),
       ),
   });

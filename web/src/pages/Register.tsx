@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download, unwrap } from '../api/client';
 import { Page, PersonSummary, RegisterRecord } from '../api/types';
 import { formatDay, formatDecisionRef, parseDay, vietnamToday } from '../dates';
+import { dayProblem } from '../day-problem';
 import { Link, navigate, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
@@ -14,6 +15,7 @@ import { PersonPicker } from '../components/PersonPicker';
 import { useOrgUnits } from './Inbox';
 import { unitsWithinGrant } from '../org-unit-tree';
 import { VIOLATION_CATEGORIES } from '../../../src/procedures/discipline/violation-category-names';
+import { PURPOSE } from '../purposes';
 
 const FORMS = [
   'reprimand',
@@ -132,7 +134,8 @@ function addressProblems(search: URLSearchParams, t: TFunction): Problems {
 function dayProblems(filters: Filters, t: TFunction): Partial<Record<DayField, string>> {
   const problems: Partial<Record<DayField, string>> = {};
   for (const key of ['from', 'to', 'asOf'] as const)
-    if (filters[key].trim() && !parseDay(filters[key])) problems[key] = t('register.badDay');
+    if (filters[key].trim() && !parseDay(filters[key]))
+      problems[key] = dayProblem(filters[key], t, 'register.badDay');
   const from = parseDay(filters.from);
   const to = parseDay(filters.to);
   if (from && to && to < from)
@@ -165,7 +168,7 @@ export function Register() {
       unwrap<Page<RegisterRecord>>(
         api.GET('/discipline-records', {
           params: { query: { ...query, limit: '100' } as never },
-          headers: { 'X-Purpose': 'inspection register' },
+          headers: { 'X-Purpose': PURPOSE.inspectionRegister },
         }),
       ),
   });
@@ -184,7 +187,7 @@ export function Register() {
       unwrap<PersonSummary>(
         api.GET('/cadres/{id}', {
           params: { path: { id: draft.person } },
-          headers: { 'X-Purpose': 'inspection register' },
+          headers: { 'X-Purpose': PURPOSE.inspectionRegister },
         }),
       ),
   });
@@ -237,7 +240,11 @@ export function Register() {
     if (!shown) return;
     setError(null);
     navigate(`${path}?${new URLSearchParams(shown).toString()}`);
-    const params = new URLSearchParams({ ...shown, format: 'csv', purpose: 'inspection register' });
+    const params = new URLSearchParams({
+      ...shown,
+      format: 'csv',
+      purpose: PURPOSE.inspectionRegister,
+    });
     // The file is named after the day its rows are as of (before: always today's, so a register
     // as of 01/01/2028 downloaded today read as today's).
     const asOf = shown.asOf ?? vietnamToday();

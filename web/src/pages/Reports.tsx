@@ -6,6 +6,7 @@ import { TFunction } from 'i18next';
 import { api, ApiError, download, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { formatDay, parseDay, typedButNotADay, vietnamToday } from '../dates';
+import { dayProblem } from '../day-problem';
 import { describedBy, ErrorBox, Field, Loading } from '../components/common';
 import { DayInput } from '../components/DayInput';
 import { useFocusOnInvalid } from '../components/focus-on-invalid';
@@ -15,6 +16,7 @@ import { unitsWithinGrant } from '../org-unit-tree';
 import { citationInVietnamese } from '../server-text/legal-citation';
 import { setQuery, useLocation } from '../router';
 import { useReasonText } from '../server-text/use-reason-text';
+import { PURPOSE } from '../purposes';
 
 type PersonnelReport = components['schemas']['PersonnelReportDto'];
 type Share = components['schemas']['TargetShareDto'];
@@ -45,7 +47,7 @@ type DayField = 'from' | 'to';
 function periodProblems(filters: Filters, t: TFunction): Partial<Record<DayField, string>> {
   const problems: Partial<Record<DayField, string>> = {};
   for (const key of ['from', 'to'] as const)
-    if (typedButNotADay(filters[key])) problems[key] = t('open.badDay');
+    if (typedButNotADay(filters[key])) problems[key] = dayProblem(filters[key], t, 'open.badDay');
   const from = parseDay(filters.from);
   const to = parseDay(filters.to);
   if (from && to && to < from)
@@ -107,7 +109,7 @@ export function Reports() {
       unwrap<PersonnelReport>(
         api.GET('/reports/personnel', {
           params: { query: query as never },
-          headers: { 'X-Purpose': 'personnel report' },
+          headers: { 'X-Purpose': PURPOSE.personnelReport },
         }),
       ),
   });
@@ -144,7 +146,7 @@ export function Reports() {
     const params = new URLSearchParams({
       ...reportQuery(shown),
       format: 'xlsx',
-      purpose: 'personnel report',
+      purpose: PURPOSE.personnelReport,
     });
     try {
       await download(`/reports/personnel?${params}`, `bao-cao-can-bo-${today}.xlsx`);

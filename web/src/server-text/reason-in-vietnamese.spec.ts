@@ -501,7 +501,8 @@ describe("a decision's term and its ground", () => {
       throw new Error(`${years} years was not refused`);
     };
     expect(expectRead(refusal(1, 'rotation.minYears'))).toBe(
-      'termYears: thời gian luân chuyển, điều động ít nhất 3 năm, đã nhập 1 (rotation.minYears: Quy định 65-QĐ/TW — chưa đối chiếu văn bản gốc)',
+      // The citation alone: the rule's key is the system's (before: "(rotation.minYears: Quy định …)").
+      'termYears: thời gian luân chuyển, điều động ít nhất 3 năm, đã nhập 1 (Quy định 65-QĐ/TW — chưa đối chiếu văn bản gốc)',
     );
     expect(expectRead(refusal(40, 'rotation.minYears'))).toMatch(
       /^termYears: không được lớn hơn \d+ năm \(.+\)$/,
@@ -1111,6 +1112,23 @@ describe("a discipline bar with its own track's rule, and a flag read again from
       ),
     ).toMatch(
       /^Không thể bỏ qua nội dung .* khi hạn chế còn hiệu lực: Kỷ luật \(.*kỷ luật công chức: Luật Cán bộ, công chức 2025.*; cán bộ thẩm định không được bỏ qua nội dung này$/,
+    );
+  });
+});
+
+describe('a withdrawal the record made when a decision ended the post', () => {
+  it('reads in Vietnamese, the deciding case named (before: in English; the screen writes the day dd/mm/yyyy)', () => {
+    // As case-record.process.ts and removal-record.process.ts write it.
+    expect(
+      expectRead('withdrawn: the post ended by 150-QĐ/TU (2026-12-08) (case c-4f5714e2-9a1b)'),
+    ).toBe('Chức vụ kết thúc theo quyết định 150-QĐ/TU (2026-12-08) của hồ sơ c-4f5714e2-9a1b');
+    // As discipline-record.process.ts writes it.
+    expect(
+      expectRead(
+        'withdrawn: the holder was removed from the post by 12-QĐ/UBKT (2026-11-02) (discipline case d-77aa-01)',
+      ),
+    ).toBe(
+      'Chức vụ kết thúc do kỷ luật theo quyết định 12-QĐ/UBKT (2026-11-02) của hồ sơ kỷ luật d-77aa-01',
     );
   });
 });

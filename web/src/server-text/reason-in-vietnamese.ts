@@ -8,6 +8,7 @@ import {
   PLANNING_RESTORATIONS,
   POST_RESTORATIONS,
   RECORD_NOTES,
+  WITHDRAWALS,
 } from './sentences/record';
 import {
   REAPPOINTMENT_RATINGS,
@@ -343,5 +344,6 @@ const SENTENCES: Sentence[] = [
   ...ENDINGS,
   ...TERMS,
   ...RECORD_NOTES,
+  ...WITHDRAWALS,
   ...STEP_REFUSALS,
 ];

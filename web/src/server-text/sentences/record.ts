@@ -72,6 +72,23 @@ export const ELIGIBILITY: Sentence[] = [
   ),
 ];
 
+/**
+ * Why the record withdrew a case (a re-appointment, an extension) when a decision ended its post
+ * (case-record.process.ts, removal-record.process.ts, discipline-record.process.ts): the decision
+ * by its number and day, the case that decided it named so the screen links it.
+ */
+export const WITHDRAWALS: Sentence[] = [
+  sentence(
+    `withdrawn: the post ended by (.+) \\(case ${ID}\\)`,
+    ([ref, caseId]) => `Chức vụ kết thúc theo quyết định ${ref} của hồ sơ ${caseId}`,
+  ),
+  sentence(
+    `withdrawn: the holder was removed from the post by (.+) \\(discipline case ${ID}\\)`,
+    ([ref, caseId]) =>
+      `Chức vụ kết thúc do kỷ luật theo quyết định ${ref} của hồ sơ kỷ luật ${caseId}`,
+  ),
+];
+
 /** How a step ended a case (case.steps.ts, case.nominees.ts, case.election.ts, exam-scores.ts). */
 export const ENDINGS: Sentence[] = [
   sentence(

@@ -35,8 +35,9 @@ export const TERMS: Sentence[] = [
   // A rotation's or transfer's duration out of its bounds (rotation-rules.ts, rotationTerm).
   sentence(
     `termYears: the move lasts at least ${N} years, ${N} given \\((\\S+): (.+)\\)`,
-    ([minimum, given, param, citation], s) =>
-      `termYears: thời gian luân chuyển, điều động ít nhất ${s.n(minimum)} năm, đã nhập ${s.n(given)} (${param}: ${s.citation(citation)})`,
+    // The rule's key (`rotation.minYears`) is the system's: the reader reads the citation alone.
+    ([minimum, given, , citation], s) =>
+      `termYears: thời gian luân chuyển, điều động ít nhất ${s.n(minimum)} năm, đã nhập ${s.n(given)} (${s.citation(citation)})`,
   ),
   sentence(
     `termYears: must not be greater than ${N} \\((.+)\\)`,
