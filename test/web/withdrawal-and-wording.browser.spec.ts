@@ -166,7 +166,13 @@ describe('a Vietnamese reader meets no English, id or system account', () => {
     // Before: only «Hủy» closed it.
     await dialog.waitFor({ state: 'detached' });
     // Focus back on the button that opened it, as «Hủy» gives it.
-    await page.waitForFunction("document.activeElement?.textContent === 'Không chấp thuận'");
+    const focused = () =>
+      reject.evaluate((button) => {
+        const element = button as unknown as { ownerDocument: { activeElement: unknown } };
+        return element === element.ownerDocument.activeElement;
+      });
+    for (let tries = 0; tries < 50 && !(await focused()); tries++) await page.waitForTimeout(100);
+    expect(await focused()).toBe(true);
     await context.close();
     // The current step's form (the secretary's ballot): 31/11/2026 is dd/mm/yyyy, but no day.
     const secretaryPage = await signIn(town.browser, town.base, 'secretary-1');
