@@ -107,8 +107,15 @@ describe('re-appointment over HTTP', () => {
 
   it('opens late with the number of days recorded, and decides a new term', async () => {
     const opened = await open('r-1', 'p-late').expect(201);
-    expect(opened.body.facts).toMatchObject({ late: true, lateUnit: 'working_days' });
-    expect(opened.body.facts.daysLate).toBeGreaterThan(0);
+    // The term ends in 30 days; the notice was due 90 calendar days before it (Nghị định 170/2025
+    // art. 39(1)), 60 days ago (before: 90 working days under Quy định 377-QĐ/TW).
+    expect(opened.body.facts).toMatchObject({
+      termEnd: addDays(today, 30),
+      openBy: addDays(today, -60),
+      late: true,
+      daysLate: 60,
+      lateUnit: 'days',
+    });
     await http()
       .post('/cases/r-1/steps/self-assessment')
       .set(staff)

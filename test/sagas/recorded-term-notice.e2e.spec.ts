@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { RegistryService } from '../../src/cadres/registry.service';
 import { TimerHandlerRegistry } from '../../src/jobs/timers/timer-handlers';
-import { WORKFLOW_CATALOG, WorkflowCatalog } from '../../src/workflow/workflow-catalog';
 import { csv } from '../imports/spreadsheets';
 import { addDays, buildRegistry, eventually, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -120,12 +119,11 @@ describe('re-appointment notices of terms recorded by hand or imported', () => {
       orgUnitId: 'ou-town',
     });
 
-    // The same rule as a decided term: 90 working days before its end (Quy định 377-QĐ/TW).
+    // The same rule as a decided term: 90 calendar days before its end (Nghị định 170/2025 art. 39(1)).
     const [timer] = await timersOf('p-near');
-    const calendar = t.app.get<WorkflowCatalog>(WORKFLOW_CATALOG).calendar;
     expect(timer.payload).toMatchObject({
       termEnd,
-      noticeOn: calendar.subtractWorkingDays(termEnd, 90),
+      noticeOn: addDays(termEnd, -90),
       definition: expect.stringMatching(/^reappointment\.standard@/),
     });
 
@@ -139,7 +137,9 @@ describe('re-appointment notices of terms recorded by hand or imported', () => {
   });
 
   it('an imported term gets its notice as a recorded one does', async () => {
-    const termEnd = addDays(today, 90);
+    // Within the 90 calendar days of notice (Nghị định 170/2025 art. 39(1)), so it is due at once;
+    // 90 days ahead was inside the window only while it counted 90 working days.
+    const termEnd = addDays(today, 60);
     const people = csv('people', [
       {
         'Mã cán bộ': 'p-imported',

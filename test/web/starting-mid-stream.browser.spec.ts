@@ -309,7 +309,7 @@ describe('the web app: importing the paper registry and opening a paper case', (
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click();
     await page.getByText('Đã nhập xong tệp giam-doc.xlsx.').waitFor();
 
-    // Its notice day (90 working days before the term ends) has passed: given at once.
+    // Its notice day (90 days before the term ends, Nghị định 170/2025 art. 39(1)) has passed: given at once.
     const notices = page
       .locator('h2', { hasText: 'Thông báo bổ nhiệm lại' })
       .locator('xpath=following-sibling::ul[1]');

@@ -208,7 +208,7 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     await context.close();
   });
 
-  it("the re-appointment decision starts on the current term's end, and a refusal cites the lead time in working days", async () => {
+  it("the re-appointment decision starts on the current term's end, and a refusal cites the lead time in days", async () => {
     const { context, page } = await signIn(town.browser, town.base, 'leader-1');
     await page.goto(`${town.base}/cases/r-binh`);
     const effectiveFrom = page.getByLabel('Hiệu lực từ (dd/mm/yyyy)');
@@ -217,16 +217,19 @@ describe('the screens speak Vietnamese with names and dd/mm/yyyy', () => {
     expect(await effectiveFrom.inputValue()).toBe('15/06/2027');
     await page.getByLabel('Số quyết định').fill('302-QĐ/UBND');
     await page.getByLabel('Người ký').fill('Chủ tịch UBND Thành phố');
-    // A day before it is refused; the refusal cites the case's lead time: 90 working days under
-    // Quy định 377-QĐ/TW, as the case's facts (before: "Nghị định 170/2025 … 90 days").
+    // A day before it is refused; the refusal cites the case's lead time: 90 calendar days under
+    // Nghị định 170/2025 art. 39(1), as the case's facts (before: 90 working days under Quy định
+    // 377-QĐ/TW, the Party's figure, which the State track had taken).
     await effectiveFrom.fill(dmy(today));
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     const refusal = page.locator('.field-error, [id$="-error"]', { hasText: 'Máy chủ từ chối' });
     await refusal.first().waitFor();
     const text = await refusal.first().innerText();
     expect(text).toContain('Nhiệm kỳ mới không bắt đầu trước khi nhiệm kỳ đang giữ kết thúc');
-    expect(text).toContain('90 ngày làm việc trước ngày hết nhiệm kỳ (Quy định 377-QĐ/TW');
-    expect(text).not.toMatch(/Nghị định 170|90 days|effectiveFrom/);
+    expect(text).toContain('90 ngày trước ngày hết nhiệm kỳ (Nghị định 170/2025/NĐ-CP, Điều 39(1)');
+    expect(text).not.toMatch(
+      /ngày làm việc trước ngày hết nhiệm kỳ|Quy định 377|90 days|effectiveFrom/,
+    );
     await effectiveFrom.fill('15/06/2027');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.locator('[data-testid="case-status"]', { hasText: 'Đã quyết định' }).waitFor();

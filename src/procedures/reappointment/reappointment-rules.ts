@@ -192,7 +192,8 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
  * Why a re-appointment's term begins when the one it renews ends: a term runs five years from the
  * day its decision takes effect, and re-appointment is considered when it ends. (The notice's lead
  * time is the case's rule set's `reappointment.leadTime`, cited beside it: 90 days under Nghị định
- * 138/2020 and 170/2025, 90 working days under Quy định 377-QĐ/TW from 8 Oct 2025.)
+ * 138/2020 and 170/2025 art. 39(1); the whole set `vn-2025` keeps Quy định 377-QĐ/TW's 90 working
+ * days, the Party's figure, for the cases that pinned it.)
  */
 export const TERM_RENEWED_AT_ITS_END =
   'Nghị định 138/2020/NĐ-CP art. 41(1): a term is 5 years from the day its decision takes effect; art. 49(1): re-appointment is considered when the term ends (both as restated by thuvienphapluat.vn) [the instrument’s own text not checked here]';

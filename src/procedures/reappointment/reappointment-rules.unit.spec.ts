@@ -8,6 +8,7 @@ import {
   refuseStartAfterTermContinues,
   refuseStartBeforeTermEnds,
 } from './reappointment-rules';
+import { noticeDeadline } from './notice-deadline';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
 const sets = loadRuleSets(path.join(seeds, 'rule-sets'));
@@ -102,15 +103,40 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
     ).toMatchObject({ termEnd: '2027-09-01' });
   });
 
-  it('records the notice deadline: 90 working days before the term ends from 8 Oct 2025 (Quy định 377-QĐ/TW), 90 days before (Nghị định 138/2020)', () => {
+  it('records the notice deadline: 90 calendar days before the term ends on the State track (Nghị định 138/2020, then 170/2025 art. 39(1))', () => {
     expect(reappointmentOpening(base)).toMatchObject({
       termEnd: '2026-12-01',
       late: false,
-      openBy: calendar.subtractWorkingDays('2026-12-01', 90),
+      openBy: '2026-09-02',
+      leadTime: '90 days (state-2025-10-08)',
     });
     expect(reappointmentOpening({ ...base, ruleSet: state2022 })).toMatchObject({
       openBy: '2026-09-02',
       late: false,
+    });
+    // The whole set vn-2025 keeps Quy định 377-QĐ/TW's 90 working days for the cases that pinned it.
+    expect(noticeDeadline(vn2025, calendar, '2026-12-01', '2026-06-01')).toEqual({
+      openBy: calendar.subtractWorkingDays('2026-12-01', 90),
+      late: false,
+    });
+  });
+
+  it('gives a term ending 01/03/2027 its notice on 01/12/2026 under the set in force, not 16/10/2026, and a case opened on 20/11/2026 is not late', () => {
+    expect(stateNow.params['reappointment.leadTime']).toMatchObject({
+      value: { amount: 90, unit: 'days' },
+      instrumentId: 'nd-170-2025',
+      citation: expect.stringMatching(/^Nghị định 170\/2025\/NĐ-CP, art\. 39\(1\)/),
+    });
+    const term = { ...post, from: '2022-03-01', termEnd: '2027-03-01' };
+    const opening = reappointmentOpening({ ...base, posts: [term], today: '2026-11-20' });
+    // Before: openBy 2026-10-16 (90 working days), so the same opening was reported late.
+    expect(opening).toMatchObject({ termEnd: '2027-03-01', openBy: '2026-12-01', late: false });
+    expect(opening).not.toHaveProperty('daysLate');
+    expect(reappointmentOpening({ ...base, posts: [term], today: '2026-12-07' })).toMatchObject({
+      openBy: '2026-12-01',
+      late: true,
+      daysLate: 6,
+      lateUnit: 'days',
     });
   });
 
@@ -122,13 +148,14 @@ describe('re-appointment opening (bổ nhiệm lại)', () => {
       daysLate: 10,
       lateUnit: 'days',
     });
-    const late2025 = reappointmentOpening({ ...base, today: '2026-11-02' }) as {
-      late: boolean;
-      daysLate: number;
-      openBy: string;
-    };
-    expect(late2025.late).toBe(true);
-    expect(late2025.daysLate).toBe(calendar.workingDaysBetween(late2025.openBy, '2026-11-02'));
+    expect(reappointmentOpening({ ...base, today: '2026-11-02' })).toMatchObject({
+      late: true,
+      daysLate: 61,
+      lateUnit: 'days',
+    });
+    const lateVn2025 = noticeDeadline(vn2025, calendar, '2026-12-01', '2026-11-02');
+    expect(lateVn2025).toMatchObject({ late: true, lateUnit: 'working_days' });
+    expect(lateVn2025.daysLate).toBe(calendar.workingDaysBetween(lateVn2025.openBy, '2026-11-02'));
   });
 
   it.each([
@@ -209,12 +236,18 @@ describe('re-appointment start', () => {
       details: { termEnd: '2026-12-01' },
     });
     expect(early.message).toMatch(/Nghị định 138\/2020\/NĐ-CP art\. 41\(1\)/);
-    // The notice's lead time is the case's rule set's, as its facts say: 90 working days under
-    // Quy định 377-QĐ/TW from 8 Oct 2025 (before: "Nghị định 170/2025 … 90 days", whatever the set).
+    // The notice's lead time is the case's rule set's, as its facts say: 90 days under Nghị định
+    // 170/2025 art. 39(1) (before: 90 working days under Quy định 377-QĐ/TW, the Party's figure).
     expect(early.message).toMatch(
+      /the re-appointment notice: 90 days before the term ends \(Nghị định 170\/2025\/NĐ-CP, art\. 39\(1\)/,
+    );
+    expect(early.message).not.toMatch(/90 working days/);
+    const underVn2025 = refusal(() =>
+      refuseStartBeforeTermEnds(holder, 'pos-1', '2026-06-15', vn2025),
+    );
+    expect(underVn2025.message).toMatch(
       /the re-appointment notice: 90 working days before the term ends \(Quy định 377-QĐ\/TW/,
     );
-    expect(early.message).not.toMatch(/Nghị định 170\/2025|90 days/);
     const under2022 = refusal(() =>
       refuseStartBeforeTermEnds(holder, 'pos-1', '2026-06-15', state2022),
     );

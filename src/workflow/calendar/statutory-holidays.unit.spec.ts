@@ -115,11 +115,13 @@ describe('official schedules override the Code (seeds/calendar)', () => {
 
 describe('a re-appointment notice in 2031', () => {
   it('falls 90 working days before the term ends, counting Tết 2031 and its compensating days', () => {
-    const instrument = JSON.parse(
-      readFileSync(path.join(seeds, 'rule-sets/instruments/qd-377-tw-2025.json'), 'utf8'),
-    ) as { params: Record<string, { value: { amount: number; unit: string } }> };
-    const lead = instrument.params['reappointment.leadTime'].value;
-    expect(lead).toEqual({ amount: 90, unit: 'working_days' }); // Quy định 377-QĐ/TW
+    // The whole set vn-2025 keeps Quy định 377-QĐ/TW's 90 working days for the cases that pinned
+    // it (the composed State sets count Nghị định 170/2025's 90 calendar days).
+    const set = JSON.parse(readFileSync(path.join(seeds, 'rule-sets/vn-2025.json'), 'utf8')) as {
+      params: Record<string, { value: { amount: number; unit: string } }>;
+    };
+    const lead = set.params['reappointment.leadTime'].value;
+    expect(lead).toEqual({ amount: 90, unit: 'working_days' });
     // Term ends Tue 20 May 2031. Between 2 Jan and 20 May the weekdays off are Tết 22–24 and
     // 27–28 Jan (two of them compensating the weekend), Giỗ Tổ Tue 1 Apr, 30 Apr and 1 May.
     expect(official.subtractWorkingDays('2031-05-20', lead.amount)).toBe('2031-01-02');

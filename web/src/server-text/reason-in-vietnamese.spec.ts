@@ -511,7 +511,7 @@ describe("a decision's term and its ground", () => {
 });
 
 describe("a re-appointment's new term before the current one ends", () => {
-  it('reads the lead time the rule set has, in working days from Quy định 377-QĐ/TW', () => {
+  it('reads the lead time the rule set has: 90 calendar days under Nghị định 170/2025 art. 39(1)', () => {
     const ruleSet = loadRuleSets(path.resolve(__dirname, '../../../seeds/rule-sets')).find(
       (set) => set.id === 'state-2025-10-08',
     )!;
@@ -537,7 +537,7 @@ describe("a re-appointment's new term before the current one ends", () => {
       message = (error as Error).message;
     }
     expect(expectRead(message)).toMatch(
-      /^Ngày hiệu lực 06\/12\/2026 trước ngày 15\/06\/2027, .*\(45-QĐ\/TU, 10\/06\/2022\).*thông báo bổ nhiệm lại chậm nhất 90 ngày làm việc trước ngày hết nhiệm kỳ \(Quy định 377-QĐ\/TW/,
+      /^Ngày hiệu lực 06\/12\/2026 trước ngày 15\/06\/2027, .*\(45-QĐ\/TU, 10\/06\/2022\).*thông báo bổ nhiệm lại chậm nhất 90 ngày trước ngày hết nhiệm kỳ \(Nghị định 170\/2025\/NĐ-CP, Điều 39\(1\) — đối chiếu với bản tóm lược, chưa với văn bản gốc\)$/,
     );
   });
 });

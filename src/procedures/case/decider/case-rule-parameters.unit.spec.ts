@@ -301,7 +301,9 @@ describe("a term's re-appointment notice is its definition's (decisionGivesReapp
       .when(decide(), at(leader))
       .then(['DecisionIssued']);
     expect(issued.data.termEnd).toBe('2031-12-01');
-    expect(issued.data.reappointmentNoticeOn).toEqual(expect.stringMatching(/^2031-0[7-8]-\d\d$/));
+    // 90 calendar days before the term ends (Nghị định 170/2025/NĐ-CP art. 39(1)); before, the
+    // composed set took Quy định 377-QĐ/TW's 90 working days and gave a day in July 2031.
+    expect(issued.data.reappointmentNoticeOn).toBe('2031-09-02');
   });
 
   it('schedules none for a definition that does not (as a rotation or a transfer)', () => {

@@ -31,7 +31,7 @@ const postAssigned = (data: Record<string, unknown>, occurredAt: string): Record
 });
 
 describe('the re-appointment notice of a term recorded by hand or imported', () => {
-  it('is scheduled 90 working days before the term ends when recorded under Quy định 377-QĐ/TW, once per hold', () => {
+  it('is scheduled 90 calendar days before the term ends when recorded from 8 Oct 2025 (Nghị định 170/2025 art. 39(1)), once per hold', () => {
     const event = postAssigned({}, '2026-12-06T03:00:00.000Z');
     const outputs = recordedTermNotice(event, catalog, 'appointment');
     const [schedule, follow] = outputs;
@@ -42,10 +42,12 @@ describe('the re-appointment notice of a term recorded by hand or imported', () 
         timer: expect.objectContaining({
           kind: 'recorded-term-notice',
           target: 'cadre-p-an',
-          dueAt: `${catalog.calendar.subtractWorkingDays('2027-03-01', 90)}T01:00:00.000Z`,
+          // A term ending 01/03/2027 is noticed on 01/12/2026 (was 16/10/2026: 90 working days).
+          dueAt: '2026-12-01T01:00:00.000Z',
           cause: 'p-an/pos-head/2027-03-01',
           payload: expect.objectContaining({
             termEnd: '2027-03-01',
+            noticeOn: '2026-12-01',
             decisionRef: '12-QĐ/UBND',
             definition: expect.stringMatching(/^reappointment\.standard@\d+$/),
           }),
