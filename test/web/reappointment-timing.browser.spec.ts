@@ -59,12 +59,16 @@ describe('a re-appointment opened late', () => {
     await t?.close();
   });
 
-  it('shows the term end, the day it was due and how many working days late', async () => {
+  it('shows the term end, the day it was due and how many days late', async () => {
     const { page } = await signIn(browser, base, 'staff-1');
     await page.goto(`${base}/cases/re-late`);
     const due = page.getByTestId('case-open-by');
     await due.waitFor();
-    expect(await due.innerText()).toMatch(/^\d\d\/\d\d\/\d{4} mở muộn \d+ ngày làm việc$/);
+    // The term ends in 30 days; the notice was due 90 calendar days before it (Nghị định
+    // 170/2025/NĐ-CP art. 39(1)), 60 days ago. Before: a day 90 working days back, "mở muộn …
+    // ngày làm việc" (Quy định 377-QĐ/TW's Party figure on the State track).
+    const dmy = (day: string) => day.split('-').reverse().join('/');
+    expect(await due.innerText()).toBe(`${dmy(addDays(today, -60))} mở muộn 60 ngày`);
     const [y, m, d] = addDays(today, 30).split('-');
     expect(await page.locator('dl.facts').innerText()).toContain(
       `Hết nhiệm kỳ đang giữ\n${d}/${m}/${y}`,
