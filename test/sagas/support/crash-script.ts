@@ -249,7 +249,7 @@ export const newPostOf = (personId: string) => `pos-new-${personId}`;
 
 /**
  * The term each person holds on record: group A's ended the day its re-appointment took effect;
- * the others' ends past the re-appointment notice's lead time (90 working days) as the workers'
+ * the others' ends past the re-appointment notice's lead time (90 days, Nghị định 170/2025) as the workers'
  * clock (40 days ahead) reads it, or the notice a recorded term gets would open the
  * re-appointment the script opens itself.
  */
