@@ -24,7 +24,7 @@ import { RecordOrigins } from '../../identity/record-origins';
 import { OpeningReads, ProcedureRegistry } from './procedure-registry';
 import { OpenCaseInput } from './commands/case-commands';
 import { openingFor } from './opening-for';
-import { CaseReads, stepReads } from './case-reads';
+import { CaseReads, personReadBy, stepReads } from './case-reads';
 import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
@@ -222,12 +222,11 @@ export class CaseCommandRunner {
           `case ${caseId} does not exist`,
           'not_found',
         );
-      const person = { personId: state.appointee ?? state.personId, positionId: state.positionId };
       const context = await this.contexts.build(
         actor,
         pinned,
         state.orgUnitId,
-        reads.personRecord ? { ...person, readByCaller: reads.personReadByCaller } : undefined,
+        personReadBy(state, reads),
       );
       const held = await holdingReads(this.store, state, context, reads);
       const withHolding = { ...context, ...held };

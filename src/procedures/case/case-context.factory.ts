@@ -89,9 +89,15 @@ export class CaseContextFactory {
     caseUnit: string,
     /**
      * `readByCaller`: the person's open discipline cases are named as far as the caller's grant
-     * reaches (a refusal's), else the case's unit's (what a case stores).
+     * reaches (a refusal's), else the case's unit's (what a case stores). `decidedCase`: a
+     * discipline case a workflow carries, read as closed (`CaseReads`).
      */
-    personFactsFor?: { personId: string; positionId: string; readByCaller?: boolean },
+    personFactsFor?: {
+      personId: string;
+      positionId: string;
+      readByCaller?: boolean;
+      decidedCase?: string;
+    },
     /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
     today = this.today(),
   ): Promise<CaseContext> {
@@ -104,6 +110,7 @@ export class CaseContextFactory {
               personFactsFor.positionId,
               today,
               personFactsFor.readByCaller ? actor.orgUnit : caseUnit,
+              personFactsFor.decidedCase,
             ),
           }
         : {}),
@@ -232,9 +239,10 @@ export class CaseContextFactory {
     positionId: string,
     today: string,
     caseUnit?: string,
+    decidedCase?: string,
   ): Promise<PersonFactsForVetting | undefined> {
     const { state } = await this.registry.loadPerson(personId);
-    return this.factsFrom(state, positionId, today, caseUnit);
+    return this.factsFrom(state, positionId, today, caseUnit, decidedCase);
   }
 
   /** `personFacts` of a record already read. */
@@ -243,8 +251,11 @@ export class CaseContextFactory {
     positionId: string,
     today: string,
     caseUnit?: string,
+    decidedCase?: string,
   ): Promise<PersonFactsForVetting | undefined> {
     if (state.status !== 'registered') return undefined;
+    // Decided, though noted closed on the record only after the decision's other writes.
+    const openCases = state.openCases.filter((c) => c.caseId !== decidedCase);
     // The record as it stands today: a decision effective on a later day has not yet moved the
     // person (the post it ends is held until then, the one it gives not yet).
     const held = [
@@ -271,9 +282,9 @@ export class CaseContextFactory {
       .filter((post): post is typeof post & { rank: number } => post.rank !== null);
     const discipline = disciplineStandingFrom(
       state.discipline,
-      state.openCases,
+      openCases,
       today,
-      caseUnit ? await disciplineCasesOutOfGrant(state.openCases, this.scope, caseUnit) : undefined,
+      caseUnit ? await disciplineCasesOutOfGrant(openCases, this.scope, caseUnit) : undefined,
       (id) => this.catalog.ruleSet(id),
     );
     return {

@@ -6,6 +6,11 @@ import { StepBody } from './decider/case.commands';
  */
 export interface CaseReads {
   personRecord?: boolean;
+  /**
+   * A discipline case whose decision a workflow carries into this case: the record read as if it
+   * were noted closed there (the workflow writes that note after the decision's other writes).
+   */
+  decidedCase?: string;
   candidates?: string[];
   /**
    * The candidates' open discipline cases are named as the caller's grant reaches them, not the
@@ -62,5 +67,21 @@ export function stepReads(body: StepBody): CaseReads {
     ...(body.kind === 'decision' && !body.keepsPreviousPost
       ? { postsEndedOn: body.effectiveFrom }
       : {}),
+  };
+}
+
+/** Whose record a command on an existing case reads (the context's `personFactsFor`), if any. */
+export function personReadBy(
+  state: { appointee: string | null; personId: string; positionId: string },
+  reads: CaseReads,
+):
+  | { personId: string; positionId: string; decidedCase?: string; readByCaller?: boolean }
+  | undefined {
+  if (!reads.personRecord) return undefined;
+  return {
+    personId: state.appointee ?? state.personId,
+    positionId: state.positionId,
+    ...(reads.decidedCase ? { decidedCase: reads.decidedCase } : {}),
+    ...(reads.personReadByCaller ? { readByCaller: true } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { barCoverage, WiderBarScope } from '../../cadres/discipline-bar-scope';
-import { PersonState } from '../../cadres/person/person.state';
+import { PersonState, PlanningPoolEntry } from '../../cadres/person/person.state';
 import { decisionRefOf, OpenCaseSeen, RecordWrite, toPerson } from '../case/record/record-writes';
 import { decisionLeavesPlanningPool } from './decision-effects';
 import { decisionEndsPost } from './decision-ends-post';
@@ -138,17 +138,23 @@ function formEffectsOnRecord(
   const others = openCases.filter((c) => known.has(c.caseId));
   return [
     ...leavesPool,
-    ...carryIntoOpenCases(caseId, state.positionId, others, applied),
+    ...carryIntoOpenCases(caseId, state.positionId, others, applied, poolEntries),
     ...endsPosts,
   ];
 }
 
-/** Flags the discipline item of each other open case; ending the post withdraws those it empties. */
+/**
+ * Flags the discipline item of each other open case, and its planning-pool item where the form
+ * took the person off the pool; ending the post withdraws those it empties. Each case reads the
+ * item again from its record before flagging (`FlagVettingItemFromRecord`): a post the bar does
+ * not cover, or a pool entry left for it, raises no flag.
+ */
 function carryIntoOpenCases(
   caseId: string,
   positionId: string | null,
   openCases: OpenCaseSeen[],
   applied: FormApplied,
+  poolLeft: PlanningPoolEntry[],
 ): RecordWrite[] {
   const { form, barEndsOn: bar, decisionRef } = applied;
   const endsPost = decisionEndsPost(applied);
@@ -158,7 +164,10 @@ function carryIntoOpenCases(
     : '';
   // The bar's rule is the decision's own track's (a civil servant's 12 months, not the Party's).
   const rule = applied.barRule ? ` (${applied.barRule})` : '';
-  const note = `discipline decided: ${form} (${decisionRef}, case ${caseId})${bar ? `, bars ${covers} until ${bar}${rule}` : ''}`;
+  const decided = `discipline decided: ${form} (${decisionRef}, case ${caseId})`;
+  const note = `${decided}${bar ? `, bars ${covers} until ${bar}${rule}` : ''}`;
+  // The entries it took off, as the pool item's flag names them (vetting read them cleared).
+  const poolNote = `${decided}, taken off the planning pool: ${poolLeft.map((entry) => `${entry.positionId} ${entry.term} (${entry.decisionRef})`).join('; ')}`;
   return openCases
     .filter((open) => open.procedure !== 'discipline' && open.status === 'open')
     .flatMap((open): RecordWrite[] => {
@@ -181,7 +190,16 @@ function carryIntoOpenCases(
           data: { item: 'discipline_bar', note, causeRef: caseId },
         },
       };
-      return [flag];
+      if (!poolLeft.length) return [flag];
+      const poolFlag: RecordWrite = {
+        ...to,
+        key: 'flag:planning_pool',
+        command: {
+          type: 'FlagVettingItemFromRecord',
+          data: { item: 'planning_pool', note: poolNote, causeRef: caseId },
+        },
+      };
+      return [flag, poolFlag];
     });
 }
 

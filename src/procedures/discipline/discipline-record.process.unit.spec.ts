@@ -146,13 +146,35 @@ const flagWrite = (form: string) => ({
   },
 });
 
+/** The open appointment's pool item, flagged: the form took the person off the pool. */
+const poolFlagWrite = (form: string) => ({
+  to: 'case',
+  caseId: 'a-1',
+  orgUnitId: 'ou-1',
+  key: 'flag:planning_pool',
+  command: {
+    type: 'FlagVettingItemFromRecord',
+    data: {
+      item: 'planning_pool',
+      note: `discipline decided: ${form} (12/QĐ-UBKT (2026-11-20), case d-1), taken off the planning pool: pos-director 2026-2031 (QĐ 3)`,
+      causeRef: 'd-1',
+    },
+  },
+});
+
 describe('discipline-record workflow', () => {
   // Changed with issue 19: a decided warning no longer flags an open re-appointment (NĐ 138 art.
   // 49(5)(a): what holds it back is a pending case or an investigation, not the higher-post bar).
   it('a warning: the record, off the planning pool, the open appointment flagged, not the re-appointment; the post stays', () => {
     given(discipline(opened, decided('warning')), person, [reappointmentOpen, appointmentOpen])
       .when(applyDisciplineDecision)
-      .then([recordWrite('warning'), poolWrite('warning'), flagWrite('warning')] as never);
+      .then([
+        recordWrite('warning'),
+        poolWrite('warning'),
+        flagWrite('warning'),
+        // Before, the pool item stayed cleared on an entry the decision had just removed.
+        poolFlagWrite('warning'),
+      ] as never);
   });
 
   it('a form the rule set keeps in the planning pool leaves the pool alone', () => {
@@ -209,6 +231,7 @@ describe('discipline-record workflow', () => {
           },
         },
         flagWrite('removal_from_post'),
+        poolFlagWrite('removal_from_post'),
         {
           to: 'person',
           personId: 'p-1',
@@ -259,7 +282,10 @@ describe('discipline-record workflow', () => {
       person,
       [stays],
     );
-    expect(writes.filter((w) => w.to === 'case').map((w) => w.key)).toEqual(['flag']);
+    expect(writes.filter((w) => w.to === 'case').map((w) => w.key)).toEqual([
+      'flag',
+      'flag:planning_pool',
+    ]);
   });
 
   it('an open case that closed meanwhile gets nothing; an unregistered person only the record', () => {
@@ -353,6 +379,17 @@ describe('discipline-record workflow', () => {
           command: {
             type: 'RecheckVettingItemFromRecord',
             data: { item: 'discipline_bar', causeRef: 'd-1' },
+          },
+        },
+        // And its pool flag, for the entries given back.
+        {
+          to: 'case',
+          caseId: 'r-1',
+          orgUnitId: 'ou-1',
+          key: 'recheck:planning_pool',
+          command: {
+            type: 'RecheckVettingItemFromRecord',
+            data: { item: 'planning_pool', causeRef: 'd-1' },
           },
         },
       ]);
@@ -550,9 +587,11 @@ describe('discipline-record workflow', () => {
       ['pool:pos-director', 'RemovePlanningPoolEntry'],
       ['withdraw', 'WithdrawCase'],
       ['flag', 'FlagVettingItemFromRecord'],
+      ['flag:planning_pool', 'FlagVettingItemFromRecord'],
       ['post:pos-head', 'EndPost'],
       // The flag just raised is read again on the revised record (the withdrawn case is not).
       ['recheck', 'RecheckVettingItemFromRecord'],
+      ['recheck:planning_pool', 'RecheckVettingItemFromRecord'],
     ]);
     expect(writes[0].command.data).toMatchObject({
       outcome: 'changed',
@@ -561,7 +600,7 @@ describe('discipline-record workflow', () => {
       decisionRef: '15/QĐ (2026-12-01)',
     });
     // The person held the post until the review removed them from it.
-    expect(writes[4].command.data).toMatchObject({
+    expect(writes[5].command.data).toMatchObject({
       positionId: 'pos-head',
       on: '2026-12-01',
       decisionRef: '15/QĐ (2026-12-01)',

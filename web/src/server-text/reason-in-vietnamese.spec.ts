@@ -897,6 +897,14 @@ describe('every note vetting reads off a record reads in Vietnamese, posts by th
       'Đã quyết định kỷ luật: «hình thức 9» (15/QĐ-UBND, 07/12/2026, hồ sơ d-1), hạn chế bổ nhiệm chức vụ cao hơn đến ngày 07/12/2027',
     );
     expectRead('discipline decided: warning (16-QĐ/UBKT, case d-2)');
+    // The pool item it flags: the entries the decision took off (before, read as cleared).
+    expect(
+      expectRead(
+        'discipline decided: reprimand (15/QĐ-UBND (2026-12-07), case d-1), taken off the planning pool: pos-head 2025-2030 (112-QĐ/TU); pos-deputy 2025-2030 (113-QĐ/TU (2025-06-01))',
+      ),
+    ).toBe(
+      'Đã quyết định kỷ luật: «hình thức 9» (15/QĐ-UBND, 07/12/2026, hồ sơ d-1), đưa ra khỏi quy hoạch: «chức vụ head» nhiệm kỳ 2025-2030 (112-QĐ/TU); «chức vụ deputy» nhiệm kỳ 2025-2030 (113-QĐ/TU, 01/06/2025)',
+    );
     expectRead(
       'discipline decided: demotion (17-QĐ/UBKT, case d-3), bars any appointment (until 2027-06-01) until 2031-12-07',
     );

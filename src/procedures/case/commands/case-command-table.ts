@@ -45,6 +45,10 @@ export const CASE_COMMAND_TABLE = [
       personRecord:
         command.type === 'RecheckVettingItemFromRecord' ||
         command.type === 'FlagVettingItemFromRecord',
+      // The flag carries a decided discipline case: the record counts it closed, named or not.
+      ...(command.type === 'FlagVettingItemFromRecord'
+        ? { decidedCase: command.data.causeRef }
+        : {}),
     }),
   ),
 ];

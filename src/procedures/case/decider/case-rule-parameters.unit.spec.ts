@@ -148,18 +148,6 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
       causeRef: 'd-1',
     },
   };
-  /** An open case whose discipline item a discipline decision flagged from the record. */
-  const flagged = (ruleSet = stateNow) =>
-    historyOf(
-      caseDecider,
-      [openCase, openedEarlier(at(staff, ruleSet))],
-      [flag, at(staff, ruleSet)],
-    );
-  const resolve: CaseCommand = {
-    type: 'ResolveVettingItem',
-    data: { item: 'discipline_bar', note: 'please' },
-  };
-
   /** The record as the resolution reads it: a civil servant's reprimand still barring. */
   const barred = {
     ...at(staff),
@@ -174,6 +162,17 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
         },
       ],
     },
+  };
+  /** An open case whose discipline item a discipline decision flagged from the record (the bar on it). */
+  const flagged = (ruleSet = stateNow) =>
+    historyOf(
+      caseDecider,
+      [openCase, openedEarlier(at(staff, ruleSet))],
+      [flag, { ...at(staff, ruleSet), personFacts: barred.personFacts }],
+    );
+  const resolve: CaseCommand = {
+    type: 'ResolveVettingItem',
+    data: { item: 'discipline_bar', note: 'please' },
   };
 
   it('refuses to waive a running discipline bar under the seeded rules', () => {
@@ -240,11 +239,16 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
       type: 'FlagVettingItemFromRecord',
       data: { item: 'years_in_post', note: 'one year in post, two asked', causeRef: 'p-1' },
     };
+    // The record bears both out: the bar running, a year in the post held.
+    const short = {
+      ...barred.personFacts,
+      posts: [{ positionId: 'pos-head-office', rank: 2, from: '2025-11-01', until: null }],
+    };
     const history = historyOf(
       caseDecider,
       [openCase, openedEarlier(at(staff, ruleSet))],
-      [flag, at(staff, ruleSet)],
-      [flagYears, at(staff, ruleSet)],
+      [flag, { ...at(staff, ruleSet), personFacts: short }],
+      [flagYears, { ...at(staff, ruleSet), personFacts: short }],
     );
     const view = caseView(
       givenStream(caseDecider, ...history).state,
@@ -262,7 +266,7 @@ describe('vetting items staff cannot set aside (vetting.unwaivableItems)', () =>
   };
 
   it('offers a flag from the record the rule set bars setting aside to be read again', () => {
-    const history = historyOf(caseDecider, [openCase, openedEarlier(at(staff))], [flag, at(staff)]);
+    const history = flagged();
     const view = caseView(
       givenStream(caseDecider, ...history).state,
       { definition, ruleSet: stateNow },

@@ -15,7 +15,9 @@ import { CaseState, ExistingCase } from './case.state';
 import { CASE_CORRECTION_KINDS, performStep } from './case.steps';
 import { Command, Data, Open } from './case.types';
 import { recheckFromRecord, resolveVettingItem } from './case.vetting-resolution';
-import { workflowFlagEndsOn } from './flag-ends-on';
+import { withCaseDecided, workflowFlagEndsOn } from './flag-ends-on';
+import { vettingFromRecord } from './vetting-from-record';
+import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 
 export function decideCase(
   state: CaseState,
@@ -141,8 +143,15 @@ function flagFromRecord(
   command: Command<'FlagVettingItemFromRecord'>,
   context: CaseContext,
 ): DomainEvent[] {
-  // A procedure without vetting (a dismissal, an extension) has no item a flag could block.
-  if (!context.definition.steps.some((step) => step.kind === 'vetting')) return [];
+  // A procedure without vetting (a dismissal, an extension) has no item a flag could block, nor
+  // does a vetting that does not check the item (a pool flag on a case that asks no pool).
+  const vetting = context.definition.steps.find((step) => step.kind === 'vetting');
+  if (!vetting || !(vetting.vettingItems ?? []).includes(command.data.item)) return [];
+  // The item judged as vetting judges it, on the record read with the command and the carried
+  // case taken as decided: a bar that does not cover the case's post (a reprimand's, on a post not
+  // higher than the one held), or a pool entry left for it, flags nothing. Before, every open
+  // case was flagged and staff had to have the flag read again to clear it.
+  if (context.personFacts && !borneOutByRecord(state, command.data, context)) return [];
   const entry = state.vetting[command.data.item];
   if (entry && entry.result === 'flagged' && !entry.resolved && entry.note === command.data.note)
     return [];
@@ -169,6 +178,23 @@ function flagFromRecord(
       },
     },
   ];
+}
+
+/** Whether the record, the carried discipline case taken as decided, flags the item. */
+function borneOutByRecord(
+  state: Open,
+  flag: { item: VettingItem; causeRef: string },
+  context: CaseContext,
+): boolean {
+  const [read] = vettingFromRecord(
+    withCaseDecided(context.personFacts!, flag.causeRef),
+    context.ruleSet,
+    context.today,
+    [flag.item],
+    state.procedure === 'appointment',
+  );
+  // An item the record does not decide is the workflow's word alone.
+  return read === undefined || read.result === 'flagged';
 }
 
 /**

@@ -51,12 +51,7 @@ export function workflowFlagEndsOn(
   flag: { item: VettingItem; note: string; causeRef: string },
   appointment: boolean,
 ): string | undefined {
-  const open = (cases: string[] | undefined) => cases?.filter((id) => id !== flag.causeRef);
-  const decided: PersonFactsForVetting = {
-    ...facts,
-    openDisciplineCases: open(facts.openDisciplineCases) ?? [],
-    pendingDisciplineCases: open(facts.pendingDisciplineCases),
-  };
+  const decided = withCaseDecided(facts, flag.causeRef);
   const entry: VettingEntry = {
     item: flag.item,
     result: 'flagged',
@@ -64,6 +59,22 @@ export function workflowFlagEndsOn(
     source: 'record',
   };
   return flagsEndOn(decided, ruleSet, today, [entry], appointment)[flag.item];
+}
+
+/**
+ * The record as it stands once the discipline case a workflow carries (`causeRef`) is noted
+ * closed there: the workflow writes that note after it carries the decision.
+ */
+export function withCaseDecided(
+  facts: PersonFactsForVetting,
+  causeRef: string,
+): PersonFactsForVetting {
+  const open = (cases: string[] | undefined) => cases?.filter((id) => id !== causeRef);
+  return {
+    ...facts,
+    openDisciplineCases: open(facts.openDisciplineCases) ?? [],
+    pendingDisciplineCases: open(facts.pendingDisciplineCases),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { decisionRefInBrackets } from '../../dates';
 import { citedDecisionInBrackets } from './record';
 import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 import type { Say } from '../reason-in-vietnamese';
@@ -73,6 +74,20 @@ export const VETTING_NOTES: Sentence[] = [
   sentence(
     `read again from the record on ${DAY}: (.+)`,
     ([day, note], s) => `Đọc lại hồ sơ cán bộ ngày ${s.day(day)}: ${s.asRecorded(note)}`,
+  ),
+  // The pool item a decision that took the person off the planning pool flags
+  // (discipline-record.process.ts): each entry it removed, with the decision that had made it.
+  sentence(
+    `discipline decided: ${ID} \\((.+), case ${ID}\\), taken off the planning pool: (.+)`,
+    ([form, ref, caseId, entries], s) =>
+      `Đã quyết định kỷ luật: ${s.words.form(form)} (${citedDecisionInBrackets(ref)}, hồ sơ ${caseId}), đưa ra khỏi quy hoạch: ${entries
+        .split('; ')
+        .map((entry) => {
+          const m = /^(\S+) (\d{4}-\d{4}) \((.+)\)$/.exec(entry);
+          if (!m) throw new Untranslated();
+          return `${s.words.position(m[1])} nhiệm kỳ ${m[2]} (${decisionRefInBrackets(m[3])})`;
+        })
+        .join('; ')}`,
   ),
   sentence(
     `discipline decided: ${ID} \\((.+), case ${ID}\\)(?:, bars ${COVERAGE} until ${DAY})?`,
