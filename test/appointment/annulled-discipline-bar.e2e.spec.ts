@@ -1,6 +1,5 @@
 import request from 'supertest';
-import { CommandBus } from '@nestjs/cqrs';
-import { ActOnCase } from '../../src/procedures/case/commands/case-commands';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import {
   addDays,
   buildPostAppointmentTown,
@@ -228,6 +227,35 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
       (body) => !body.reasons.some((r) => r.rule === 'discipline.in_effect'),
     );
 
+  /**
+   * A flag the discipline workflow raised before its flags were judged on the record (the
+   * workflow had already run), written as it stands on such a case: the command would now find
+   * the record does not bear it out and raise nothing.
+   */
+  const staleFlag = (caseId: string, discipline: string) =>
+    t.app.get<EventStore>(EVENT_STORE).append(
+      `appointment-${caseId}`,
+      [
+        {
+          id: `old-flag-${caseId}`,
+          type: 'VettingItemFlaggedFromRecord',
+          data: {
+            item: 'discipline_bar',
+            note: `discipline decided: reprimand (old flag, case ${discipline}), bars a higher post until 2027-12-08`,
+            flaggedOn: today,
+            causeRef: discipline,
+          },
+          metadata: {
+            actorId: 'system:saga:discipline-record',
+            correlationId: discipline,
+            causationId: null,
+            occurredAt: new Date().toISOString(),
+          },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+
   beforeAll(async () => {
     t = await startTestApp('appt_annulled_bar', { RUN_WORKERS: 'true' });
     h = townHeaders(t, {
@@ -268,7 +296,11 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
       () => inboxItem('c-st1'),
       (item) => item?.flaggedItems.includes('discipline_bar') ?? false,
     );
-    expect(held).toMatchObject({ step: 'decision', flaggedItems: ['discipline_bar'] });
+    // The reprimand took her off the planning pool too: the pool item is flagged beside it.
+    expect(held).toMatchObject({
+      step: 'decision',
+      flaggedItems: ['discipline_bar', 'planning_pool'],
+    });
     const refused = await resolve('c-st1').expect(422);
     expect(refused.body.rule).toBe('vetting.discipline_bar_unresolvable');
     expect(refused.body.detail).toMatch(/discipline \(reprimand, 7-QĐ\/d-st1 \(/);
@@ -328,33 +360,7 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
     );
     // A flag raised before this fix and never read again (the workflow had already run): it
     // stands on the case as the annulled decision left it.
-    await t.app.get(CommandBus).execute(
-      new ActOnCase(
-        'c-st2',
-        {
-          type: 'FlagVettingItemFromRecord',
-          data: {
-            item: 'discipline_bar',
-            note: 'discipline decided: reprimand (old flag, case d-st2), bars a higher post until 2027-12-08',
-            causeRef: 'd-st2',
-          },
-        },
-        {
-          actor: {
-            userId: 'system:saga:discipline-record',
-            roles: ['organization_staff'],
-            orgUnit: 'ou-town',
-          },
-          metadata: {
-            actorId: 'system:saga:discipline-record',
-            correlationId: 'd-st2',
-            causationId: null,
-            occurredAt: new Date().toISOString(),
-          },
-          idSeed: 'old-flag-c-st2',
-        },
-      ),
-    );
+    await staleFlag('c-st2', 'd-st2');
     expect((await caseOf('c-st2')).vetting.discipline_bar.result).toBe('flagged');
     const vetted = await step('c-st2', 'vetting', 'staff', vetting).expect(200);
     expect(vetted.body.vetting.discipline_bar).toMatchObject({
@@ -378,33 +384,7 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
       (body) => body.vetting.discipline_bar.result === 'cleared',
     );
     // The same stale flag as a case annulled before this fix carries.
-    await t.app.get(CommandBus).execute(
-      new ActOnCase(
-        'c-st3',
-        {
-          type: 'FlagVettingItemFromRecord',
-          data: {
-            item: 'discipline_bar',
-            note: 'discipline decided: reprimand (old flag, case d-st3), bars a higher post until 2027-12-08',
-            causeRef: 'd-st3',
-          },
-        },
-        {
-          actor: {
-            userId: 'system:saga:discipline-record',
-            roles: ['organization_staff'],
-            orgUnit: 'ou-town',
-          },
-          metadata: {
-            actorId: 'system:saga:discipline-record',
-            correlationId: 'd-st3',
-            causationId: null,
-            occurredAt: new Date().toISOString(),
-          },
-          idSeed: 'old-flag-c-st3',
-        },
-      ),
-    );
+    await staleFlag('c-st3', 'd-st3');
     await step('c-st3', 'decision', 'leader', decision).expect(422);
     const resolved = await resolve('c-st3').expect(200);
     expect(resolved.body.vetting.discipline_bar).toMatchObject({
@@ -412,15 +392,15 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
       source: 'record',
       note: expect.stringMatching(/^read again from the record on .*: no discipline in effect/),
     });
+    // The discipline item's clearings (the pool item, given back on annulment, is cleared apart).
+    type Cleared = { type: string; data: { item: string } };
+    const barCleared = (e: Cleared) =>
+      e.type === 'VettingItemClearedFromRecord' && e.data.item === 'discipline_bar';
     const history = await eventually(
       () => http().get('/cases/c-st3/history').set(h.auditor).expect(200),
-      (r) =>
-        r.body.events.filter((e: { type: string }) => e.type === 'VettingItemClearedFromRecord')
-          .length === 2,
+      (r) => r.body.events.filter(barCleared).length === 2,
     );
-    const byStaff = history.body.events
-      .filter((e: { type: string }) => e.type === 'VettingItemClearedFromRecord')
-      .at(-1);
+    const byStaff = history.body.events.filter(barCleared).at(-1);
     expect(byStaff.actorId).toBe('u-staff');
     expect(byStaff.data).toMatchObject({
       clearedBy: 'u-staff',
