@@ -333,3 +333,55 @@ describe("a term's re-appointment notice is its definition's (decisionGivesReapp
     expect(issued.data).not.toHaveProperty('reappointmentNoticeOn');
   });
 });
+
+describe('a decided discipline carried into the open case (FlagVettingItemFromRecord)', () => {
+  const carried = (item: 'discipline_bar' | 'planning_pool'): CaseCommand => ({
+    type: 'FlagVettingItemFromRecord',
+    data: {
+      item,
+      note: `discipline decided: reprimand (12/QĐ-UBND, case d-1), ${item}`,
+      causeRef: 'd-1',
+    },
+  });
+  const reprimand = {
+    form: 'reprimand',
+    endsOn: '2027-11-20',
+    decisionRef: '12/QĐ-UBND',
+  };
+  /** The record as the flag reads it: the reprimand on it, the pool entries it took off gone. */
+  const decided = (target: { positionId: string; rank: number }) => ({
+    ...at(staff),
+    personFacts: { ...record, target, planningPool: [], disciplineBars: [reprimand] },
+  });
+
+  it('flags nothing on a post not higher than the one held: the bar covers a higher post only', () => {
+    givenStream(caseDecider, ...caseAtDecision())
+      .when(carried('discipline_bar'), decided({ positionId: 'pos-same', rank: 2 }))
+      .then([]);
+    // A higher post: flagged.
+    givenStream(caseDecider, ...caseAtDecision())
+      .when(carried('discipline_bar'), decided({ positionId: 'pos-deputy', rank: 3 }))
+      .then(['VettingItemFlaggedFromRecord']);
+  });
+
+  it('flags the pool item the vetting cleared on an entry the decision took off, once', () => {
+    const [flag] = givenStream(caseDecider, ...caseAtDecision())
+      .when(carried('planning_pool'), decided({ positionId: 'pos-deputy', rank: 3 }))
+      .then(['VettingItemFlaggedFromRecord']);
+    expect(flag.data).toMatchObject({ item: 'planning_pool', causeRef: 'd-1' });
+    // Delivered again: the same open flag appends nothing.
+    givenStream(caseDecider, ...caseAtDecision(), flag)
+      .when(carried('planning_pool'), decided({ positionId: 'pos-deputy', rank: 3 }))
+      .then([]);
+  });
+
+  it('leaves the pool item alone where an entry is left for the post', () => {
+    const kept = decided({ positionId: 'pos-deputy', rank: 3 });
+    givenStream(caseDecider, ...caseAtDecision())
+      .when(carried('planning_pool'), {
+        ...kept,
+        personFacts: { ...kept.personFacts, planningPool: record.planningPool },
+      })
+      .then([]);
+  });
+});

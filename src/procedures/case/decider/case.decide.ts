@@ -153,6 +153,9 @@ function flagFromRecord(
   // case was flagged and staff had to have the flag read again to clear it.
   if (context.personFacts && !borneOutByRecord(state, command.data, context)) return [];
   const entry = state.vetting[command.data.item];
+  // A pool item flagged before (staff may have resolved it): the record bore it out no more then
+  // than now, and the entries taken off were not what it stood on.
+  if (command.data.item === 'planning_pool' && entry?.result === 'flagged') return [];
   if (entry && entry.result === 'flagged' && !entry.resolved && entry.note === command.data.note)
     return [];
   const { item, note } = command.data;
