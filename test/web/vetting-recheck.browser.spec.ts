@@ -1,5 +1,5 @@
-import { CommandBus } from '@nestjs/cqrs';
-import { ActOnCase } from '../../src/procedures/case/commands/case-commands';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { vietnamToday } from '../support/registry-fixture';
 import { axeViolations, screenshot, signIn } from './support/browser';
 import { caseAtVetting } from './support/case-at-vetting';
 import { DemoTown, startDemoTown } from './support/town-fixture';
@@ -27,27 +27,24 @@ describe('reading a discipline flag again from the record on the case page, in t
       causationId: null,
       occurredAt: new Date().toISOString(),
     };
-    await town.t.app.get(CommandBus).execute(
-      new ActOnCase(
-        caseId,
+    // Written as it stands on such a case: the flag command now judges it on the record (which
+    // holds no discipline) and would raise nothing.
+    await town.t.app.get<EventStore>(EVENT_STORE).append(
+      `appointment-${caseId}`,
+      [
         {
-          type: 'FlagVettingItemFromRecord',
+          id: 'annulled-flag',
+          type: 'VettingItemFlaggedFromRecord',
           data: {
             item: 'discipline_bar',
             note: 'discipline decided: reprimand (7-QĐ, case d-annulled), bars a higher post until 2027-12-08',
+            flaggedOn: vietnamToday(),
             causeRef: 'd-annulled',
           },
-        },
-        {
-          actor: {
-            userId: metadata.actorId,
-            roles: ['organization_staff'],
-            orgUnit: 'ou-ha-noi-party-committee',
-          },
           metadata,
-          idSeed: 'annulled-flag',
         },
-      ),
+      ],
+      { expectedRevision: 'any' },
     );
   });
 
