@@ -113,6 +113,19 @@ describe('a decided discipline carried into open appointment cases', () => {
     const items = done.body.vetting as Vetting;
     expect(Object.values(items).map((entry) => entry.result)).not.toContain('flagged');
     expect(items.planning_pool.note).toMatch(/^planning pool \d{4}-\d{4} for pos-head/);
+    // The case is on the person's record (a workflow writes it): a discipline decided then reaches it.
+    type OnRecord = { openCases: { caseId: string }[] };
+    const listed = (body: OnRecord) => body.openCases.some((open) => open.caseId === caseId);
+    const onRecord = await eventually(
+      () =>
+        http()
+          .get(`/cadres/${personId}`)
+          .set(h.staff)
+          .expect(200)
+          .then((r) => r.body as OnRecord),
+      listed,
+    );
+    expect(listed(onRecord)).toBe(true);
   }
 
   /** A civil servant's reprimand (discipline.civil-service), decided today: off the pool, bars a higher post. */
