@@ -7,7 +7,7 @@ import { seatsOf } from '../../cadres/post-seats';
 import { claimsSeatDays } from './decider/decision-posts';
 import { holdsPostOn, PostsOnRecord, postsStartingAfter } from '../../cadres/person/posts-held-on';
 import { PendingPost } from './decider/pending-post';
-import { CaseReads } from './case-reads';
+import { CaseReads, PersonFactsFor } from './case-reads';
 import { Clock, CLOCK } from '../../common/clock';
 import { vietnamDay } from '../../common/vietnam-day';
 import { RegistryService } from '../../cadres/registry.service';
@@ -87,17 +87,7 @@ export class CaseContextFactory {
     actor: Actor,
     pinned: { definition: ProcedureDefinition; ruleSet: RuleSet },
     caseUnit: string,
-    /**
-     * `readByCaller`: the person's open discipline cases are named as far as the caller's grant
-     * reaches (a refusal's), else the case's unit's (what a case stores). `decidedCase`: a
-     * discipline case a workflow carries, read as closed (`CaseReads`).
-     */
-    personFactsFor?: {
-      personId: string;
-      positionId: string;
-      readByCaller?: boolean;
-      decidedCase?: string;
-    },
+    personFactsFor?: PersonFactsFor,
     /** The day the decision counts as taken on: today, or the opening day of a case kept on paper. */
     today = this.today(),
   ): Promise<CaseContext> {

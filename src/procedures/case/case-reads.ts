@@ -70,13 +70,24 @@ export function stepReads(body: StepBody): CaseReads {
   };
 }
 
+/** Whose record a case's context reads facts from, and how. */
+export interface PersonFactsFor {
+  personId: string;
+  positionId: string;
+  /**
+   * The person's open discipline cases are named as far as the caller's grant reaches (a
+   * refusal's), else the case's unit's (what a case stores).
+   */
+  readByCaller?: boolean;
+  /** A discipline case a workflow carries, read as closed (`CaseReads.decidedCase`). */
+  decidedCase?: string;
+}
+
 /** Whose record a command on an existing case reads (the context's `personFactsFor`), if any. */
 export function personReadBy(
   state: { appointee: string | null; personId: string; positionId: string },
   reads: CaseReads,
-):
-  | { personId: string; positionId: string; decidedCase?: string; readByCaller?: boolean }
-  | undefined {
+): PersonFactsFor | undefined {
   if (!reads.personRecord) return undefined;
   return {
     personId: state.appointee ?? state.personId,
