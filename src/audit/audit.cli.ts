@@ -52,6 +52,13 @@ program
         code: 'audit.nothingToVerify',
       });
     }
+    // Two answers to one question: which would the exit code be about?
+    if (options.all && options.stream.length > 0) {
+      program.error('audit: --all and --stream name two things to verify: give one of them', {
+        exitCode: EXIT_USAGE,
+        code: 'audit.twoTargets',
+      });
+    }
     const db = openCliDatabase('audit');
     // Every 5 s on stderr, so a long --all run shows it is moving (in a terminal and in a log).
     let checkedSoFar = 0;

@@ -3,7 +3,7 @@ import { describeDatabase } from '../cli/cli-program';
 import { DEFAULT_DATABASE_URL } from '../projections/cli-database';
 
 export type OrgUnitCheck =
-  | { kind: 'known' }
+  | { kind: 'known'; database: string }
   | { kind: 'unknown'; database: string }
   | { kind: 'unchecked'; database: string; reason: string };
 
@@ -21,7 +21,7 @@ export async function checkOrgUnit(
   try {
     await client.connect();
     const { rows } = await client.query('SELECT 1 FROM org_units WHERE id = $1', [orgUnit]);
-    return rows.length > 0 ? { kind: 'known' } : { kind: 'unknown', database };
+    return { kind: rows.length > 0 ? 'known' : 'unknown', database };
   } catch (error) {
     return { kind: 'unchecked', database, reason: (error as Error).message || String(error) };
   } finally {

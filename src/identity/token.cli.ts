@@ -95,6 +95,9 @@ async function requireKnownOrgUnit(orgUnit: string): Promise<void> {
       { exitCode: EXIT_USAGE, code: 'token.unknownOrgUnit' },
     );
   }
+  // As the other CLIs name the database they work on: the registry the unit was found in.
+  if (check.kind === 'known')
+    process.stderr.write(`token: ${check.database}: org unit "${orgUnit}" is in its registry\n`);
   if (check.kind === 'unchecked') {
     process.stderr.write(
       `token: warning: could not check org unit "${orgUnit}" against the registry (${check.database}: ${check.reason}); the token is minted unchecked, and if the unit is not in the service's registry every call is refused 403 scope.unknown_unit\n`,

@@ -85,6 +85,7 @@ describe('subcommands and arguments', () => {
   it.each([
     [['verify', '--bogus'], "unknown option '--bogus'"],
     [['verify'], 'say what to verify'],
+    [['verify', '--all', '--stream', 'cadre-p-1'], '--all and --stream name two things'],
     [['check'], "unknown command 'check'"],
   ])('audit %j: rc 2', (args, message) => {
     const { rc, stderr } = run('audit', args);
@@ -238,6 +239,8 @@ describe('the CLIs on a database', () => {
     );
     expect(minted.rc).toBe(0);
     expect(minted.stderr).not.toContain('warning');
+    expect(minted.stderr).toContain(`token: ${target}: org unit "${known}" is in its registry`);
+    expect(minted.stderr).not.toContain('not-to-be-printed');
     const verifier = new JwtVerifier({ secret: SECRET, maxLifetimeSeconds: 43200 });
     expect((await verifier.verify(minted.stdout.trim())).orgUnit).toBe(known);
   });
