@@ -71,7 +71,7 @@ describe('the access log on the audit screen', () => {
     expect(await rows.count()).toBe(1);
 
     await filters.getByLabel('Người đọc (mã người dùng)').fill('reader-a');
-    await filters.getByLabel('Đọc gì (mã cán bộ hoặc mã hồ sơ)').fill('p-after-midnight');
+    await filters.getByLabel('Đọc gì (mã cán bộ hoặc hồ sơ)').fill('p-after-midnight');
     await apply.click();
     await rows.first().getByText('Hồ sơ cán bộ: p-after-midnight').waitFor();
     expect(await rows.count()).toBe(1);

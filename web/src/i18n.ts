@@ -1241,7 +1241,8 @@ const vi = {
     accessFrom: 'Từ ngày (dd/mm/yyyy)',
     accessTo: 'Đến ngày (dd/mm/yyyy)',
     accessActor: 'Người đọc (mã người dùng)',
-    accessSubject: 'Đọc gì (mã cán bộ hoặc mã hồ sơ)',
+    // Not «… mã hồ sơ»: the audit form's «Mã hồ sơ» field above must stay the only one so labelled.
+    accessSubject: 'Đọc gì (mã cán bộ hoặc hồ sơ)',
     accessApply: 'Lọc',
     accessNone: 'Không có lượt đọc nào theo bộ lọc này.',
     exportAll: 'Xuất toàn bộ sự kiện',
