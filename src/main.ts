@@ -32,15 +32,8 @@ async function main(): Promise<void> {
   // The files and folders it names, each refused by its variable before anything starts.
   refuseMissingFolders(config, projectRoot());
   resolveCheckpointSettings(config);
-  if (!config.JWT_SECRET)
-    startup.warn('JWT_SECRET is not set; using the development secret (never in production)');
-  // On only with OTEL_EXPORTER_OTLP_ENDPOINT; before the application, so every span is exported.
-  if (startTracing(process.env, (line) => startup.warn(line)))
-    startup.info(
-      { endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT },
-      'tracing on: OpenTelemetry spans exported over OTLP/HTTP',
-    );
-  // A broken definition or rule set file stops the start here, naming the file and the field.
+  // A broken definition or rule set file, or a folder with none, stops the start here, naming the
+  // file and the field (or the variable), before any other line is written.
   const catalog = WorkflowCatalog.load(
     {
       definitions: config.DEFINITIONS_DIR,
@@ -53,6 +46,14 @@ async function main(): Promise<void> {
     { definitions: catalog.definitions.size, ruleSets: catalog.ruleSets.length },
     config,
   );
+  if (!config.JWT_SECRET)
+    startup.warn('JWT_SECRET is not set; using the development secret (never in production)');
+  // On only with OTEL_EXPORTER_OTLP_ENDPOINT; before the application, so every span is exported.
+  if (startTracing(process.env, (line) => startup.warn(line)))
+    startup.info(
+      { endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT },
+      'tracing on: OpenTelemetry spans exported over OTLP/HTTP',
+    );
   await prepareInfrastructure(
     config,
     (line) => startup.info(line),
