@@ -1,11 +1,12 @@
 import { Pool } from 'pg';
 import { UNITLESS_STREAM_KINDS } from '../../../src/audit/stream-ownership';
+import { EXPORT_STATEMENT_TAG } from '../../../src/audit/audit-history.queries';
 
 /** Rows of about 10 kB each: far more than the sockets buffer, so an export is mid-way when cut. */
 export const SEEDED_ROWS = 4000;
 
 /** The export's query, as pg_stat_activity shows it (AuditHistoryQueries.streamRecorded). */
-export const EXPORT_QUERY = '%FROM audit_history history%';
+export const EXPORT_QUERY = `%${EXPORT_STATEMENT_TAG}%`;
 
 /**
  * Audit history lines of unit-less streams (an admin's export holds them), written straight into
