@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
 import { TimerScheduler } from '../../jobs/timers/timer-scheduler';
 import { StepTimersAlongside } from './deadlines/step-timers-alongside';
+import { markedFlagEndsSettled } from './deadlines/flag-ends-settled';
 import { AlongsideWrite, runStreamCommand } from '../../common/stream-command-runner';
 import { WrittenStreamFolds } from '../../common/written-stream-folds';
 import { EVENT_STORE, EventStore, StreamAppend } from '../../event-store/event-store.port';
@@ -278,7 +279,7 @@ export class CaseCommandRunner {
         const appends = [...own.appends, ...claims, ...withTimers.appends];
         // A refused write that left them written (a store writing stream by stream) withdraws them.
         return {
-          events: withTimers.events,
+          events: markedFlagEndsSettled(state, withTimers.events),
           appends,
           undo: () => decision.withdrawIfWrittenAlone(),
         };

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../../../event-store/event-envelope';
 import { EventStore } from '../../../event-store/event-store.port';
 import { Cancel, Ignore, Saga, SagaOutput, Schedule } from '../../../sagas/saga';
+import { isWrittenWith } from '../../../sagas/written-with';
 import { addCalendarDays } from '../../../workflow/calendar/working-day-calendar';
 import { VettingItem } from '../../../workflow/definitions/procedure-definition';
 import { asCaseStreamEvent, CASE_PROCEDURES } from '../case-stream';
@@ -79,6 +80,9 @@ export function vettingFlagEndSagaOn(store: Pick<EventStore, 'readStream'>): Sag
   return {
     ...vettingFlagEndSaga,
     handle: async (event) => {
+      // A closing written so had no flag-end timer to cancel (`markedFlagEndsSettled`): no read.
+      if (isWrittenWith(event.metadata, VETTING_FLAG_END_SAGA))
+        return [Ignore('case closed with no vetting flag ending by time')];
       if (!closesCase(event)) return vettingFlagEndOutputs(event);
       const pending = unsettledTimers(
         await eventsUpTo(store, event),

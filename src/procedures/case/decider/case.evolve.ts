@@ -32,7 +32,13 @@ export const evolveCase = correctableEvolve<CaseState, CaseEvent, 'CaseOpened', 
   opened,
   evolveEvent,
   kinds: LAST_STEP_KINDS,
+  // A corrected vetting's first flag-end timer stays set (a correction cancels none of them).
+  keptOnCorrection: (state) => (state.flagEndsByTime ? { flagEndsByTime: true } : {}),
 });
+
+/** The case's mark that a flag ends by time, when `ends` names a day (see `flagEndsByTime`). */
+const flagEndsFrom = (ends: object | string | undefined): Pick<CaseFacts, 'flagEndsByTime'> =>
+  ends && (typeof ends === 'string' || Object.keys(ends).length) ? { flagEndsByTime: true } : {};
 
 function evolveEvent(
   state: ExistingCase,
@@ -158,6 +164,7 @@ function evolveVetting(state: ExistingCase, e: VettingEvent): ExistingCase {
         ...advanceOn(state, e.data, e.data.complete),
         steps: [...state.steps, e],
         vetting,
+        ...flagEndsFrom(e.data.flagsEndOn),
       };
     }
     case 'VettingItemResolved': {
@@ -185,6 +192,7 @@ function evolveVetting(state: ExistingCase, e: VettingEvent): ExistingCase {
       return {
         ...state,
         vetting: { ...state.vetting, [item]: { item, result: 'flagged', note, source: 'record' } },
+        ...flagEndsFrom(e.data.endsOn),
       };
     }
     case 'VettingItemClearedFromRecord': {

@@ -42,6 +42,11 @@ export interface CaseFacts {
   lastStep: LastStep<ExistingCase> | null;
   /** Corrections made, in order: which step, why, by whom, and the version each replaced. */
   corrections: StepCorrectionNote[];
+  /**
+   * Set once a vetting flag ending by time was recorded (its day set a `vetting-flag-end` timer);
+   * never unset, so a case without it closes with nothing of that saga's to cancel.
+   */
+  flagEndsByTime?: true;
 }
 
 export type { StepCorrectionNote };
