@@ -2,6 +2,7 @@ import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { BoundedCache } from '../common/bounded-cache';
+import { unsafeTextProblem } from '../common/input/unsafe-text';
 import { Actor } from './actor';
 import {
   CLOCK_SKEW_SECONDS,
@@ -54,6 +55,25 @@ interface VerifiedToken {
   claims: CadreflowClaims;
   actor: Actor;
   until: number;
+}
+
+/**
+ * A claim the service stores or compares (the access log, the history's actor, scope) must be
+ * text PostgreSQL can hold and a reader can see: a NUL in `sub` failed the access log's write
+ * with a 500. Refused as bodies, paths and queries refuse it, naming the claim, never the text.
+ */
+function assertClaimsAreText(claims: CadreflowClaims): void {
+  const named: [string, unknown][] = [
+    ['sub', claims.sub],
+    ['org_unit', claims.org_unit],
+    ['name', claims.name],
+    ['person_id', claims.person_id],
+    ...((claims.roles as string[]).map((role) => ['roles', role]) as [string, unknown][]),
+  ];
+  for (const [claim, value] of named) {
+    const problem = typeof value === 'string' ? unsafeTextProblem(value, 'token') : null;
+    if (problem) throw new TokenRejected(`token claim "${claim}" ${problem}`);
+  }
 }
 
 /** Verifies bearer tokens and turns their claims into an Actor; every refusal is one line. */
@@ -112,6 +132,12 @@ export class JwtVerifier {
   ): Promise<{ claims: CadreflowClaims; actor: Actor }> {
     const header = jwt.decode(token, { complete: true })?.header;
     if (!header) throw new TokenRejected('token rejected: not a JWT');
+    // RFC 7515 §4.1.11: a header extension marked critical that the reader does not understand
+    // makes the token invalid. This service understands none.
+    if (header.crit !== undefined)
+      throw new TokenRejected(
+        `token rejected: its header marks extensions critical (crit: ${JSON.stringify(header.crit)}) that this service does not understand`,
+      );
     const algorithm = header.alg as jwt.Algorithm;
     const key = await this.verificationKey(header);
     let claims: CadreflowClaims;
@@ -147,6 +173,7 @@ export class JwtVerifier {
     ) {
       throw new TokenRejected('token claim "person_id" must be one person id (a non-empty string)');
     }
+    assertClaimsAreText(claims);
     const actor: Actor = {
       userId: claims.sub,
       roles: claims.roles as string[],

@@ -1,3 +1,4 @@
+import * as jwt from 'jsonwebtoken';
 import { JwtVerifier, TokenRejected } from './jwt-verifier';
 
 const SECRET = 'unit-test-secret-of-enough-length-0123456789';
@@ -54,5 +55,49 @@ describe('JwtVerifier keeping checked tokens', () => {
     const forged = new JwtVerifier({ secret: `${SECRET}-other` }).sign(actor, 3600);
     await expect(verifier.verify(forged)).rejects.toThrow(/invalid signature/);
     await expect(verifier.verify(forged)).rejects.toThrow(/invalid signature/);
+  });
+});
+
+describe('JwtVerifier refusing what it cannot take', () => {
+  const signed = (claims: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+    jwt.sign({ roles: ['organization_staff'], org_unit: 'ou-town', ...claims }, SECRET, {
+      algorithm: 'HS256',
+      expiresIn: 600,
+      header: { alg: 'HS256', typ: 'JWT', ...header },
+    });
+
+  it.each([
+    ['sub', { sub: 'u-\u0000staff' }],
+    ['org_unit', { sub: 'u-staff', org_unit: 'ou-\u0000town' }],
+    ['name', { sub: 'u-staff', name: 'Nguyễn\u0000Văn An' }],
+    ['person_id', { sub: 'u-staff', person_id: 'p-\u0000an' }],
+    ['roles', { sub: 'u-staff', roles: ['organization_staff\u0000'] }],
+  ])(
+    'refuses a NUL in the claim %s, naming it, as a token refusal (401), not a failed write',
+    async (claim, claims) => {
+      const verifier = new JwtVerifier({ secret: SECRET });
+      const refusal = verifier.verify(signed(claims));
+      await expect(refusal).rejects.toThrow(TokenRejected);
+      await expect(refusal).rejects.toThrow(
+        `token claim "${claim}" contains a NUL character (U+0000)`,
+      );
+    },
+  );
+
+  it('refuses a control character in a claim too', async () => {
+    const verifier = new JwtVerifier({ secret: SECRET });
+    await expect(verifier.verify(signed({ sub: 'u-\u001bstaff' }))).rejects.toThrow(
+      'token claim "sub" contains the control character U+001B',
+    );
+  });
+
+  it('refuses a header marking an extension critical, which it does not understand (RFC 7515 §4.1.11)', async () => {
+    const verifier = new JwtVerifier({ secret: SECRET });
+    await expect(verifier.verify(signed({ sub: 'u-staff' }, { crit: ['x'] }))).rejects.toThrow(
+      /critical \(crit: \["x"\]\)/,
+    );
+    await expect(verifier.verify(signed({ sub: 'u-staff' }))).resolves.toMatchObject({
+      userId: 'u-staff',
+    });
   });
 });
