@@ -47,6 +47,7 @@ import { IDEMPOTENCY_TTL_HOURS, REDIS } from './common/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { SagasModule } from './sagas/sagas.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { WorkflowCatalog } from './workflow/workflow-catalog';
 import { ProjectionsModule } from './projections/projections.module';
 import { REGISTERED_PROJECTIONS } from './projections/registered-projections';
 import { ObservabilityModule } from './observability/observability.module';
@@ -151,10 +152,13 @@ function requestPipeline(config: AppConfig) {
 
 @Module({})
 export class AppModule {
-  /** `logDestination`: where request logs go instead of stdout (a test reading what was logged). */
+  /**
+   * `logDestination`: where request logs go instead of stdout (a test reading what was logged);
+   * `catalog`: the definitions and rule sets main.ts already loaded (else loaded from `config`).
+   */
   static forConfig(
     config: AppConfig,
-    options: { logDestination?: DestinationStream } = {},
+    options: { logDestination?: DestinationStream; catalog?: WorkflowCatalog } = {},
   ): DynamicModule {
     const verifier = jwtVerifier(config);
     return {
@@ -164,7 +168,7 @@ export class AppModule {
         IdentityModule,
         AccessLogModule,
         HealthModule.forRoot({ stalledAfterMs: config.HEALTH_STALLED_AFTER_MS }),
-        WorkflowModule,
+        WorkflowModule.forRoot(options.catalog),
         CadresModule,
         ImportsModule,
         AppointmentModule,

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   refuseMissingFolders(config, projectRoot());
   resolveCheckpointSettings(config);
   // A broken definition or rule set file, or a folder with none, stops the start here, naming the
-  // file and the field (or the variable), before any other line is written.
+  // file and the field (or the variable), before any other line is written. The service then runs
+  // on this catalog (AppModule is handed it), so the files are read once.
   const catalog = WorkflowCatalog.load(
     {
       definitions: config.DEFINITIONS_DIR,
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     (line) => startup.info(line),
     (line) => startup.warn(line),
   );
-  const app = await NestFactory.create(AppModule.forConfig(config), {
+  const app = await NestFactory.create(AppModule.forConfig(config, { catalog }), {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -7,6 +7,7 @@ import { configureApp } from '../../src/app.setup';
 import { Clock, CLOCK } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { JwtVerifier } from '../../src/identity/jwt-verifier';
+import { WorkflowCatalog } from '../../src/workflow/workflow-catalog';
 import { deleteRedisKeys } from '../jobs/support/jobs-harness';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -37,9 +38,15 @@ export async function startTestApp(
   env: Record<string, string> = {},
   /**
    * `clock`: the service's time, for a test that moves it on (default: the system's); `modules`:
-   * test-only modules mounted beside the service's (a route a test controls).
+   * test-only modules mounted beside the service's (a route a test controls); `catalog`: the
+   * definitions and rule sets already loaded, as main.ts hands them on.
    */
-  options: { logDestination?: DestinationStream; clock?: Clock; modules?: Type[] } = {},
+  options: {
+    logDestination?: DestinationStream;
+    clock?: Clock;
+    modules?: Type[];
+    catalog?: WorkflowCatalog;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(suite);
   const queuePrefix = env.QUEUE_PREFIX ?? queuePrefixFor(suite);
