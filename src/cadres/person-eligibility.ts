@@ -1,11 +1,13 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { endOfVietnamDay } from '../common/vietnam-day';
+import { endOfVietnamDay, vietnamDay } from '../common/vietnam-day';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { DomainRuleViolation } from '../procedures/case/decider/domain-rule-violation';
 import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog';
 import { Actor } from '../identity/actor';
 import { OrgScope } from '../identity/org-scope';
 import { appointmentEligibility } from './eligibility';
 import { disciplineCasesOutOfGrant } from './open-cases-in-grant';
+import { personStream } from './person-stream';
 import { postsHeldOn } from './person/posts-held-on';
 import { Position, RegistryService } from './registry.service';
 
@@ -16,6 +18,7 @@ export class PersonEligibility {
     private readonly registry: RegistryService,
     @Inject(WORKFLOW_CATALOG) private readonly catalog: WorkflowCatalog,
     private readonly scope: OrgScope,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** The post asked about (`for`): without it there is nothing to check. */
@@ -56,8 +59,7 @@ export class PersonEligibility {
       );
     // The record as it stood at the end of that day in Vietnam.
     const { state } = await this.registry.loadPerson(personId, endOfVietnamDay(day));
-    if (state.status !== 'registered')
-      throw new NotFoundException(`person ${personId} was not registered on ${day}`);
+    if (state.status !== 'registered') throw await this.notRegisteredOn(personId, day);
     const ranks = new Map<string, number>();
     const everHeld = [...postsHeldOn(state, day), ...state.pastPosts];
     for (const positionId of new Set(
@@ -79,6 +81,23 @@ export class PersonEligibility {
         await disciplineCasesOutOfGrant(state.openCases, this.scope, reader.orgUnit),
       ),
     };
+  }
+
+  /**
+   * A person registered after `day` exists, just not yet on that day: a 422 naming both days, so
+   * it is not read as "no such person" (before: a bare 404). No registration at all stays a 404.
+   */
+  private async notRegisteredOn(personId: string, day: string): Promise<Error> {
+    const [registration] = await this.store.readStream(personStream(personId), { limit: 1 });
+    if (!registration) return new NotFoundException(`person ${personId} is not registered`);
+    const registeredOn = vietnamDay(new Date(registration.recordedAt));
+    return new DomainRuleViolation(
+      'person.not_registered_on',
+      `asOf: person ${personId} was not yet registered on ${day} (registered on ${registeredOn})`,
+      'unprocessable',
+      'asOf',
+      { asOf: day, registeredOn },
+    );
   }
 
   /** What the appointment definitions in force on the day say of a post the person already holds. */

@@ -104,10 +104,22 @@ describe('asOf a day', () => {
       .set(staff)
       .expect(200);
     expect(eligibility.body).toMatchObject({ personId: 'p-an', asOf: today });
+  });
+
+  // Before: a bare 404, as if there were no such person.
+  it('eligibility as of a day before the registration says the person was not yet registered', async () => {
     const before = await http()
       .get(`/cadres/p-an/eligibility?for=pos-deputy&asOf=${yesterday}`)
-      .set(staff);
-    expect(before.status).toBe(404);
+      .set(staff)
+      .expect(422);
+    expect(before.body).toMatchObject({
+      rule: 'person.not_registered_on',
+      field: 'asOf',
+      asOf: yesterday,
+      registeredOn: today,
+      title: 'The person was not yet registered on that day',
+      detail: `asOf: person p-an was not yet registered on ${yesterday} (registered on ${today})`,
+    });
   });
 
   it('eligibility for a post the person holds names the route the appointment definition gives', async () => {

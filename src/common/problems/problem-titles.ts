@@ -119,6 +119,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
   'case.exists': { en: 'The case already exists', vi: 'Hồ sơ đã tồn tại' },
   'case.closed': { en: 'The case is closed', vi: 'Hồ sơ đã đóng' },
   'person.not_found': { en: 'The person is not registered', vi: 'Người này chưa được đăng ký' },
+  'person.not_registered_on': {
+    en: 'The person was not yet registered on that day',
+    vi: 'Vào ngày đó người này chưa được đăng ký',
+  },
   'position.not_found': { en: 'The post does not exist', vi: 'Chức vụ không tồn tại' },
   'org_unit.not_found': { en: 'The org unit does not exist', vi: 'Đơn vị không tồn tại' },
   'resource.not_found': { en: 'Not found', vi: 'Không tìm thấy' },

@@ -684,6 +684,11 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     );
     expectRead("openedOn: no rule set of appointment.internal's track is in force on 2020-01-01");
     expectRead('personId: person p-x is not registered');
+    expect(
+      expectRead(
+        'asOf: person p-an was not yet registered on 2026-12-06 (registered on 2026-12-07)',
+      ),
+    ).toContain('(đăng ký ngày 07/12/2026)');
     expectRead('positionId: position pos-x does not exist');
     expectRead('orgUnitId: org unit ou-x does not exist');
     expectRead('p-an already holds pos-ct-xa; use re-appointment');

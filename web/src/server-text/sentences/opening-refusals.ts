@@ -40,6 +40,11 @@ export const OPENING_REFUSALS: Sentence[] = [
     ([person], s) => `${s.words.person(person)} chưa được đăng ký trong hồ sơ cán bộ`,
   ),
   sentence(
+    `(?:asOf: )?person ${ID} was not yet registered on ${DAY} \\(registered on ${DAY}\\)`,
+    ([person, day, registeredOn], s) =>
+      `Ngày ${s.day(day)} ${s.words.person(person)} chưa được đăng ký trong hồ sơ cán bộ (đăng ký ngày ${s.day(registeredOn)})`,
+  ),
+  sentence(
     `(?:\\S+: )?position ${ID} does not exist`,
     ([position]) => `Chức vụ ${position} không tồn tại`,
   ),
