@@ -3,6 +3,7 @@ import { PersonCommand } from '../cadres/person/person.decider';
 import { disciplineBar } from '../procedures/discipline/discipline.rules';
 import { disciplineValidity } from '../procedures/discipline/decision-effects';
 import { DisciplineTrack } from '../procedures/discipline/discipline.events';
+import { DisciplineBlock, trackOfBlock } from './discipline-block';
 import { RuleSet, RuleTrack } from '../workflow/rule-sets/rule-set';
 import { SHEET_KINDS } from './import-template';
 import { importableForms, importedCouncilResolution } from './imported-discipline-rules';
@@ -113,8 +114,9 @@ export function planImport(
  * day before the decision, half of the electing council's resolution).
  */
 function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand | RowProblem[] {
-  const v = row.values as Record<string, string> & { track: DisciplineTrack };
-  const ruleSet = context.ruleSetOn(v.decidedOn, RULE_TRACK[v.track]);
+  const v = row.values as Record<string, string> & { track: DisciplineBlock };
+  const { track, serviceStatus } = trackOfBlock(v.track);
+  const ruleSet = context.ruleSetOn(v.decidedOn, RULE_TRACK[track]);
   const problems = disciplineProblems(row, context.today, ruleSet);
   const council = importedCouncilResolution(row);
   if (council.problem) problems.push(council.problem);
@@ -127,7 +129,9 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
     data: {
       personId: v.personId,
       caseId: importedDisciplineId(v.personId, v.decisionRef),
-      track: v.track,
+      track,
+      // «Cán bộ»: whom the decision disciplined, as the register's «Khối» names it.
+      ...(serviceStatus ? { serviceStatus } : {}),
       form: v.form,
       decidedOn: v.decidedOn,
       effectiveFrom,
@@ -152,12 +156,12 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
  */
 function partlyReadDisciplineProblems(row: ReadRow, context: PlanContext): RowProblem[] {
   if (row.kind !== 'discipline') return [];
-  const v = row.values as Partial<Record<string, string>> & { track?: DisciplineTrack };
+  const v = row.values as Partial<Record<string, string>> & { track?: DisciplineBlock };
   if (v.decidedOn === undefined || v.track === undefined) return [];
   return disciplineProblems(
     row,
     context.today,
-    context.ruleSetOn(v.decidedOn, RULE_TRACK[v.track]),
+    context.ruleSetOn(v.decidedOn, RULE_TRACK[trackOfBlock(v.track).track]),
   );
 }
 
@@ -170,7 +174,8 @@ function disciplineProblems(
   today: string,
   ruleSet: RuleSet | undefined,
 ): RowProblem[] {
-  const v = row.values as Record<string, string> & { track: DisciplineTrack };
+  const v = row.values as Record<string, string> & { track: DisciplineBlock };
+  const { track } = trackOfBlock(v.track);
   const problems: RowProblem[] = [];
   if (v.decidedOn > today)
     problems.push(
@@ -181,14 +186,14 @@ function disciplineProblems(
         `decidedOn: ${v.decidedOn} is after today (${today}); a discipline on record was decided by then`,
       ),
     );
-  const forms = ruleSet ? importableForms(ruleSet, v.track) : [];
+  const forms = ruleSet ? importableForms(ruleSet, track) : [];
   if (!ruleSet)
     problems.push(
       problemAt(
         row,
         'decidedOn',
         'rule_set.none_in_force',
-        `no rule set of the ${v.track} track is in force on ${v.decidedOn}`,
+        `no rule set of the ${track} track is in force on ${v.decidedOn}`,
       ),
     );
   else if (v.form !== undefined && !forms.includes(v.form))
@@ -197,7 +202,7 @@ function disciplineProblems(
         row,
         'form',
         'discipline.form_not_in_rule_set',
-        `${v.form} is not a ${v.track} form under ${ruleSet.id} (${forms.join(', ')})`,
+        `${v.form} is not a ${track} form under ${ruleSet.id} (${forms.join(', ')})`,
       ),
     );
   const effectiveFrom = v.effectiveFrom ?? v.decidedOn;

@@ -1,5 +1,5 @@
-import { DisciplineTrack } from '../procedures/discipline/discipline.events';
 import { candidateVotes, count, vettingItems } from './case-cell-parsers';
+import { DISCIPLINE_BLOCKS } from './discipline-block';
 import { violationCategory } from './violation-category-cell';
 import {
   birthDay,
@@ -60,7 +60,6 @@ const PERSON = col('Mã cán bộ', 'Person id', 'personId', identifier, 'p-nguy
 const POSITION = col('Mã chức vụ', 'Post id', 'positionId', identifier, 'pos-son-tay-head');
 const DECISION = col('Số quyết định', 'Decision number', 'decisionRef', text(1, 120), '125-QĐ/TU');
 
-const TRACKS: Record<string, DisciplineTrack> = { Đảng: 'party', 'Công chức': 'civil_service' };
 const FORMS: Record<string, string> = {
   'Khiển trách': 'reprimand',
   'Cảnh cáo': 'warning',
@@ -135,7 +134,7 @@ export const IMPORT_SHEETS: SheetSpec[] = [
     key: ['personId', 'decisionRef'],
     columns: [
       PERSON,
-      col('Khối', 'Track', 'track', choice(TRACKS), 'Đảng'),
+      col('Khối', 'Track', 'track', choice(DISCIPLINE_BLOCKS), 'Đảng'),
       col('Hình thức', 'Form', 'form', choice(FORMS), 'Khiển trách'),
       col('Ngày quyết định', 'Decided on', 'decidedOn', day, '10/02/2024'),
       col('Hiệu lực từ', 'Effective from', 'effectiveFrom', day, '10/02/2024', false),

@@ -9,7 +9,7 @@ import {
   trackForms,
 } from '../procedures/discipline/discipline.rules';
 import { leftServiceOn, refuseFormByService } from '../procedures/discipline/left-service';
-import { DisciplineTrack } from '../procedures/discipline/discipline.events';
+import { DisciplineTrack, ServiceStatus } from '../procedures/discipline/discipline.events';
 import { PersonCommand } from '../cadres/person/person.decider';
 import { electedCadreOnOpening } from '../procedures/discipline/elected-cadre-status';
 import { CouncilResolution, councilResolutionFor } from '../procedures/discipline/electing-council';
@@ -87,6 +87,7 @@ export function refuseImportedForm(
     form: string;
     decidedOn: string;
     councilResolution?: CouncilResolution;
+    serviceStatus?: ServiceStatus;
   },
   state: PersonState,
   ruleSet: RuleSet,
@@ -114,8 +115,9 @@ export function refuseImportedForm(
     data.form,
     {
       electedCadre,
-      // As an opening that does not name the status: an elected cadre is run as a cadre.
-      serviceStatus: electedCadre ? 'cadre' : 'civil_servant',
+      // As an opening judges it (`serviceStatusOpened`): the status the row names («Cán bộ»),
+      // else an elected cadre is run as a cadre.
+      serviceStatus: data.serviceStatus ?? (electedCadre ? 'cadre' : 'civil_servant'),
       personId: data.personId,
     },
     'form',

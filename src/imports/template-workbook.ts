@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { VIOLATION_CATEGORY_NAMES } from '../procedures/discipline/violation-category-names';
+import { DISCIPLINE_BLOCKS } from './discipline-block';
 import { IMPORT_SHEETS } from './import-template';
 
 /**
@@ -52,6 +53,14 @@ function addNotes(help: ExcelJS.Worksheet): void {
     'dd/mm/yyyy, or yyyy-mm-dd, or a date cell',
     '',
     '12/04/1978',
+  ]);
+  // A discipline's «Khối» as the register names it; «Cán bộ» records it as a cadre's.
+  help.addRow([
+    'Khối',
+    Object.keys(DISCIPLINE_BLOCKS).join('; '),
+    'track: Party, or a cadre (elected or appointed official) or a civil servant',
+    '',
+    'Cán bộ',
   ]);
   help.addRow([
     'Loại vi phạm',

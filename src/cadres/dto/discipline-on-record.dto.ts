@@ -65,7 +65,7 @@ export class DisciplineOnRecordDto {
   @ApiPropertyOptional({
     enum: ['cadre', 'civil_servant'],
     description:
-      'civil-service track: whether the case ran the person as a cadre (cán bộ) or a civil servant (công chức); absent on the Party track, on decisions recorded before Dec 2026 and on imported ones',
+      'civil-service track: whether the case ran the person as a cadre (cán bộ) or a civil servant (công chức); absent on the Party track, on decisions recorded before Dec 2026 and on imported ones but those imported as «Cán bộ» (`cadre`)',
   })
   serviceStatus?: 'cadre' | 'civil_servant';
   @ApiPropertyOptional({

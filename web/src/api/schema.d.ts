@@ -1744,7 +1744,7 @@ export interface components {
             /** @description the other track's discipline case on the same violation */
             sameViolationCaseId?: string;
             /**
-             * @description civil-service track: whether the case ran the person as a cadre (cán bộ) or a civil servant (công chức); absent on the Party track, on decisions recorded before Dec 2026 and on imported ones
+             * @description civil-service track: whether the case ran the person as a cadre (cán bộ) or a civil servant (công chức); absent on the Party track, on decisions recorded before Dec 2026 and on imported ones but those imported as «Cán bộ» (`cadre`)
              * @enum {string}
              */
             serviceStatus?: "cadre" | "civil_servant";
