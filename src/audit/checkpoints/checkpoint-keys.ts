@@ -6,8 +6,6 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /**
  * Ed25519 keys for checkpoints. The signing key lives in a file (or the environment) on the
@@ -49,32 +47,17 @@ export function signBytes(key: SigningKey, bytes: Buffer): string {
 export class Keyring {
   private readonly keys = new Map<string, TrustedKey>();
 
-  constructor(keys: TrustedKey[]) {
+  constructor(keys: TrustedKey[] = []) {
     for (const key of keys) this.keys.set(key.keyId, key);
   }
 
-  /**
-   * A directory of `<keyId>.pem` public keys; a `<keyId>.retired` file beside one holds the ISO
-   * time the key was rotated out (checkpoints it signed from then on are refused).
-   */
-  static fromDirectory(dir: string): Keyring {
-    const keys: TrustedKey[] = [];
-    for (const name of readdirSync(dir).filter((file) => file.endsWith('.pem'))) {
-      const keyId = name.slice(0, -'.pem'.length);
-      const retiredFile = join(dir, `${keyId}.retired`);
-      keys.push({
-        keyId,
-        publicKey: createPublicKey(readFileSync(join(dir, name), 'utf8')),
-        ...(existsSync(retiredFile)
-          ? { retiredAt: new Date(readFileSync(retiredFile, 'utf8').trim()).toISOString() }
-          : {}),
-      });
-    }
-    return new Keyring(keys);
+  /** The keys trusted now (a keyring read from a directory reads it again now and then). */
+  protected trusted(): ReadonlyMap<string, TrustedKey> {
+    return this.keys;
   }
 
   ids(): string[] {
-    return [...this.keys.keys()];
+    return [...this.trusted().keys()];
   }
 
   /** Why a signature is refused, or null when it is good. */
@@ -84,7 +67,7 @@ export class Keyring {
     signature: string,
     signedAt: string,
   ): { code: 'unknown_key' | 'key_rotated_out' | 'bad_signature'; message: string } | null {
-    const key = this.keys.get(keyId);
+    const key = this.trusted().get(keyId);
     if (!key) return { code: 'unknown_key', message: `signed by unknown key ${keyId}` };
     if (key.retiredAt && signedAt >= key.retiredAt)
       return {

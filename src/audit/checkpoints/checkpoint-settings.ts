@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../config/app-config';
 import { Keyring, SigningKey, signingKeyFromPem } from './checkpoint-keys';
+import { DirectoryKeyring } from './directory-keyring';
 import { WitnessDirectory } from './witness-directory';
 
 /** What the checkpoint settings (CHECKPOINT_*) resolve to; `null` pieces are not configured. */
@@ -24,8 +25,10 @@ export interface CheckpointEnv {
 }
 
 /**
- * Reads the keys once, at start: a missing or non-Ed25519 key file fails the start, not the first
- * hourly checkpoint. Without CHECKPOINT_PUBLIC_KEYS_DIR the verifier trusts the signing key alone.
+ * Reads the keys at start: a missing or non-Ed25519 key file fails the start, not the first
+ * hourly checkpoint. Without CHECKPOINT_PUBLIC_KEYS_DIR the verifier trusts the signing key alone;
+ * with it, the directory is read again while the service runs (DirectoryKeyring), so a key retired
+ * there counts without a restart.
  */
 export function resolveCheckpointSettings(env: CheckpointEnv): CheckpointSettings {
   const keyFile = env.CHECKPOINT_SIGNING_KEY_FILE;
@@ -42,7 +45,7 @@ export function resolveCheckpointSettings(env: CheckpointEnv): CheckpointSetting
     : null;
   const keysDir = env.CHECKPOINT_PUBLIC_KEYS_DIR;
   const keyring = keysDir
-    ? setting('CHECKPOINT_PUBLIC_KEYS_DIR', keysDir, () => Keyring.fromDirectory(keysDir))
+    ? setting('CHECKPOINT_PUBLIC_KEYS_DIR', keysDir, () => new DirectoryKeyring(keysDir))
     : key
       ? new Keyring([{ keyId: key.keyId, publicKey: createPublicKey(key.privateKey) }])
       : null;

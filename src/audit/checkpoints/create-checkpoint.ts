@@ -2,7 +2,13 @@ import { EventStore } from '../../event-store/event-store.port';
 import { chainHash } from '../../event-store/hash-chain';
 import { storedNameMatchesVersion } from '../../event-store/stored-event-names';
 import { Keyring, SigningKey, signBytes } from './checkpoint-keys';
-import { digestOf, loadWitness, rootOf, StoreDisagrees } from './checkpoint-witness';
+import {
+  CheckpointRefused,
+  digestOf,
+  loadWitness,
+  rootOf,
+  StoreDisagrees,
+} from './checkpoint-witness';
 import {
   CheckpointPayload,
   checkpointDigest,
@@ -82,6 +88,15 @@ export async function createCheckpoint(input: CreateCheckpointInput): Promise<Cr
   };
   const bytes = signedBytes(payload);
   const signed: SignedCheckpoint = { checkpoint: payload, signature: signBytes(key, bytes) };
+  // A checkpoint the verifiers would refuse is not written: it would break the chain for every
+  // later one (before: a key retired while the service ran went on signing until a restart).
+  const refusal = keyring.check(key.keyId, bytes, signed.signature, payload.createdAt);
+  if (refusal)
+    throw new CheckpointRefused(
+      `checkpoint ${payload.sequence} not signed: ${refusal.message} (sign with a key CHECKPOINT_PUBLIC_KEYS_DIR trusts: CHECKPOINT_SIGNING_KEY_FILE, CHECKPOINT_KEY_ID, and restart)`,
+      payload.sequence,
+      refusal.code,
+    );
   if (input.timestamp) signed.timestampToken = (await input.timestamp(bytes)).toString('base64');
   dir.write(signed, lines);
   return { created: true, signed };
