@@ -74,6 +74,14 @@ export class SagaStallDto {
     description: 'the later of its checkpoint’s last move and the first waiting event',
   })
   stalledSince!: string;
+
+  @ApiPropertyOptional({
+    description: 'only when this instance runs it and its runner is failing: the last error',
+  })
+  failing?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'with failing: since when' })
+  failingSince?: string;
 }
 
 /** The projections check itself; each projection by name sits beside these (ProjectionHealthDto). */
@@ -93,7 +101,7 @@ export class ProjectionsCheckDto {
   needsRebuild?: string[];
 
   @ApiPropertyOptional({
-    description: `${WHY_DOWN}: "projection stalled: <name> <lag> events behind, not moved since <time>, …"`,
+    description: `${WHY_DOWN}: "projection stalled: <name> <lag> events behind, not moved since <time> (<why>), …", the why naming this instance's runner failing and its error when it is; "projection failing: <name> runs on this instance and its runner is failing since <time>, <n> attempts in a row: <error>" before a stall`,
   })
   message?: string;
 }
@@ -103,7 +111,7 @@ export class SagasCheckDto {
   @ApiProperty({ ...STATUS, description: 'down (503) when a saga is stalled' }) status!: string;
 
   @ApiPropertyOptional({
-    description: `${WHY_DOWN}: "saga stalled: <name> <lag> events behind, not moved since <time>, …"`,
+    description: `${WHY_DOWN}: "saga stalled: <name> <lag> events behind, not moved since <time> (<why>), …", the why naming this instance's runner failing and its error when it is`,
   })
   message?: string;
 }

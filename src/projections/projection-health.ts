@@ -1,5 +1,5 @@
 import { HealthExtra } from '../health/health-extras';
-import { describeStall, Stall } from '../health/stall-message';
+import { describeFailing, describeStall, RunnerFailingHere, Stall } from '../health/stall-message';
 import { SubscriberCheckpoint } from '../health/stalled-since';
 import { ProjectionStatus } from './projection-status';
 import { ProjectionsService } from './projections.service';
@@ -19,6 +19,10 @@ type HealthSource = Pick<ProjectionsService, 'status' | 'ownFailures'>;
  * the shared checkpoint row is not used: another instance (one that cannot reach its event store,
  * say) writes it too, and this instance's failures are its own.
  *
+ * The message says why: a runner failing on this instance (it holds the projection's lease, or no
+ * leases are configured) is named with its error, since when and how often; only a stall with no
+ * failure here reads "no instance runs it, or its runner is stuck".
+ *
  * `needsRebuild` names the projections whose rows an older version built: they are served as they
  * are (healthy) until `npm run projections -- rebuild <name>`.
  */
@@ -35,12 +39,14 @@ export function projectionsHealth(
       const failures = projections.ownFailures();
       const stalls = await Promise.all(statuses.map(stallOf));
       const stalled: Stall[] = [];
+      const failingOnly: { name: string; failure: RunnerFailingHere }[] = [];
       let healthy = true;
       const data: Record<string, unknown> = Object.fromEntries(
         statuses.map((s, i) => {
           const failure = failures.get(s.name) ?? null;
           const since = stalls[i];
-          if (since) stalled.push({ name: s.name, lag: s.lag, since });
+          if (since) stalled.push({ name: s.name, lag: s.lag, since, failingHere: failure });
+          else if (failure) failingOnly.push({ name: s.name, failure });
           if (failure || since) healthy = false;
           return [
             s.name,
@@ -60,7 +66,11 @@ export function projectionsHealth(
         }),
       );
       data.needsRebuild = statuses.filter((s) => s.needsRebuild).map((s) => s.name);
-      if (stalled.length) data.message = describeStall('projection', stalled);
+      const messages = [
+        ...(stalled.length ? [describeStall('projection', stalled)] : []),
+        ...(failingOnly.length ? [describeFailing('projection', failingOnly)] : []),
+      ];
+      if (messages.length) data.message = messages.join('; ');
       return { healthy, data };
     },
   };

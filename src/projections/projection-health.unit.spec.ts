@@ -1,5 +1,6 @@
 import { ProjectionStatus } from './projection-status';
 import { projectionsHealth } from './projection-health';
+import { ProjectionRunnerFailure } from './projection-runner';
 
 function status(lag: number, changes: Partial<ProjectionStatus> = {}): ProjectionStatus {
   return {
@@ -20,10 +21,14 @@ function status(lag: number, changes: Partial<ProjectionStatus> = {}): Projectio
 
 describe('the read models in /health', () => {
   const since = new Date('2026-12-07T07:00:00.000Z');
-  const health = (current: ProjectionStatus, stalled: Date | null) => {
+  const health = (
+    current: ProjectionStatus,
+    stalled: Date | null,
+    failure: ProjectionRunnerFailure | null = null,
+  ) => {
     const asked: string[] = [];
     const extra = projectionsHealth(
-      { status: async () => [current], ownFailures: () => new Map() },
+      { status: async () => [current], ownFailures: () => new Map([[current.name, failure]]) },
       async (checkpoint) => {
         asked.push(String(checkpoint.position));
         return stalled;
@@ -50,6 +55,32 @@ describe('the read models in /health', () => {
       needsRebuild: [],
       message: `projection stalled: case_summaries 140 events behind, not moved since ${since.toISOString()} (no instance runs it, or its runner is stuck)`,
     });
+  });
+
+  it('says a stalled projection whose runner fails on this instance runs here and fails, with the error', async () => {
+    const failingSince = new Date('2026-12-07T06:59:00.000Z');
+    const failure = {
+      message: 'relation "case_summaries" does not exist',
+      since: failingSince,
+      attempts: 7,
+    };
+    const answer = await health(status(140), since, failure).check();
+    expect(answer.healthy).toBe(false);
+    // Before: "(no instance runs it, or its runner is stuck)", from the very instance running it.
+    expect(answer.data.message).toBe(
+      `projection stalled: case_summaries 140 events behind, not moved since ${since.toISOString()} (runs on this instance and its runner is failing since ${failingSince.toISOString()}, 7 attempts in a row: relation "case_summaries" does not exist)`,
+    );
+    expect(answer.data.message).not.toMatch(/no instance runs it/);
+  });
+
+  it('names a runner failing on this instance before its checkpoint counts as stalled', async () => {
+    const failure = { message: 'boom', since, attempts: 2 };
+    const answer = await health(status(3), null, failure).check();
+    expect(answer.healthy).toBe(false);
+    // Before: down with no message at all.
+    expect(answer.data.message).toBe(
+      `projection failing: case_summaries runs on this instance and its runner is failing since ${since.toISOString()}, 2 attempts in a row: boom`,
+    );
   });
 
   it('names a projection an older version built, and stays healthy', async () => {

@@ -14,6 +14,7 @@ import { SagaLanes } from './saga-lanes';
 import { defaultSagaRetryPolicy, sagaBackoff, SagaRetryPolicy } from './saga-retry-policy';
 import { SpanKind } from '@opentelemetry/api';
 import { contextOf, inSpan } from '../observability/tracing';
+import { RunnerFailingHere } from '../health/stall-message';
 
 export { defaultSagaRetryPolicy, sagaBackoff };
 export type { SagaRetryPolicy };
@@ -79,8 +80,8 @@ export class SagaRunner {
   private stopWait: (() => void) | null = null;
   private caughtUpOnce: Promise<void>;
   private markCaughtUp!: () => void;
-  /** Subscription failures since an event was last handled: sets the re-subscribe backoff. */
-  private failuresInARow = 0;
+  /** Subscription failures since an event was last handled: the re-subscribe backoff, `/health`. */
+  private failing: RunnerFailingHere | null = null;
   private readonly checkpoints: SagaCheckpointWriter;
 
   constructor(
@@ -97,6 +98,11 @@ export class SagaRunner {
 
   get name(): string {
     return this.saga.name;
+  }
+
+  /** This process's runner failing (its last subscription error) until it next handles an event. */
+  get failure(): RunnerFailingHere | null {
+    return this.failing;
   }
 
   /** Resolves when the first subscription has caught up with the store. */
@@ -194,13 +200,12 @@ export class SagaRunner {
       this.subscription = null;
       await subscription?.stop();
       if (!this.running || failure instanceof Stopped) return;
-      this.failuresInARow += 1;
-      const delay = sagaBackoff(
-        { ...this.policy, backoffMs: this.policy.resubscribeMs },
-        this.failuresInARow,
-      );
+      const attempts = (this.failing?.attempts ?? 0) + 1;
+      const since = this.failing?.since ?? new Date();
+      this.failing = { message: describe(failure), since, attempts };
+      const delay = sagaBackoff({ ...this.policy, backoffMs: this.policy.resubscribeMs }, attempts);
       this.log(
-        `subscription failed (${this.failuresInARow} in a row), re-subscribing from the checkpoint in ${delay} ms: ${describe(failure)}`,
+        `subscription failed (${attempts} in a row), re-subscribing from the checkpoint in ${delay} ms: ${describe(failure)}`,
       );
       await this.deps.pool
         .query('UPDATE saga_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1', [
@@ -246,7 +251,7 @@ export class SagaRunner {
       }
     }
     await this.deps.afterEffects?.(this.name, event);
-    this.failuresInARow = 0;
+    this.failing = null;
     return { parked };
   }
 

@@ -11,7 +11,8 @@ import { SagasRuntime } from './sagas-runtime';
  * `/health` → `sagas`: the sagas with events they subscribe to waiting after their shared
  * checkpoint, unmoved for the stall threshold (a decision whose record nobody writes). Healthy,
  * it lists none: counting every saga's lag on each probe would cost the check its speed. Read
- * from the shared checkpoints, so an API-only instance reports it too.
+ * from the shared checkpoints, so an API-only instance reports it too; the instance whose own
+ * runner of a stalled saga is failing says so, with the error (`failing`, `failingSince`).
  */
 export function sagasHealth(
   sagas: SagasRuntime,
@@ -45,12 +46,21 @@ export function sagasHealth(
             HEALTH_LAG_CAP,
             names,
           );
-          return { name: runner.name, lag, since };
+          return { name: runner.name, lag, since, failingHere: runner.failure };
         }),
       );
       const stalled = found.filter((stall): stall is Stall => stall !== null);
       const data: Record<string, unknown> = Object.fromEntries(
-        stalled.map((s) => [s.name, { lag: s.lag, stalledSince: s.since.toISOString() }]),
+        stalled.map((s) => [
+          s.name,
+          {
+            lag: s.lag,
+            stalledSince: s.since.toISOString(),
+            ...(s.failingHere
+              ? { failing: s.failingHere.message, failingSince: s.failingHere.since.toISOString() }
+              : {}),
+          },
+        ]),
       );
       if (stalled.length) data.message = describeStall('saga', stalled);
       return { healthy: stalled.length === 0, data };

@@ -1333,7 +1333,7 @@ export interface components {
             status: "up" | "down";
             /** @description projections whose rows an older version built: served as they are (still 200) until `npm run projections -- rebuild <name>` */
             needsRebuild?: string[];
-            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent): "projection stalled: <name> <lag> events behind, not moved since <time>, …" */
+            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent): "projection stalled: <name> <lag> events behind, not moved since <time> (<why>), …", the why naming this instance's runner failing and its error when it is; "projection failing: <name> runs on this instance and its runner is failing since <time>, <n> attempts in a row: <error>" before a stall */
             message?: string;
         };
         SagaStallDto: {
@@ -1344,6 +1344,13 @@ export interface components {
              * @description the later of its checkpoint’s last move and the first waiting event
              */
             stalledSince: string;
+            /** @description only when this instance runs it and its runner is failing: the last error */
+            failing?: string;
+            /**
+             * Format: date-time
+             * @description with failing: since when
+             */
+            failingSince?: string;
         };
         SagasCheckDto: {
             /**
@@ -1351,7 +1358,7 @@ export interface components {
              * @enum {string}
              */
             status: "up" | "down";
-            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent): "saga stalled: <name> <lag> events behind, not moved since <time>, …" */
+            /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent): "saga stalled: <name> <lag> events behind, not moved since <time> (<why>), …", the why naming this instance's runner failing and its error when it is */
             message?: string;
         };
         HealthDto: {
