@@ -164,6 +164,15 @@ export class TimersHealthDto {
   })
   overdueSince?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'with overdue, only when this instance runs the timer worker and it is failing: the last error',
+  })
+  failing?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'with failing: since when' })
+  failingSince?: string;
+
   @ApiPropertyOptional({ description: WHY_DOWN }) message?: string;
 }
 

@@ -62,6 +62,7 @@ export class HealthModule {
               timersHealth(
                 { reconciler: jobs.reconciler, deadLetters: jobs.deadLetters, clock },
                 options.stalledAfterMs,
+                () => jobs.worker.failure,
               ),
               ...(leases ? [leasesHealth(leases)] : []),
             ];

@@ -1,6 +1,7 @@
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { settlesWithin } from '../common/settles-within';
 import { DeadLetterSource, DeadLetterStore } from './dead-letters/dead-letter-store';
+import { RunnerFailingHere } from '../health/stall-message';
 import { bullConnection } from './job-queue';
 import { JobsConfig } from './jobs.tokens';
 
@@ -47,6 +48,8 @@ export class JobWorker {
   private worker: Worker | null = null;
   /** The jobs this worker is carrying out now: a stop lets them finish, up to `stopGraceMs`. */
   private readonly running = new Set<Promise<void>>();
+  /** Its errors (Redis away, a job throwing) since a job last succeeded: `/health` names them. */
+  private failing: RunnerFailingHere | null = null;
 
   constructor(
     private readonly config: JobsConfig,
@@ -65,7 +68,10 @@ export class JobWorker {
       stalledInterval: this.config.stalledIntervalMs,
       maxStalledCount: this.config.maxStalledCount,
     });
-    worker.on('error', (error) => this.log(`[jobs] worker error: ${error.message}`));
+    worker.on('error', (error) => {
+      this.failed(error);
+      this.log(`[jobs] worker error: ${error.message}`);
+    });
     worker.on('failed', (job, error) => {
       // A job that stalled too often is failed by BullMQ without passing through `process`.
       if (job && /stalled/i.test(error.message)) {
@@ -75,6 +81,17 @@ export class JobWorker {
       }
     });
     this.worker = worker;
+  }
+
+  /** This worker failing, while it runs on this instance: the last error, since when, how often. */
+  get failure(): RunnerFailingHere | null {
+    return this.worker ? this.failing : null;
+  }
+
+  private failed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const since = this.failing?.since ?? new Date();
+    this.failing = { message, since, attempts: (this.failing?.attempts ?? 0) + 1 };
   }
 
   /** Resolves once the worker is connected and taking jobs. */
@@ -131,8 +148,10 @@ export class JobWorker {
         throw new DelayedError();
       }
       await this.deadLetters.resolve(processor.deadLetterKey(job.data as object, context.jobId));
+      this.failing = null;
     } catch (error) {
       if (error instanceof DelayedError) throw error;
+      this.failed(error);
       const last = context.attempt >= maxAttempts || error instanceof UnrecoverableError;
       this.log(
         `[jobs] ${job.name} ${context.jobId} attempt ${context.attempt}/${maxAttempts} failed: ${

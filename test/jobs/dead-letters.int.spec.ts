@@ -156,4 +156,19 @@ describe('dead letters: retries, parking, GET /admin/dead-letters, replay', () =
       .expect(200);
     expect(resolved.body).toHaveLength(1);
   });
+
+  it('the worker tells /health it is failing while a timer throws, and no longer once one fires', async () => {
+    broken = true;
+    await schedule(`cadre-${randomUUID()}`, true);
+    // Before: nothing kept it, and /health said no instance ran the timer worker.
+    const failing = await waitFor(
+      async () => jobs.worker.failure ?? undefined,
+      'the worker to note its failure',
+    );
+    expect(failing).toMatchObject({ message: 'register unavailable' });
+    expect(failing.attempts).toBeGreaterThanOrEqual(1);
+    broken = false;
+    await schedule(`cadre-${randomUUID()}`, false);
+    await waitFor(async () => jobs.worker.failure === null, 'the worker to recover');
+  });
 });

@@ -1217,6 +1217,13 @@ export interface components {
              * @description with overdue: the time the earliest of them was due
              */
             overdueSince?: string;
+            /** @description with overdue, only when this instance runs the timer worker and it is failing: the last error */
+            failing?: string;
+            /**
+             * Format: date-time
+             * @description with failing: since when
+             */
+            failingSince?: string;
             /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent) */
             message?: string;
         };
