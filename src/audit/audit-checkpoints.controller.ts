@@ -101,16 +101,35 @@ export class AuditCheckpointsController {
   ): Promise<StreamCheckWithCheckpoint | StoreVerification> {
     if (!stream) return this.verifyWholeStore(actor);
     // Before the chain is read: a stream outside the grant must not answer with its event count.
-    if (actor && this.scope) await this.scope.assertStreamInScope(actor, stream, 'stream');
+    if (actor && this.scope) await this.assertStreamReadable(actor, this.scope, stream);
     const checked = await verifyStreamIntegrity({
       pool: this.pool,
       store: this.store,
       streamId: stream,
       checkpoints: this.checkpoints?.outsideCopy(),
     });
-    if (checked.ok && checked.eventsChecked === 0)
+    // No events and nothing to say of them; a deleted stream has (the checkpoint or the history).
+    const deletedFound =
+      checked.checkpoint?.status === 'parted' || checked.historyDisagreements.length > 0;
+    if (checked.ok && checked.eventsChecked === 0 && !deletedFound)
       throw new NotFoundException(`stream ${stream} has no events`);
     return checked;
+  }
+
+  /**
+   * A stream is checked within the grant's units. One the store no longer holds lies in no unit
+   * (its first event named it), so no scope places it: a grant the whole-store check answers (an
+   * auditor or admin on a top-level unit) is told of it as that check tells, `deleted-stream`
+   * (before: 403 here while the whole-store check named it). Any other grant is refused as for a
+   * stream outside it, so whether another unit's stream was ever there stays untold.
+   */
+  private async assertStreamReadable(actor: Actor, scope: OrgScope, stream: string): Promise<void> {
+    const checksWholeStore =
+      actor.roles.some((role) => (ACCESS.auditorOnly as string[]).includes(role)) &&
+      (await scope.grantIsTopLevel(actor));
+    if (checksWholeStore && (await this.store.readStream(stream, { limit: 1 })).length === 0)
+      return;
+    await scope.assertStreamInScope(actor, stream, 'stream');
   }
 
   /** Every stream against the latest signed checkpoint: for auditors and admins only. */

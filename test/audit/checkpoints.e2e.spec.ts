@@ -459,8 +459,34 @@ describe('signed checkpoints', () => {
         (found) => found.streamId === 'cadre-p-a-4',
       ),
     ).toMatchObject({ revision: 0, columns: ['global_position'] });
-    // A deleted stream no longer lies in any unit: only the whole-store check names it.
-    await http().get('/audit/verify?stream=appointment-a-3').set(auditor).expect(403);
+    // A deleted stream lies in no unit any more: an auditor whose grant covers every unit is told
+    // of it as the whole-store check tells (before: 403 from the stream's own check).
+    const deleted = await http().get('/audit/verify?stream=appointment-a-3').set(auditor);
+    expect([deleted.status, deleted.body.rule]).toEqual([200, undefined]);
+    expect(deleted.body).toMatchObject({
+      streamId: 'appointment-a-3',
+      eventsChecked: 0,
+      intact: false,
+      checkpoint: {
+        status: 'parted',
+        finding: { kind: 'deleted-stream', streamId: 'appointment-a-3', revision: 0 },
+      },
+    });
+    // A stream never stored is no finding: 404 for that auditor.
+    await http().get('/audit/verify?stream=appointment-never').set(auditor).expect(404);
+    // A grant below the top cannot place it, and is told nothing of it, as of one never stored.
+    const admin = bearer(t.token('u-admin', ['admin'], 'ou-town'));
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ id: 'ou-ward', name: 'Phường Một', kind: 'ward', parentId: 'ou-town' })
+      .expect(201);
+    const wardAuditor = bearer(t.token('u-ward-auditor', ['auditor'], 'ou-ward'));
+    for (const stream of ['appointment-a-3', 'appointment-never']) {
+      const refused = await http().get(`/audit/verify?stream=${stream}`).set(wardAuditor);
+      expect([refused.status, refused.body.rule]).toEqual([403, 'scope.out_of_scope']);
+      expect(refused.body.checkpoint).toBeUndefined();
+    }
     await openCase('a-6');
     // Asked for, a checkpoint is refused over a changed store, naming where (before: 201).
     const asked = await http().post('/audit/checkpoints').set(auditor).expect(409);
