@@ -8,6 +8,7 @@ import { prepareInfrastructure, StartupError } from './bootstrap/startup-checks'
 import { ConfigError, loadConfig } from './config/app-config';
 import { refuseEmptyCatalog, refuseMissingFolders } from './config/configured-folders';
 import { resolveCheckpointSettings } from './audit/checkpoints/checkpoint-settings';
+import { refuseFolderLackingRecorded } from './audit/checkpoints/recorded-checkpoint';
 import { DefinitionFileError } from './workflow/definition-error';
 import { WorkflowCatalog } from './workflow/workflow-catalog';
 import { projectRoot } from './common/project-root';
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     (line) => startup.info(line),
     (line) => startup.warn(line),
   );
+  // Only the database tells which checkpoints were written: a folder lacking them is refused here.
+  await refuseFolderLackingRecorded(config.DATABASE_URL, config.CHECKPOINT_DIR);
   const app = await NestFactory.create(AppModule.forConfig(config, { catalog }), {
     bufferLogs: true,
     abortOnError: false,

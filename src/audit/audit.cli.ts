@@ -12,6 +12,7 @@ import {
 import { signCheckpoint } from './checkpoints/sign-checkpoint';
 import { Keyring } from './checkpoints/checkpoint-keys';
 import { WitnessDirectory } from './checkpoints/witness-directory';
+import { latestRecordedCheckpoint } from './checkpoints/recorded-checkpoint';
 import {
   describeDisagreement,
   HistoryDisagreement,
@@ -164,7 +165,11 @@ async function everyStreamIntact(
   if (broken.length > 0 || empty.length > 0) intact = false;
   if (!(await historyAgrees(db))) intact = false;
   if (outsideCopy) {
-    const report = await verifyAgainstCheckpoint({ store: db.store, ...outsideCopy });
+    const report = await verifyAgainstCheckpoint({
+      store: db.store,
+      ...outsideCopy,
+      recorded: await latestRecordedCheckpoint(db.pool),
+    });
     process.stdout.write(describeCheckpointVerification(report));
     if (report.status === 'tampered' || report.status === 'refused') intact = false;
   } else {

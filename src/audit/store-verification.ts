@@ -7,6 +7,7 @@ import {
   verifyAgainstCheckpoint,
 } from './checkpoints/checkpoint-ledger';
 import { WitnessDirectory } from './checkpoints/witness-directory';
+import { latestRecordedCheckpoint } from './checkpoints/recorded-checkpoint';
 import {
   HistoryDisagreement,
   wholeStoreHistoryDisagreements,
@@ -27,7 +28,8 @@ export async function verifyWholeStore(input: {
   dir: WitnessDirectory;
   keyring: Keyring;
 }): Promise<StoreVerification> {
-  const report = await verifyAgainstCheckpoint(input);
+  const recorded = await latestRecordedCheckpoint(input.pool);
+  const report = await verifyAgainstCheckpoint({ ...input, recorded });
   const historyDisagreements = await withContentHashes(
     input.store,
     await wholeStoreHistoryDisagreements(input.pool, input.store),

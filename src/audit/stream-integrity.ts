@@ -7,6 +7,7 @@ import {
   StreamCheckpointCheck,
 } from './checkpoints/checkpoint-ledger';
 import { WitnessDirectory } from './checkpoints/witness-directory';
+import { latestRecordedCheckpoint } from './checkpoints/recorded-checkpoint';
 import {
   HistoryDisagreement,
   streamHistoryDisagreements,
@@ -39,7 +40,12 @@ export async function verifyStreamIntegrity(input: {
   const { pool, store, streamId } = input;
   const result = await store.verifyStream(streamId);
   const checkpoint = input.checkpoints
-    ? await checkStreamAgainstCheckpoint({ store, ...input.checkpoints, streamId })
+    ? await checkStreamAgainstCheckpoint({
+        store,
+        ...input.checkpoints,
+        streamId,
+        recorded: await latestRecordedCheckpoint(pool),
+      })
     : undefined;
   const historyDisagreements = await withContentHashes(
     store,

@@ -1207,6 +1207,8 @@ const vi = {
       events_count: 'số sự kiện trong các tệp khác với số bản chốt đã ký',
       root_not_rebuilt:
         'các tệp sự kiện không dựng lại được gốc băm mà bản chốt đã ký (các tệp đã bị sửa)',
+      recorded_checkpoint_missing:
+        'thư mục lưu bản chốt (CHECKPOINT_DIR) thiếu bản chốt mà cơ sở dữ liệu ghi là đã ký: sai thư mục hoặc thư mục chưa được gắn',
       other: 'bản lưu ngoài cơ sở dữ liệu không đáng tin cậy',
     },
     checkpointKinds: {
@@ -2593,6 +2595,8 @@ const en: Strings<typeof vi> = {
       events_skip: "a checkpoint's events file skips a revision",
       events_count: 'the events files hold another number of events than signed',
       root_not_rebuilt: 'the events files do not rebuild the signed root (they were changed)',
+      recorded_checkpoint_missing:
+        'the checkpoint folder (CHECKPOINT_DIR) lacks a checkpoint the database records as signed: a wrong folder, or one not mounted',
       other: 'the copy outside the database cannot be relied on',
     },
     checkpointKinds: {

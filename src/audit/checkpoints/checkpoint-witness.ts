@@ -40,7 +40,9 @@ export type CheckpointRefusalCode =
   | 'events_unreadable'
   | 'events_skip'
   | 'events_count'
-  | 'root_not_rebuilt';
+  | 'root_not_rebuilt'
+  /** The database records a checkpoint CHECKPOINT_DIR does not hold (recorded-checkpoint.ts). */
+  | 'recorded_checkpoint_missing';
 
 /** A checkpoint that cannot be relied on: bad or unknown signature, broken sequence, files that disagree. */
 export class CheckpointRefused extends Error {

@@ -5,6 +5,7 @@ import { Keyring, SigningKey } from './checkpoint-keys';
 import { createCheckpoint, CreatedCheckpoint } from './checkpoint-ledger';
 import { requestTimeStamp } from './rfc3161';
 import { WitnessDirectory } from './witness-directory';
+import { assertFolderHoldsRecorded } from './recorded-checkpoint';
 
 /** Another instance (or the CLI) holds this while it signs, so two never race for one sequence. */
 const CHECKPOINT_LOCK = 7_220_022;
@@ -61,6 +62,8 @@ async function signUnderLock(
       locked = rows[0].locked;
       if (!locked) return null;
     }
+    // Never a second chain from 1 in a folder that is not the one the database's were written to.
+    await assertFolderHoldsRecorded(pool, settings.dir);
     const result = await createCheckpoint({
       store,
       dir: settings.dir,

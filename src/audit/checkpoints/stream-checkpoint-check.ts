@@ -17,6 +17,7 @@ import {
   insertedFinding,
 } from './checkpoint-finding';
 import { WitnessDirectory } from './witness-directory';
+import { assertHoldsRecorded, RecordedCheckpoint } from './recorded-checkpoint';
 
 /** Stream ids the outside copy covers whose name ends in `-<caseId>` (the case's procedure kind first). */
 export function coveredStreamsOf(
@@ -94,9 +95,12 @@ export async function checkStreamAgainstCheckpoint(input: {
   dir: WitnessDirectory;
   keyring: Keyring;
   streamId: string;
+  /** The latest checkpoint the database records: a folder without it is refused, not unsigned. */
+  recorded?: RecordedCheckpoint | null;
 }): Promise<StreamCheckpointCheck> {
   let witness: Witness;
   try {
+    assertHoldsRecorded(input.dir, input.recorded);
     witness = loadWitness(input.dir, input.keyring, (id) => id === input.streamId);
   } catch (error) {
     if (!(error instanceof CheckpointRefused)) throw error;

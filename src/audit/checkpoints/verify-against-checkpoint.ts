@@ -12,6 +12,7 @@ import {
   Witness,
 } from './checkpoint-witness';
 import { WitnessDirectory } from './witness-directory';
+import { assertHoldsRecorded, RecordedCheckpoint } from './recorded-checkpoint';
 import {
   CheckpointFinding,
   coveredEventFinding,
@@ -154,9 +155,12 @@ export async function verifyAgainstCheckpoint(input: {
   dir: WitnessDirectory;
   keyring: Keyring;
   pageSize?: number;
+  /** The latest checkpoint the database records: a folder without it is refused, not unsigned. */
+  recorded?: RecordedCheckpoint | null;
 }): Promise<CheckpointVerification> {
   let witness: Witness;
   try {
+    assertHoldsRecorded(input.dir, input.recorded);
     witness = loadWitness(input.dir, input.keyring, true);
   } catch (error) {
     if (!(error instanceof CheckpointRefused)) throw error;

@@ -12,6 +12,7 @@ const REFUSAL_CODES = [
   'events_skip',
   'events_count',
   'root_not_rebuilt',
+  'recorded_checkpoint_missing',
 ];
 
 const KINDS = [

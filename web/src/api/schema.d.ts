@@ -3180,7 +3180,7 @@ export interface components {
              * @description why it is refused, as a code
              * @enum {string}
              */
-            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt";
+            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt" | "recorded_checkpoint_missing";
         };
         HistoryDisagreementDto: {
             /**
@@ -3243,7 +3243,7 @@ export interface components {
              * @description why it is refused, as a code
              * @enum {string}
              */
-            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt";
+            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt" | "recorded_checkpoint_missing";
             /** @description audit history lines that differ from the store, lines without an event, events whose line is gone (tampered when any) */
             historyDisagreements: components["schemas"]["HistoryDisagreementDto"][];
         };
