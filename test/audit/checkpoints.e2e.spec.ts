@@ -630,7 +630,10 @@ describe('signed checkpoints', () => {
         .get(CheckpointService)
         .create()
         .catch((error: unknown) => error);
-      if (timer instanceof Error || (timer as { created: boolean }).created) break;
+      // Events of other streams after the last checkpoint may be signed first (created: true):
+      // the timer signs what its reads reach, until they reach the new event (was: a break there,
+      // and the check failed about one run in two).
+      if (timer instanceof Error) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(String(timer)).toMatch(
