@@ -256,9 +256,10 @@ export class RegistryService {
     // The rules in force on the day of the change (its business time); unchecked without a catalog.
     const day = vietnamDay(new Date(metadata.occurredAt));
     const planning = seat && this.catalog ? planningLimitsOn(this.catalog, day) : null;
-    // A registration is checked against the ages in force on its day (unchecked without a catalog).
-    const ages =
-      command.type === 'RegisterPerson' && this.catalog ? ageRulesOn(this.catalog, day) : undefined;
+    // A registration and a year rated are checked against the ages in force on the day (unchecked
+    // without a catalog).
+    const aged = command.type === 'RegisterPerson' || command.type === 'RecordAnnualRating';
+    const ages = aged && this.catalog ? ageRulesOn(this.catalog, day) : undefined;
     const run = () =>
       runStreamCommand(this.store, personStream(personId), personDecider, command, {
         metadata,

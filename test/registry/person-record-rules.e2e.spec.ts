@@ -290,6 +290,18 @@ describe('person record: planning pool limits, review, profile facts', () => {
       .send({ year: 1950, rating: 'good', evaluatedOn: '1950-12-20', decisionRef: 'R', note: '' })
       .expect(400);
     expect(beforeBirth.body).toMatchObject({ rule: 'rating.before_birth', field: 'year' });
+    // Before: 201, a year the person (born 1982) was a child. The year they turn 18 is rated.
+    const rate = (year: number) =>
+      http()
+        .post('/cadres/p-2/ratings')
+        .set(staff)
+        .send({ year, rating: 'completed', evaluatedOn: `${year}-12-20`, decisionRef: 'QĐ-1' });
+    const child = await rate(1999).expect(400);
+    expect(child.body).toMatchObject({ rule: 'rating.before_working_age', field: 'year' });
+    expect(child.body.message).toMatch(
+      /^year: 1999 is before 2000, the year p-2 \(born 1982-05-05\) turned 18: a cadre or civil servant is at least 18 \(Luật Cán bộ, công chức/,
+    );
+    await rate(2000).expect(201);
     const ahead = await http()
       .post('/cadres/p-2/ratings')
       .set(staff)

@@ -2,6 +2,7 @@ import { DomainEvent } from '../../common/stream-decider';
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import { refuseImpossibleRegistration } from './person-dates';
 import { refuseUnderage } from './age-rules';
+import { refuseYearNotWorked } from './rating-year';
 import { PersonState } from './person.state';
 import { decideProfile, PersonProfileCommand } from './person-profile';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
@@ -28,18 +29,12 @@ type Deciders = {
   ) => DomainEvent[];
 };
 
-const profile = (state: RegisteredPerson, command: PersonProfileCommand) => {
-  // A year rated is one the person lived through (before: 1950 for a person born in 1982).
-  if (
-    command.type === 'RecordAnnualRating' &&
-    command.data.year < Number(state.profile.dateOfBirth.slice(0, 4))
-  )
-    throw new RegistryRuleViolation(
-      'rating.before_birth',
-      `year: ${command.data.year} is before ${command.data.personId} was born (${state.profile.dateOfBirth})`,
-      'invalid',
-      'year',
-    );
+const profile = (
+  state: RegisteredPerson,
+  command: PersonProfileCommand,
+  context: PersonDecideContext,
+) => {
+  if (command.type === 'RecordAnnualRating') refuseYearNotWorked(state, command.data, context.ages);
   return decideProfile(state, command);
 };
 

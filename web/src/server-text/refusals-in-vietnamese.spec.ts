@@ -847,6 +847,13 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
       'Ngày vào Đảng 19/05/2003 trước ngày sinh (02/05/2030)',
     ]);
     expectRead('year: 1960 is before p-an was born (1970-01-01)');
+    expect(
+      expectRead(
+        `year: 1980 is before 1987, the year p-an (born 1969-01-20) turned 18: a cadre or civil servant is at least 18 (${cite('registry.minimumAge')})`,
+      ),
+    ).toMatch(
+      /^Năm 1980 trước năm 1987, năm .+ \(sinh ngày 20\/01\/1969\) đủ 18 tuổi: cán bộ, công chức phải từ đủ 18 tuổi \(/,
+    );
     expectRead('evaluatedOn: 2024-12-01 is before the year 2025 it rates');
     expectRead('person p-an is already registered');
     expectRead('person p-an does not hold post pos-ct-xa');

@@ -112,6 +112,11 @@ export const PERSON_REFUSALS: Sentence[] = [
       `Sinh ngày ${s.day(born)}, đến ngày ${s.day(on)} mới ${age} tuổi; cán bộ, công chức phải từ đủ ${least} tuổi (${s.citation(citation)})`,
   ),
   sentence(
+    `year: ${N} is before ${N}, the year ${ID} \\(born ${DAY}\\) turned ${N}: a cadre or civil servant is at least ${N} \\((.+)\\)`,
+    ([year, ofAge, person, born, age, , citation], s) =>
+      `Năm ${year} trước năm ${ofAge}, năm ${s.words.person(person)} (sinh ngày ${s.day(born)}) đủ ${age} tuổi: cán bộ, công chức phải từ đủ ${age} tuổi (${s.citation(citation)})`,
+  ),
+  sentence(
     `partyJoinedOn: ${DAY} is before the ${N}th birthday \\(born ${DAY}\\); the Party admits members from ${N} \\((.+)\\)`,
     ([joined, age, born, , citation], s) =>
       `Ngày vào Đảng ${s.day(joined)} trước khi đủ ${age} tuổi (sinh ngày ${s.day(born)}); Đảng kết nạp đảng viên từ đủ ${age} tuổi (${s.citation(citation)})`,
