@@ -71,7 +71,7 @@ describe('eligibility follows what vetting checks (issue 19)', () => {
   it('asks the 5 years to retirement for a higher post only', () => {
     const older = {
       ...person,
-      profile: { ...person.profile, dateOfBirth: '1965-01-01' },
+      profile: { ...person.profile, dateOfBirth: '1967-01-01' },
       posts: [{ positionId: 'pos-same', from: '2020-01-01', termEnd: null, decisionRef: 'QĐ 1' }],
     };
     const sameRank = new Map([['pos-same', 3]]);
@@ -82,6 +82,26 @@ describe('eligibility follows what vetting checks (issue 19)', () => {
     expect(rules(appointmentEligibility(older, target, lower, free, '2026-11-20').reasons)).toEqual(
       ['age.over_limit'],
     );
+  });
+
+  it('says the retirement age reached on or before the day asked, whatever the post (before: eligible for a lower post)', () => {
+    const retired = {
+      ...person,
+      profile: { ...person.profile, dateOfBirth: '1960-01-01' },
+      posts: [{ positionId: 'pos-higher', from: '2015-01-01', termEnd: null, decisionRef: 'QĐ 1' }],
+    };
+    const higherHeld = new Map([['pos-higher', 4]]);
+    const verdict = appointmentEligibility(retired, target, higherHeld, free, '2026-11-20');
+    expect(verdict.eligible).toBe(false);
+    expect(rules(verdict.reasons)).toEqual(['age.retirement_reached']);
+    expect(verdict.reasons[0].reason).toMatch(
+      /^reached the retirement age: retires on 2020-04-30, on or before 2026-11-20; /,
+    );
+    // On the retirement day itself no appointment takes effect; the day before, it is not reached.
+    const onTheDay = appointmentEligibility(retired, target, higherHeld, free, '2020-04-30');
+    expect(rules(onTheDay.reasons)).toContain('age.retirement_reached');
+    const dayBefore = appointmentEligibility(retired, target, higherHeld, free, '2020-04-29');
+    expect(rules(dayBefore.reasons)).not.toContain('age.retirement_reached');
   });
 });
 

@@ -1,5 +1,6 @@
 import { RuleSet, ruleCitation, ruleValue } from '../workflow/rule-sets/rule-set';
 import { retirementDate, wholeYearsBetween } from '../workflow/rules/retirement';
+import { RETIREMENT_REACHED, retirementReachedBy } from '../workflow/rules/retirement-reached';
 import {
   casesBarringAppointment,
   casesElsewhereTold,
@@ -159,7 +160,10 @@ function highestRankHeldOn(
   return heldRanks.length ? Math.max(...heldRanks) : null;
 }
 
-/** The planning-pool entry (a term not over), the minimum age and, for a higher post or a first one, the years to retirement. */
+/**
+ * The planning-pool entry (a term not over), the minimum age, the retirement age reached (any
+ * post) and, for a higher post or a first one, the years to retirement for a full term.
+ */
 function planningAndAge(
   person: Registered,
   target: { id: string; rank: number },
@@ -188,20 +192,20 @@ function planningAndAge(
       rule: 'age.under_minimum',
       reason: `under the minimum age of ${ruleSet.id}: ${Math.max(age, 0)} years old on ${day} (born ${person.profile.dateOfBirth}), needs ${minimumAge} (${ruleCitation(ruleSet, 'registry.minimumAge')})`,
     });
+  // Whatever the post, no one is appointed who has reached the retirement age by the day asked.
+  const reached = retirementReachedBy(ruleSet, person.profile, day);
+  if (reached) {
+    reasons.push({ rule: RETIREMENT_REACHED, reason: reached.sentence });
+    return reasons;
+  }
   const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
   const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);
   const left = wholeYearsBetween(day, retires);
   // The age for a full term is asked at a first appointment or for a higher post only.
-  const citation = ruleCitation(ruleSet, 'appointment.minYearsToRetirement');
-  if (higher && retires < day)
+  if (higher && left < minimum)
     reasons.push({
       rule: 'age.over_limit',
-      reason: `over the age limit of ${ruleSet.id}: retired on ${retires}, past the retirement age (${citation})`,
-    });
-  else if (higher && left < minimum)
-    reasons.push({
-      rule: 'age.over_limit',
-      reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${citation})`,
+      reason: `over the age limit of ${ruleSet.id}: retires on ${retires}, ${left} whole years left, needs ${minimum} (${ruleCitation(ruleSet, 'appointment.minYearsToRetirement')})`,
     });
   return reasons;
 }

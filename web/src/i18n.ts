@@ -429,6 +429,7 @@ const vi = {
   rules: {
     ...closingRulesVi,
     'age.over_limit': 'Quá tuổi: không còn đủ thời gian công tác đến tuổi nghỉ hưu',
+    'age.retirement_reached': 'Đã đến tuổi nghỉ hưu',
     'age.under_minimum': 'Chưa đủ tuổi tối thiểu',
     'appointment.takes_up_post': 'Người này đã có quyết định nhận chức vụ này',
     'appointment.years_in_post': 'Chưa đủ thời gian giữ chức vụ hiện tại',
@@ -1799,6 +1800,7 @@ const en: Strings<typeof vi> = {
   rules: {
     ...closingRulesEn,
     'age.over_limit': 'Over the age limit: too few years left to retirement',
+    'age.retirement_reached': 'Has reached the retirement age',
     'age.under_minimum': 'Under the minimum age',
     'appointment.takes_up_post': 'The person already takes up this post by a decision',
     'appointment.years_in_post': 'Not long enough in the present post',

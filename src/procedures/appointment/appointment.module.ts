@@ -7,6 +7,7 @@ import { CadresModule } from '../../cadres/cadres.module';
 import { refuseElectedPost, refusePostAlreadyHeld } from './elected-post';
 import { refuseSeatsFullAtOpening } from './post-seats-at-opening';
 import { refuseBlockingStatus } from '../case/decider/blocking-status';
+import { refuseRetirementReached } from '../case/decider/retirement-reached-refusal';
 import { refuseOpenDisciplineCase } from '../case/decider/open-discipline-case';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
@@ -41,6 +42,7 @@ export class AppointmentModule implements OnModuleInit {
         const on = { ruleSet: context.ruleSet, day: context.today };
         const where = { step: 'the appointment', field: 'personId' };
         refuseBlockingStatus(personId, person.state.statuses, on, where);
+        refuseRetirementReached(personId, person.state.profile, on, 'personId');
         // An open discipline case holds it back from the opening as it does at the decision; one
         // opened after the day a case kept on paper began did not hold that opening back. The
         // refusal is read by the opener: a case a unit above opened out of their grant is told

@@ -16,7 +16,7 @@ import { correctStepLink, stepsWithCorrections } from '../../workflow/step-engin
 import { postCaseView } from './nominee-tallies-view';
 import { disclosedNominees } from './nominee-disclosure';
 import { PersonOfCase, peopleOfCase, personOfCaseRefusal } from './decider/case-people';
-import { isUnwaivable } from './decider/unwaivable-items';
+import { isEntryUnwaivable } from './decider/unwaivable-items';
 import { itemsBlockingDecision } from './decider/items-blocking-decision';
 
 /** What the case view reads besides the case: the calendar, today, and whom the case names now. */
@@ -120,7 +120,7 @@ function vettingLinks(state: Extract<CaseState, { status: 'open' }>, ruleSet: Ru
   const links: Record<string, unknown>[] = [];
   for (const entry of Object.values(state.vetting)) {
     if (entry.result !== 'flagged' || entry.resolved) continue;
-    const unwaivable = isUnwaivable(ruleSet, entry.item);
+    const unwaivable = isEntryUnwaivable(ruleSet, entry);
     if (unwaivable && entry.source !== 'record') continue;
     links.push({
       action: unwaivable ? 'recheck-vetting-item' : 'resolve-vetting-item',

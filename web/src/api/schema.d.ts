@@ -3801,7 +3801,7 @@ export interface components {
             steps: {
                 [key: string]: unknown;
             }[];
-            /** @description vetting item → { item, result: cleared|flagged, source: staff|record, note, resolved } */
+            /** @description vetting item → { item, result: cleared|flagged, source: staff|record, note, resolved, rule? } (rule: a record flag no vetting may set aside under its own rule, age.retirement_reached) */
             vetting: {
                 [key: string]: unknown;
             };

@@ -407,7 +407,7 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     );
   });
 
-  it('one past the retirement age (before: "-1 whole years left")', () => {
+  it('one past the retirement age, whatever the post (before: "-1 whole years left", then only for a higher post)', () => {
     const retired = { ...person, profile: { ...person.profile, dateOfBirth: '1960-01-01' } };
     const { reasons } = appointmentEligibility(
       retired,
@@ -416,9 +416,21 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
       ruleSet,
       '2026-11-20',
     );
-    const age = reasons.find((r) => r.rule === 'age.over_limit')!.reason;
-    expect(age).toMatch(/retired on 2020-04-30, past the retirement age/);
-    expect(expectRead(age)).toMatch(/^Quá tuổi theo .*: đã đến tuổi nghỉ hưu ngày 30\/04\/2020/);
+    const age = reasons.find((r) => r.rule === 'age.retirement_reached')!.reason;
+    expect(age).toMatch(
+      /^reached the retirement age: retires on 2020-04-30, on or before 2026-11-20;/,
+    );
+    expect(expectRead(age)).toMatch(
+      /^Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30\/04\/2020, trước hoặc đúng ngày 20\/11\/2026; không quyết định bổ nhiệm nào có hiệu lực từ ngày nghỉ hưu trở đi \(Bộ luật Lao động/,
+    );
+    // The opening's and the nomination's refusals name the person, the vetting's resolution the item.
+    expect(expectRead(`personId: p-an ${age}`)).toMatch(
+      /^.+: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30\/04\/2020/,
+    );
+    expect(expectRead(`candidates[1].personId: p-an ${age}`)).toMatch(/: Đã đến tuổi nghỉ hưu/);
+    expect(expectRead(`years to retirement cannot be set aside: ${age}`)).toMatch(
+      /^Không thể bỏ qua nội dung «.+»: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30\/04\/2020/,
+    );
   });
 });
 

@@ -20,6 +20,8 @@ export interface VettingEntry {
   note: string;
   /** `record`: computed from the person's record; `staff`: entered by the vetting officer. */
   source: 'record' | 'staff';
+  /** A record flag's own rule that staff may not set aside (`age.retirement_reached`), if any. */
+  rule?: string;
 }
 
 /** One nominee's tally at a ballot of a post case, judged alone by the step's rule. */

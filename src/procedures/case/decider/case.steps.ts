@@ -22,6 +22,7 @@ import { ballotOnNominees, nominationOfPost, standingNominees } from './case.nom
 import { withDecisionPosts } from './decision-posts';
 import { vetting } from './case.vetting';
 import { refuseBlockingStatus } from './blocking-status';
+import { refuseRetirementReached } from './retirement-reached-refusal';
 import { refuseCandidateHoldingPost } from './candidate-holding-post';
 import { openDisciplineCasesOf, refuseOpenDisciplineCase } from './open-discipline-case';
 import { Body, Open } from './case.types';
@@ -138,10 +139,10 @@ function nomination(
 }
 
 /**
- * An appointment's nomination names no one who holds the post already, nor anyone whose status,
- * or an open discipline case about whom, holds the appointment back that day (the candidate's
- * facts count a case out of the caller's grant without naming it: the refusal is the caller's to
- * read, `CaseReads`).
+ * An appointment's nomination names no one who holds the post already, who has reached the
+ * retirement age, nor anyone whose status, or an open discipline case about whom, holds the
+ * appointment back that day (the candidate's facts count a case out of the caller's grant without
+ * naming it: the refusal is the caller's to read, `CaseReads`).
  */
 function refuseBlockedNominees(body: Body<'nomination'>, context: CaseContext): void {
   const on = { ruleSet: context.ruleSet, day: context.today };
@@ -155,6 +156,7 @@ function refuseBlockedNominees(body: Body<'nomination'>, context: CaseContext): 
       where.field,
     );
     refuseBlockingStatus(personId, facts?.statuses, on, where);
+    refuseRetirementReached(personId, facts, on, where.field);
     refuseOpenDisciplineCase(personId, facts && openDisciplineCasesOf(facts), on.ruleSet, where);
   });
 }

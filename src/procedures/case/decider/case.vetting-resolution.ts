@@ -3,7 +3,8 @@ import { refuse, requireActor } from '../../../workflow/step-engine';
 import { CaseContext } from './case.context';
 import { VettingEntry } from './case.events';
 import { Command, Open } from './case.types';
-import { isUnwaivable, unwaivableCitation } from './unwaivable-items';
+import { isEntryUnwaivable, isUnwaivable, unwaivableCitation } from './unwaivable-items';
+import { RETIREMENT_REACHED } from '../../../workflow/rules/retirement-reached';
 import { ITEMS_FROM_RECORD, vettingFromRecord } from './vetting-from-record';
 
 /*
@@ -31,12 +32,20 @@ export function resolveVettingItem(
   }
   const { ruleSet } = context;
   const vettingStep = context.definition.steps.find((s) => s.kind === 'vetting')!;
-  if (isUnwaivable(ruleSet, command.data.item)) {
+  if (isEntryUnwaivable(ruleSet, entry)) {
     const reread = rereadFromRecord(state, entry, context);
     if (reread?.result === 'cleared') {
       requireActor(vettingStep, context);
       return [clearedFromRecord(entry, reread, context, { requestNote: command.data.note })];
     }
+    // The retirement age reached: the record's sentence cites its rule (no rule set lists it).
+    if (entry.rule === RETIREMENT_REACHED && !isUnwaivable(ruleSet, entry.item))
+      refuse(
+        `vetting.${entry.item}_unresolvable`,
+        `${entry.item.replace(/_/g, ' ')} cannot be set aside: ${(reread ?? entry).note}`,
+        'unprocessable',
+        'item',
+      );
     // Still running: the refusal names it as the record now gives it, each bar with the rule of
     // its own decision's track (before: the flag's note and the case's rule set's Party months,
     // whatever the track, and a bar annulled since was still called running).

@@ -1,5 +1,9 @@
 import { RuleSet, ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../../workflow/rules/retirement';
+import {
+  RETIREMENT_REACHED,
+  retirementReachedBy,
+} from '../../../workflow/rules/retirement-reached';
 import { planningTermEnd } from '../../../cadres/planning/planning-term';
 import { PersonFactsForVetting } from './case.context';
 import { VettingEntry } from './case.events';
@@ -120,12 +124,24 @@ export function yearsInPostCheck(
 /**
  * Enough working years for a full term (`appointment.minYearsToRetirement`), checked at a first
  * appointment or an appointment to a higher post; a post of the same or a lower rank is exempt.
+ * Whatever the post, one who has reached the retirement age by the vetting day is flagged under
+ * `age.retirement_reached` (`rule`), which vetting staff may not set aside: no decision could take
+ * effect (before, it read "not a higher post" and cleared).
  */
 export function yearsToRetirementItem(
   facts: PersonFactsForVetting,
   ruleSet: RuleSet,
   today: string,
 ): VettingEntry {
+  const reached = retirementReachedBy(ruleSet, facts, today);
+  if (reached)
+    return {
+      item: 'years_to_retirement',
+      result: 'flagged',
+      note: reached.sentence,
+      source: 'record',
+      rule: RETIREMENT_REACHED,
+    };
   const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
   const held = highestRankHeld(facts.posts);
   if (held !== null && facts.target.rank <= held)

@@ -126,7 +126,9 @@ describe('years in post (appointment.minYearsInPost: 2 under Quy định 377-QĐ
 });
 
 describe('years to retirement (appointment.minYearsToRetirement: 5) only for a higher post', () => {
-  const nearRetirement = { dateOfBirth: '1965-01-01' };
+  // Retires 2029-01-31 (62 for a man born in 1967): 2 whole years left on 20 Nov 2026. Before,
+  // these specs used a man born in 1965, who retired on 2026-07-31 and was cleared all the same.
+  const nearRetirement = { dateOfBirth: '1967-01-01' };
 
   it('flags a person with 2 years left moving to a higher post', () => {
     expect(vettedWith(nearRetirement).years_to_retirement).toMatchObject({
@@ -145,6 +147,40 @@ describe('years to retirement (appointment.minYearsToRetirement: 5) only for a h
 
   it('checks a first appointment', () => {
     expect(vettedWith({ ...nearRetirement, posts: [] }).years_to_retirement.result).toBe('flagged');
+  });
+});
+
+describe('the retirement age reached by the vetting day, whatever the post (retirement.age)', () => {
+  const retired = {
+    dateOfBirth: '1960-01-01',
+    posts: [{ positionId: 'pos-director', rank: 4, from: '2015-01-01', until: null }],
+  };
+
+  it('flags a person past retirement moving to a lower post (before: cleared as "not a higher post")', () => {
+    expect(vettedWith(retired).years_to_retirement).toMatchObject({
+      result: 'flagged',
+      rule: 'age.retirement_reached',
+      note: expect.stringMatching(
+        /^reached the retirement age: retires on 2020-04-30, on or before 2026-11-20; no appointment takes effect on or after the retirement day \(Bộ luật Lao động 2019/,
+      ),
+    });
+  });
+
+  it('keeps vetting staff from setting the flag aside', () => {
+    const vetted = givenStream(caseDecider, ...atVetting)
+      .when(vet, at(staff, retired))
+      .then(['VettingItemsRecorded']);
+    const history = [...atVetting, ...vetted];
+    const resolve: CaseCommand = {
+      type: 'ResolveVettingItem',
+      data: { item: 'years_to_retirement', note: 'the authority agrees' },
+    };
+    givenStream(caseDecider, ...history)
+      .when(resolve, at(staff, retired))
+      .refuses(
+        'vetting.years_to_retirement_unresolvable',
+        /^years to retirement cannot be set aside: reached the retirement age: retires on 2020-04-30/,
+      );
   });
 });
 

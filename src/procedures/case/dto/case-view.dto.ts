@@ -182,7 +182,7 @@ export class CaseViewDto {
   @ApiProperty({
     ...FREE_OBJECT,
     description:
-      'vetting item → { item, result: cleared|flagged, source: staff|record, note, resolved }',
+      'vetting item → { item, result: cleared|flagged, source: staff|record, note, resolved, rule? } (rule: a record flag no vetting may set aside under its own rule, age.retirement_reached)',
   })
   vetting!: Record<string, unknown>;
   @ApiProperty({

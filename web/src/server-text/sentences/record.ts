@@ -3,6 +3,13 @@ import { N, DAY, ID, Sentence, sentence, Untranslated } from './sentence';
 import type { Say } from '../reason-in-vietnamese';
 import { holdersInVietnamese } from './opening-refusals';
 
+/** The retirement age reached by the day (src/workflow/rules/retirement-reached.ts). */
+const RETIREMENT_REACHED = `reached the retirement age: retires on ${DAY}, on or before ${DAY}; no appointment takes effect on or after the retirement day \\((.+)\\)`;
+
+function retirementReached(retires: string, day: string, citation: string, s: Say): string {
+  return `Đã đến tuổi nghỉ hưu: nghỉ hưu ngày ${s.day(retires)}, trước hoặc đúng ngày ${s.day(day)}; không quyết định bổ nhiệm nào có hiệu lực từ ngày nghỉ hưu trở đi (${s.citation(citation)})`;
+}
+
 /** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
 export const ELIGIBILITY: Sentence[] = [
   sentence(
@@ -47,10 +54,14 @@ export const ELIGIBILITY: Sentence[] = [
     ([position], s) =>
       `Chưa được quy hoạch vào chức vụ ${s.words.position(position)} hoặc chức vụ tương đương, cao hơn`,
   ),
+  // Eligibility's and vetting's reason (retirement-reached.ts), and a refusal naming the person.
+  sentence(RETIREMENT_REACHED, ([retires, day, citation], s) =>
+    retirementReached(retires, day, citation, s),
+  ),
   sentence(
-    `over the age limit of ${ID}: retired on ${DAY}, past the retirement age \\((.+)\\)`,
-    ([ruleSet, retired, citation], s) =>
-      `Quá tuổi theo ${ruleSet}: đã đến tuổi nghỉ hưu ngày ${s.day(retired)} (${s.citation(citation)})`,
+    `(?:personId|candidates\\[\\d+\\]\\.personId): ${ID} ${RETIREMENT_REACHED}`,
+    ([person, retires, day, citation], s) =>
+      `${s.words.person(person)}: ${retirementReached(retires, day, citation, s)}`,
   ),
   sentence(
     `over the age limit of ${ID}: retires on ${DAY}, ${N} whole years left, needs ${N} \\((.+)\\)`,

@@ -292,6 +292,12 @@ function DECISIONS(): Sentence[] {
       `vetting item ${ID} is not flagged`,
       ([item], s) => `Nội dung thẩm định «${s.words.vettingItem(item)}» không bị đánh dấu`,
     ),
+    // The retirement age reached: no rule-set list makes it unwaivable, its own rule does.
+    sentence(
+      `years to retirement cannot be set aside: (.+)`,
+      ([note], s) =>
+        `Không thể bỏ qua nội dung «${s.words.vettingItem('years_to_retirement')}»: ${s.asRecorded(note)}`,
+    ),
     // Read again from the record: the bar as it stands, each with its own track's rule.
     sentence(
       `a running ([a-z ]+) cannot be waived: (.+); vetting staff may not set it aside \\(${ID}: vetting\\.unwaivableItems\\)`,
