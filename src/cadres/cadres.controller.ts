@@ -1,7 +1,7 @@
 import { parseIfMatch } from '../common/http/if-match';
-import { generatedId } from '../common/generated-id';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,6 +26,7 @@ import {
   Param,
   Post,
   Query,
+  Type,
 } from '@nestjs/common';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { ACCESS, Allow } from '../identity/allow.decorator';
@@ -47,21 +48,22 @@ import { Read, ReadRequest, Write, WriteRequest } from '../common/http/route-req
 import { metadataFromRequest } from '../common/request-metadata';
 import { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
-import { refuseOwnRecord, WritesPersonRecord } from '../identity/own-record';
+import { WritesPersonRecord } from '../identity/own-record';
 import {
   AddPlanningPoolEntryDto,
   AssignPostDto,
   RemovePlanningPoolEntryDto,
 } from './dto/person-record.dto';
-import { RegisterPersonDto } from './dto/register-person.dto';
-import { personDaysAfterToday } from './person/registration-violations';
 import { RegistryService } from './registry.service';
 import { Position } from './registry-records';
 import { refuseUnelectedHold } from './elected-post-record';
+import { idsNamed } from '../common/http/ids-named-in-body';
+import { parseBody } from '../procedures/case/step-body-validation';
 
 /** A write to a person's record: 201 with the record, or a bad body, no such person, a refusal. */
-const ApiPersonWrite = () =>
+const ApiPersonWrite = (body: Type<unknown>) =>
   applyDecorators(
+    ApiBody({ type: body }),
     ApiProblems(404, 409, 422),
     ApiBodyProblems(),
     ApiCreatedResponse({ type: PersonRecordDto }),
@@ -95,6 +97,17 @@ export class CadresController {
     return this.scope.assertManagesPersonRecord(actor, personId, 'id');
   }
 
+  /** The post a record's body names (its DTO's `positionId`), asked of the grant before the body. */
+  private async assertPositionNamedInScope(
+    actor: Actor,
+    dto: new () => { positionId: string },
+    raw: unknown,
+  ): Promise<void> {
+    const { positionId } = idsNamed(dto, raw, ['positionId']);
+    if (positionId !== undefined)
+      await this.scope.assertPositionInScope(actor, positionId, 'positionId');
+  }
+
   private today(): string {
     return vietnamDay(this.clock.now());
   }
@@ -119,32 +132,6 @@ export class CadresController {
     return withEtag(
       write.response,
       await personViewFor(this.scope, write.actor, personId, written, this.today()),
-    );
-  }
-
-  @Allow(...ACCESS.registryWrite)
-  @Post('cadres')
-  @ApiOperation({ summary: 'Register a person (opens the stream cadre-<id>)' })
-  @ApiCreatedResponse({ type: PersonRecordDto })
-  @ApiBodyProblems()
-  @ApiProblems(409, 422)
-  async register(@Body() dto: RegisterPersonDto, @Write() write: WriteRequest) {
-    const { actor } = write;
-    const today = this.today();
-    const [afterToday] = personDaysAfterToday(dto, today);
-    if (afterToday) throw afterToday;
-    refuseOwnRecord(actor, dto.id);
-    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
-    // An id taken by a person of another unit is refused as out of scope, not "already exists":
-    // the answer must not tell whether someone outside the grant is registered.
-    if (dto.id && (await this.scope.personUnit(dto.id)) !== null)
-      await this.scope.assertManagesPersonRecord(actor, dto.id, 'id');
-    const personId = dto.id ?? generatedId('p', write.request.idempotencySeed);
-    const { id: _ignored, ...profile } = dto;
-    return this.writePerson(
-      personId,
-      { type: 'RegisterPerson', data: { personId, ...profile } },
-      write,
     );
   }
 
@@ -233,16 +220,16 @@ export class CadresController {
   @Post('cadres/:id/posts')
   @WritesPersonRecord()
   @ApiOperation({ summary: 'Record a post the person holds, with its term' })
-  @ApiPersonWrite()
+  @ApiPersonWrite(AssignPostDto)
   async assignPost(
     @Param('id') personId: string,
-    @Body() dto: AssignPostDto,
+    @Body() raw: unknown,
     @Write() write: WriteRequest,
   ) {
     const { actor } = write;
     await this.assertManagesRecord(actor, personId);
-    const { positionId, from, termEnd, decisionRef, electedOn } = dto;
-    await this.scope.assertPositionInScope(actor, positionId, 'positionId');
+    await this.assertPositionNamedInScope(actor, AssignPostDto, raw);
+    const { positionId, from, termEnd, decisionRef, electedOn } = parseBody(AssignPostDto, raw);
     const position = await this.registry.findPosition(positionId);
     if (position) refuseUnelectedHold(position, electedOn, this.today());
     const elected = electedOn === undefined ? {} : { electedOn };
@@ -255,14 +242,15 @@ export class CadresController {
   @Post('cadres/:id/planning-pool')
   @WritesPersonRecord()
   @ApiOperation({ summary: 'Add the person to the planning pool (quy hoạch) for a post and term' })
-  @ApiPersonWrite()
+  @ApiPersonWrite(AddPlanningPoolEntryDto)
   async addPlanningPoolEntry(
     @Param('id') personId: string,
-    @Body() dto: AddPlanningPoolEntryDto,
+    @Body() raw: unknown,
     @Write() write: WriteRequest,
   ) {
     await this.assertManagesRecord(write.actor, personId);
-    await this.scope.assertPositionInScope(write.actor, dto.positionId, 'positionId');
+    await this.assertPositionNamedInScope(write.actor, AddPlanningPoolEntryDto, raw);
+    const dto = parseBody(AddPlanningPoolEntryDto, raw);
     return this.writePerson(
       personId,
       { type: 'AddPlanningPoolEntry', data: { personId, ...dto } },

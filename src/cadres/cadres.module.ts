@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrgUnitsController } from './org-units.controller';
 import { PersonEligibility } from './person-eligibility';
 import { CadresController } from './cadres.controller';
+import { PersonRegistrationController } from './person-registration.controller';
 import { RegistryService } from './registry.service';
 import { PersonProfileController } from './person-profile.controller';
 import { PersonStatusesController } from './person-statuses.controller';
@@ -12,6 +13,7 @@ import { NominationsOnRecord } from './nominations-on-record';
 @Module({
   controllers: [
     OrgUnitsController,
+    PersonRegistrationController,
     CadresController,
     PersonProfileController,
     PersonStatusesController,

@@ -1,5 +1,6 @@
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,6 +24,8 @@ import { CreatePositionDto } from './dto/create-position.dto';
 import { OrgUnitDto, OrgUnitTreeDto, PositionDto } from './dto/registry-views.dto';
 import { RegistryService } from './registry.service';
 import { Write, WriteRequest } from '../common/http/route-request.decorator';
+import { idsNamed } from '../common/http/ids-named-in-body';
+import { parseBody } from '../procedures/case/step-body-validation';
 
 /**
  * The organisation's tree and its posts: the reference data every case names. Its operation ids
@@ -49,13 +52,25 @@ export class OrgUnitsController {
   @ApiCreatedResponse({ type: OrgUnitDto })
   @ApiBodyProblems()
   @ApiProblems(409, 422)
-  async createOrgUnit(@Body() dto: CreateOrgUnitDto, @Write() write: WriteRequest) {
+  @ApiBody({ type: CreateOrgUnitDto })
+  async createOrgUnit(@Body() raw: unknown, @Write() write: WriteRequest) {
     const { actor } = write;
-    if (dto.parentId) {
+    // The parent the body names is asked of the grant before the body is checked (`parseBody`):
+    // a caller outside the grant is told so, not which field of the body is wrong.
+    const { parentId } = idsNamed(CreateOrgUnitDto, raw, ['parentId']);
+    if (parentId) {
       // The one route GrantUnitGuard lets an unregistered grant reach: it is asked here instead.
       await this.scope.assertGrantUnitKnown(actor);
-      await this.scope.assertUnitInScope(actor, dto.parentId, 'parentId');
-    } else if (!actor.roles.includes('admin')) {
+      await this.scope.assertUnitInScope(actor, parentId, 'parentId');
+    }
+    const dto = parseBody(CreateOrgUnitDto, raw);
+    if (!dto.parentId) await this.assertMayAddTopLevelUnit(actor, dto);
+    return this.registry.createOrgUnit(dto, write.request.idempotencySeed);
+  }
+
+  /** Who may add a unit with no parent: a new top of the tree. */
+  private async assertMayAddTopLevelUnit(actor: Actor, dto: CreateOrgUnitDto): Promise<void> {
+    if (!actor.roles.includes('admin')) {
       // A new top of the tree is reached by nobody's grant but its own: only an admin may add one
       // (else a token for an unregistered unit could create it and reach all put under it).
       throw new DomainRuleViolation(
@@ -82,7 +97,6 @@ export class OrgUnitsController {
           'parentId',
         );
     }
-    return this.registry.createOrgUnit(dto, write.request.idempotencySeed);
   }
 
   @Allow(...ACCESS.anyRole)
@@ -121,9 +135,15 @@ export class OrgUnitsController {
   @ApiCreatedResponse({ type: PositionDto })
   @ApiBodyProblems()
   @ApiProblems(409, 422)
-  async createPosition(@Body() dto: CreatePositionDto, @Write() write: WriteRequest) {
-    await this.scope.assertUnitInScope(write.actor, dto.orgUnitId, 'orgUnitId');
-    await this.scope.assertUnitInScope(write.actor, dto.appointingAuthority, 'appointingAuthority');
+  @ApiBody({ type: CreatePositionDto })
+  async createPosition(@Body() raw: unknown, @Write() write: WriteRequest) {
+    // The units the body names are asked of the grant before the body is checked (`parseBody`).
+    const units = idsNamed(CreatePositionDto, raw, ['orgUnitId', 'appointingAuthority']);
+    for (const field of ['orgUnitId', 'appointingAuthority'] as const) {
+      const unitId = units[field];
+      if (unitId !== undefined) await this.scope.assertUnitInScope(write.actor, unitId, field);
+    }
+    const dto = parseBody(CreatePositionDto, raw);
     return this.registry.createPosition(dto, write.request.idempotencySeed);
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CLOCK } from '../common/clock';
 import { withEtag } from '../common/http/etag';
 import { parseIfMatch } from '../common/http/if-match';
@@ -19,6 +19,7 @@ import { PersonRecordDto } from './dto/registry-views.dto';
 import { PersonCommand } from './person/person.decider';
 import { personViewFor } from './open-cases-in-grant';
 import { RegistryService } from './registry.service';
+import { parseBody } from '../procedures/case/step-body-validation';
 
 /**
  * The circumstances on a person's record that hold procedures back (under investigation, abroad,
@@ -37,9 +38,19 @@ export class PersonStatusesController {
     private readonly scope: OrgScope,
   ) {}
 
-  /** Runs the command on the record and answers it as it now stands, its ETag what If-Match takes. */
-  private async write(personId: string, command: PersonCommand, write: WriteRequest) {
+  /**
+   * Runs the command on the record and answers it as it now stands, its ETag what If-Match takes.
+   * The record's scope is asked before the body is checked against its DTO (`parseBody`): a
+   * caller outside the grant is told so, not which field of the body is wrong.
+   */
+  private async write<T extends object>(
+    personId: string,
+    body: { raw: unknown; dto: new () => T },
+    commandOf: (dto: T) => PersonCommand,
+    write: WriteRequest,
+  ) {
     await this.scope.assertManagesPersonRecord(write.actor, personId, 'id');
+    const command = commandOf(parseBody(body.dto, body.raw));
     const written = await this.registry.runPersonCommand(
       personId,
       command,
@@ -56,6 +67,7 @@ export class PersonStatusesController {
 
   @Allow(...ACCESS.registryWrite)
   @Post()
+  @ApiBody({ type: RecordPersonStatusDto })
   @ApiOperation({
     summary:
       'Record a period the person is under investigation, abroad, in hospital, on maternity leave, …',
@@ -63,25 +75,21 @@ export class PersonStatusesController {
   @ApiCreatedResponse({ type: PersonRecordDto })
   @ApiBodyProblems()
   @ApiProblems(404, 409, 422)
-  record(
-    @Param('id') personId: string,
-    @Body() dto: RecordPersonStatusDto,
-    @Write() write: WriteRequest,
-  ) {
-    const { status, from, until, note, fatherCareGround } = dto;
-    const data = { personId, status, from, until: until ?? null, note };
-    return this.write(
-      personId,
-      {
+  record(@Param('id') personId: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    const recording = (dto: RecordPersonStatusDto): PersonCommand => {
+      const { status, from, until, note, fatherCareGround } = dto;
+      const data = { personId, status, from, until: until ?? null, note };
+      return {
         type: 'RecordPersonStatus',
         data: fatherCareGround ? { ...data, fatherCareGround } : data,
-      },
-      write,
-    );
+      };
+    };
+    return this.write(personId, { raw, dto: RecordPersonStatusDto }, recording, write);
   }
 
   @Allow(...ACCESS.registryWrite)
   @Post('end')
+  @ApiBody({ type: EndPersonStatusDto })
   @ApiOperation({
     summary:
       'Record the day a status period ended (the investigation closed, back from abroad): the period of that status starting on from ends on until',
@@ -89,16 +97,11 @@ export class PersonStatusesController {
   @ApiCreatedResponse({ type: PersonRecordDto })
   @ApiBodyProblems()
   @ApiProblems(404, 409, 422)
-  end(
-    @Param('id') personId: string,
-    @Body() dto: EndPersonStatusDto,
-    @Write() write: WriteRequest,
-  ) {
-    const { status, from, until, note } = dto;
-    return this.write(
-      personId,
-      { type: 'EndPersonStatus', data: { personId, status, from, until, note } },
-      write,
-    );
+  end(@Param('id') personId: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    const ending = ({ status, from, until, note }: EndPersonStatusDto): PersonCommand => ({
+      type: 'EndPersonStatus',
+      data: { personId, status, from, until, note },
+    });
+    return this.write(personId, { raw, dto: EndPersonStatusDto }, ending, write);
   }
 }

@@ -8,6 +8,9 @@ import { VisibleText } from '../../common/input/visible-text.decorator';
 
 const DATE = { type: String, format: 'date' } as const;
 
+/** The most people one review adds, and the most it takes off. */
+export const PLANNING_REVIEW_MAX_CHANGES = 500;
+
 export class PlanningReviewAdditionDto {
   @ApiProperty({ example: 'p-tran-thi-binh' })
   @IsString()
@@ -66,7 +69,7 @@ export class RecordPlanningReviewDto {
 
   @ApiProperty({ type: [PlanningReviewAdditionDto], description: 'people added (bổ sung)' })
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(PLANNING_REVIEW_MAX_CHANGES)
   @ValidateNested({ each: true })
   @Type(() => PlanningReviewAdditionDto)
   added!: PlanningReviewAdditionDto[];
@@ -76,7 +79,7 @@ export class RecordPlanningReviewDto {
     description: 'people taken off, with the reason',
   })
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(PLANNING_REVIEW_MAX_CHANGES)
   @ValidateNested({ each: true })
   @Type(() => PlanningReviewRemovalDto)
   removed!: PlanningReviewRemovalDto[];

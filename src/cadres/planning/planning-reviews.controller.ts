@@ -2,6 +2,7 @@ import { planningReviewStream } from './planning-review';
 import { Body, Controller, Get, Inject, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,7 +23,15 @@ import { CurrentActor } from '../../identity/current-actor.decorator';
 import { refuseOwnRecord } from '../../identity/own-record';
 import { OrgScope } from '../../identity/org-scope';
 import { parseLimit } from '../../read-models/cursor';
-import { PlanningReviewDto, RecordPlanningReviewDto } from '../dto/planning-review.dto';
+import {
+  PLANNING_REVIEW_MAX_CHANGES,
+  PlanningReviewAdditionDto,
+  PlanningReviewDto,
+  PlanningReviewRemovalDto,
+  RecordPlanningReviewDto,
+} from '../dto/planning-review.dto';
+import { entriesNamed, idsNamed } from '../../common/http/ids-named-in-body';
+import { parseBody } from '../../procedures/case/step-body-validation';
 import { PlanningReviews } from './planning-reviews.service';
 
 type Request = RequestLike & IdempotentRequest;
@@ -48,35 +57,11 @@ export class PlanningReviewsController {
   @ApiCreatedResponse({ type: PlanningReviewDto })
   @ApiBodyProblems()
   @ApiProblems(409, 422)
-  async record(
-    @Body() dto: RecordPlanningReviewDto,
-    @CurrentActor() actor: Actor,
-    @Req() request: Request,
-  ) {
-    await this.scope.assertUnitInScope(actor, dto.orgUnitId, 'orgUnitId');
-    for (const [list, changes] of [
-      ['removed', dto.removed],
-      ['added', dto.added],
-    ] as const) {
-      for (const [index, change] of changes.entries()) {
-        refuseOwnRecord(actor, change.personId, `${list}[${index}].personId`);
-        await this.scope.assertManagesPersonRecord(
-          actor,
-          change.personId,
-          `${list}[${index}].personId`,
-        );
-        await this.scope.assertPositionInScope(
-          actor,
-          change.positionId,
-          `${list}[${index}].positionId`,
-        );
-      }
-    }
+  @ApiBody({ type: RecordPlanningReviewDto })
+  async record(@Body() raw: unknown, @CurrentActor() actor: Actor, @Req() request: Request) {
+    await this.assertNamedInScope(actor, raw);
+    const dto = parseBody(RecordPlanningReviewDto, raw);
     const { id, ...review } = dto;
-    // An id another unit's review holds answers as outside the grant, before its content is
-    // compared (before: 409 "already recorded with other content" told a commune the city's ids).
-    if (await this.reviews.exists(id))
-      await this.scope.assertStreamInScope(actor, planningReviewStream(id), 'id');
     const recorded = await this.reviews.record(
       {
         reviewId: id,
@@ -96,6 +81,34 @@ export class PlanningReviewsController {
       orgUnitName: unit ?? recorded.orgUnitId,
       names: await this.reviews.names(recorded),
     };
+  }
+
+  /**
+   * The unit, each person and post the review's body names, and its id, asked of the grant before
+   * the body is checked (`parseBody`): a caller outside the grant is told so, not which field of
+   * the body is wrong.
+   */
+  private async assertNamedInScope(actor: Actor, raw: unknown): Promise<void> {
+    const { id, orgUnitId } = idsNamed(RecordPlanningReviewDto, raw, ['id', 'orgUnitId']);
+    if (orgUnitId !== undefined) await this.scope.assertUnitInScope(actor, orgUnitId, 'orgUnitId');
+    for (const [list, entryDto] of [
+      ['removed', PlanningReviewRemovalDto],
+      ['added', PlanningReviewAdditionDto],
+    ] as const) {
+      for (const [index, entry] of entriesNamed(raw, list, PLANNING_REVIEW_MAX_CHANGES).entries()) {
+        const at = `${list}[${index}]`;
+        const { personId, positionId } = idsNamed(entryDto, entry, ['personId', 'positionId']);
+        refuseOwnRecord(actor, personId, `${at}.personId`);
+        if (personId !== undefined)
+          await this.scope.assertManagesPersonRecord(actor, personId, `${at}.personId`);
+        if (positionId !== undefined)
+          await this.scope.assertPositionInScope(actor, positionId, `${at}.positionId`);
+      }
+    }
+    // An id another unit's review holds answers as outside the grant, before its content is
+    // compared (before: 409 "already recorded with other content" told a commune the city's ids).
+    if (id !== undefined && (await this.reviews.exists(id)))
+      await this.scope.assertStreamInScope(actor, planningReviewStream(id), 'id');
   }
 
   @Allow(...ACCESS.personRead)

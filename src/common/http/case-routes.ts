@@ -71,14 +71,20 @@ export const ApiStepCorrection = (
     ApiCaseWrite(view),
   );
 
-/** Where an opening names its unit, person and post, and perhaps its own id. */
+/**
+ * Where an opening names its unit, person and post, and perhaps its own id: as its raw body does
+ * (`idsNamed`), an id the body's DTO would refuse left out.
+ */
 export interface OpeningInScope {
   id?: string;
-  orgUnitId: string;
+  orgUnitId?: string;
   /** Absent for a case opened for a post (the nominations will name the people). */
   personId?: string;
-  positionId?: string | null;
+  positionId?: string;
 }
+
+/** The fields an opening names its ids in. */
+export const OPENING_IDS = ['id', 'orgUnitId', 'personId', 'positionId'] as const;
 
 /**
  * What every case engine's routes check before they send a command: the case, and everything an
@@ -98,16 +104,18 @@ export abstract class CaseRoutes {
   /**
    * The unit running the case, the person and the post must all lie in the caller's grant, so the
    * grant covers both the case's unit and the person's (no case about a sibling unit's person).
+   * Asked of the raw body's ids, before it is checked against its DTO (`parseBody`): a caller
+   * outside the grant is told so, not which field of the body is wrong.
    */
   protected async assertOpeningInScope(actor: Actor, opening: OpeningInScope): Promise<void> {
-    const { personId, positionId, id } = opening;
+    const { orgUnitId, personId, positionId, id } = opening;
     // Each check reads on its own: side by side, answering the first refusal in this order.
     await settleInOrder([
-      () => this.scope.assertUnitInScope(actor, opening.orgUnitId, 'orgUnitId'),
+      async () =>
+        orgUnitId !== undefined && this.scope.assertUnitInScope(actor, orgUnitId, 'orgUnitId'),
       async () => personId && this.scope.assertPersonInScope(actor, personId, 'personId'),
       async () =>
         positionId !== undefined &&
-        positionId !== null &&
         this.scope.assertPositionInScope(actor, positionId, 'positionId'),
       // A case id taken in another unit, by a case of any procedure, answers 403, not "already
       // exists" nor `case.id_taken` naming the other unit's procedure.

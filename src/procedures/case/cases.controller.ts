@@ -6,7 +6,7 @@ import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { generatedId } from '../../common/generated-id';
 import { CommandWriter } from '../../common/http/command-writer';
 import { refusalForReader } from './duplicate-open-case';
-import { CaseEngineController } from '../../common/http/case-routes';
+import { CaseEngineController, OPENING_IDS } from '../../common/http/case-routes';
 import { CaseEngineRoutes } from '../../common/http/case-engine-routes';
 import { WriteOptions } from '../../common/http/write-options';
 import { ApiCaseOpen, ApiCaseWrite } from '../../common/http/route-docs';
@@ -37,28 +37,11 @@ import { displayNames } from '../../read-models/display-names';
 import { parseBody, parseStepBody } from './step-body-validation';
 import { postIdsInVetting } from './posts-named-in-vetting';
 import { StepBody } from './decider/case.commands';
+import { peopleInSteps } from './people-in-steps';
+import { idsNamed } from '../../common/http/ids-named-in-body';
 
-/**
- * Everyone the case's steps name by id, as this reader sees them: an examination's registered
- * candidates, a nomination's candidates, each nominee of a ballot, a reference tally's shares —
- * named on the case even after they drop out (a withheld tally names nobody).
- */
-const peopleInSteps = (steps: readonly object[]): string[] =>
-  steps.flatMap((step) => {
-    const { type, candidates, tally, nominees, shares } = step as {
-      type?: string;
-      candidates?: { personId: string }[];
-      tally?: { candidates?: { personId: string }[] } | string;
-      nominees?: { personId: string }[];
-      shares?: Record<string, unknown>;
-    };
-    return [
-      ...(type === 'CandidatesRegistered' ? (candidates ?? []).map((c) => c.personId) : []),
-      ...(typeof tally === 'object' ? (tally.candidates ?? []).map((c) => c.personId) : []),
-      ...(Array.isArray(nominees) ? nominees.map((n) => n.personId) : []),
-      ...Object.keys(shares ?? {}),
-    ];
-  });
+/** The cases of an earlier track an opening may name: each must lie in the caller's grant. */
+const TRACKS_NAMED = ['approvalInPrincipleCaseId', 'consultationCaseId'] as const;
 
 /** Every step kind's body: the engine's and a competitive examination's. */
 const STEP_BODIES = [...ENGINE_STEP_BODIES, RegistrationStepDto, ScoresStepDto];
@@ -195,22 +178,22 @@ export class CasesController extends CaseEngineRoutes({
       'Open a case; it pins the definition version and the rule set in force today (or, for a case kept on paper, on openedOn: records_clerk only)',
   })
   @ApiCaseOpen({ type: CaseViewDto, description: 'the case, with its revision in ETag' })
-  async open(@Body() dto: OpenCaseDto, @Write() write: WriteRequest) {
+  @ApiBody({ type: OpenCaseDto })
+  async open(@Body() raw: unknown, @Write() write: WriteRequest) {
     // The subject's head the scope check asks serves the opening's read of the record too.
-    return HeadsReadOnce.within(() => this.opening(dto, write));
+    return HeadsReadOnce.within(() => this.opening(raw, write));
   }
 
-  private async opening(dto: OpenCaseDto, write: WriteRequest) {
+  /** Every id the body names is asked of the grant first, then the body (`parseBody`), as a step's. */
+  private async opening(raw: unknown, write: WriteRequest) {
     const { actor } = write;
-    await this.assertOpeningInScope(actor, dto);
-    if (dto.approvalInPrincipleCaseId)
-      await this.scope.assertCaseInScope(
-        actor,
-        dto.approvalInPrincipleCaseId,
-        'approvalInPrincipleCaseId',
-      );
-    if (dto.consultationCaseId)
-      await this.scope.assertCaseInScope(actor, dto.consultationCaseId, 'consultationCaseId');
+    const named = idsNamed(OpenCaseDto, raw, [...OPENING_IDS, ...TRACKS_NAMED]);
+    await this.assertOpeningInScope(actor, named);
+    for (const field of TRACKS_NAMED) {
+      const caseId = named[field];
+      if (caseId) await this.scope.assertCaseInScope(actor, caseId, field);
+    }
+    const dto = parseBody(OpenCaseDto, raw);
     const fromPaper = this.paperOpening(dto, actor);
     const { id, procedure, definition, personId, positionId, orgUnitId, summary } = dto;
     const caseId = id ?? generatedId('c', write.request.idempotencySeed);

@@ -1,4 +1,4 @@
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiOperation } from '@nestjs/swagger';
 import { DisciplineCaseViewDto } from './dto/discipline-case-view.dto';
 import { DISCIPLINE_STEP_BODY_EXAMPLES } from './dto/discipline-step-examples';
 import { Body, Inject, Param, Post } from '@nestjs/common';
@@ -9,7 +9,8 @@ import { displayNames } from '../../read-models/display-names';
 import { ACCESS, Allow } from '../../identity/allow.decorator';
 import { ReasonDto } from '../case/dto/open-case.dto';
 import { CommandWriter } from '../../common/http/command-writer';
-import { CaseEngineController } from '../../common/http/case-routes';
+import { CaseEngineController, OPENING_IDS } from '../../common/http/case-routes';
+import { idsNamed } from '../../common/http/ids-named-in-body';
 import { CaseEngineRoutes } from '../../common/http/case-engine-routes';
 import { WriteOptions } from '../../common/http/write-options';
 import { ApiCaseOpen, ApiCaseWrite } from '../../common/http/route-docs';
@@ -20,6 +21,7 @@ import { ActOnDisciplineCase, OpenDisciplineCase } from './commands/discipline-c
 import { DisciplineCommand } from './discipline.commands';
 import { DisciplineService } from './discipline.service';
 import { DISCIPLINE_STEP_BODIES, parseDisciplineStepBody } from './discipline-step-body';
+import { parseBody } from '../case/step-body-validation';
 import { Violation } from './discipline.events';
 import { ComplaintDto, ComplaintReviewDto } from './dto/discipline-complaint.dto';
 import {
@@ -104,11 +106,21 @@ export class DisciplineController extends CaseEngineRoutes({
     return new ActOnDisciplineCase(id, command, options);
   }
 
-  private async act(id: string, command: DisciplineCommand, write: WriteRequest) {
+  /**
+   * The case's scope first, then the body against its DTO (`parseBody`), as a step's is: a caller
+   * outside the grant is told so, not which field of the body is wrong. Then the command.
+   */
+  private async act<T extends object>(
+    id: string,
+    body: { raw: unknown; dto: new () => T },
+    command: (dto: T) => DisciplineCommand,
+    write: WriteRequest,
+  ) {
     await this.assertCaseInScope(write.actor, id);
+    const dto = parseBody(body.dto, body.raw);
     return this.writer.send(
       write,
-      new ActOnDisciplineCase(id, command, this.writer.options(write)),
+      new ActOnDisciplineCase(id, command(dto), this.writer.options(write)),
     );
   }
 
@@ -119,9 +131,12 @@ export class DisciplineController extends CaseEngineRoutes({
       'Open a discipline case: records the violation; refused when past its limitation period',
   })
   @ApiCaseOpen({ type: DisciplineCaseViewDto })
-  async open(@Body() dto: OpenDisciplineCaseDto, @Write() write: WriteRequest) {
-    // A commune may not discipline a sibling commune's cadre (nor name its post).
-    await this.assertOpeningInScope(write.actor, dto);
+  @ApiBody({ type: OpenDisciplineCaseDto })
+  async open(@Body() raw: unknown, @Write() write: WriteRequest) {
+    // A commune may not discipline a sibling commune's cadre (nor name its post); asked before
+    // anything about the body.
+    await this.assertOpeningInScope(write.actor, idsNamed(OpenDisciplineCaseDto, raw, OPENING_IDS));
+    const dto = parseBody(OpenDisciplineCaseDto, raw);
     const opening = {
       caseId: dto.id ?? generatedId('d', write.request.idempotencySeed),
       definition: dto.definition,
@@ -145,8 +160,13 @@ export class DisciplineController extends CaseEngineRoutes({
     summary: 'Extend the civil-service time to decide, once (90 → 150 days under the rule set)',
   })
   @ApiCaseWrite(DisciplineCaseViewDto)
-  extend(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
-    return this.act(id, { type: 'ExtendTimeLimit', data: { reason: dto.reason } }, write);
+  @ApiBody({ type: ReasonDto })
+  extend(@Param('id') id: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    const reason = ({ reason }: ReasonDto): DisciplineCommand => ({
+      type: 'ExtendTimeLimit',
+      data: { reason },
+    });
+    return this.act(id, { raw, dto: ReasonDto }, reason, write);
   }
 
   @Allow(...ACCESS.disciplineOpen)
@@ -156,15 +176,23 @@ export class DisciplineController extends CaseEngineRoutes({
       "Record the person's complaint against the decision, within the window; opens a review",
   })
   @ApiCaseWrite(DisciplineCaseViewDto)
-  complain(@Param('id') id: string, @Body() dto: ComplaintDto, @Write() write: WriteRequest) {
-    const { filedOn, grounds, complainantName, complex } = dto;
-    const data = {
+  @ApiBody({ type: ComplaintDto })
+  complain(@Param('id') id: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    const complaint = ({
       filedOn,
       grounds,
-      ...(complainantName ? { complainantName } : {}),
-      ...(complex ? { complex } : {}),
+      complainantName,
+      complex,
+    }: ComplaintDto): DisciplineCommand => {
+      const data = {
+        filedOn,
+        grounds,
+        ...(complainantName ? { complainantName } : {}),
+        ...(complex ? { complex } : {}),
+      };
+      return { type: 'FileComplaint', data };
     };
-    return this.act(id, { type: 'FileComplaint', data }, write);
+    return this.act(id, { raw, dto: ComplaintDto }, complaint, write);
   }
 
   @Allow(...ACCESS.disciplineDecide)
@@ -173,17 +201,21 @@ export class DisciplineController extends CaseEngineRoutes({
     summary: 'The outcome of the complaint review: keep, change (with the new form) or annul',
   })
   @ApiCaseWrite(DisciplineCaseViewDto)
-  review(@Param('id') id: string, @Body() dto: ComplaintReviewDto, @Write() write: WriteRequest) {
-    const { heldOn, servedOn, number, outcome, form, reason } = dto;
-    const data = {
-      heldOn,
-      ...(servedOn ? { servedOn } : {}),
-      number,
-      outcome,
-      ...(form ? { form } : {}),
-      reason,
+  @ApiBody({ type: ComplaintReviewDto })
+  review(@Param('id') id: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    const outcome = (dto: ComplaintReviewDto): DisciplineCommand => {
+      const { heldOn, servedOn, number, outcome, form, reason } = dto;
+      const data = {
+        heldOn,
+        ...(servedOn ? { servedOn } : {}),
+        number,
+        outcome,
+        ...(form ? { form } : {}),
+        reason,
+      };
+      return { type: 'ReviewComplaint', data };
     };
-    return this.act(id, { type: 'ReviewComplaint', data }, write);
+    return this.act(id, { raw, dto: ComplaintReviewDto }, outcome, write);
   }
 
   @Allow(...ACCESS.disciplineOpen)
@@ -192,7 +224,12 @@ export class DisciplineController extends CaseEngineRoutes({
     summary: 'Close an open case without discipline (e.g. the report was withdrawn)',
   })
   @ApiCaseWrite(DisciplineCaseViewDto)
-  close(@Param('id') id: string, @Body() dto: ReasonDto, @Write() write: WriteRequest) {
-    return this.act(id, { type: 'CloseDisciplineCase', data: { reason: dto.reason } }, write);
+  @ApiBody({ type: ReasonDto })
+  close(@Param('id') id: string, @Body() raw: unknown, @Write() write: WriteRequest) {
+    const closing = ({ reason }: ReasonDto): DisciplineCommand => ({
+      type: 'CloseDisciplineCase',
+      data: { reason },
+    });
+    return this.act(id, { raw, dto: ReasonDto }, closing, write);
   }
 }
