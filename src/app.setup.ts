@@ -7,11 +7,7 @@ import { HttpErrorFilter } from './common/http-exception.filter';
 import { verifyUtf8Body } from './common/input/utf8-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
-import {
-  OpenTransferBatchDto,
-  TRANSFER_BATCH_BYTES_PER_ENTRY,
-} from './procedures/transfer-batch/dto/open-transfer-batch.dto';
-import { acceptValidTransferBatch } from './procedures/transfer-batch/dto/transfer-batch-body-check';
+import { TRANSFER_BATCH_BYTES_PER_ENTRY } from './procedures/transfer-batch/dto/open-transfer-batch.dto';
 import { verifyTransferBatchBody } from './procedures/transfer-batch/transfer-batch-body-size';
 import { json } from 'body-parser';
 import { trustProxySetting } from './config/trust-proxy';
@@ -63,11 +59,8 @@ export function configureApp(
     limit: options.bodyLimitBytes,
     verify: verifyUtf8Body,
   });
-  // A batch of 10,000 entries is checked by hand when valid: class-validator over every entry
-  // was a third of its check time (bench/README.md, bench:bulk).
-  app.useGlobalPipes(
-    createValidationPipe(new Map([[OpenTransferBatchDto, acceptValidTransferBatch]])),
-  );
+  // A transfer batch's body is checked by its route, by hand when valid (TransferBatchService.checkedBody).
+  app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(
     app,

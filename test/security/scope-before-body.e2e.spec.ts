@@ -80,6 +80,22 @@ describe('the caller’s scope is answered before the body is checked', () => {
       field: 'term',
       outOfScope: 'orgUnitId',
     },
+    ...['/transfer-batches', '/transfer-batches/check'].map((path) => ({
+      path,
+      body: {
+        entries: [
+          {
+            personId: 'p-1',
+            currentPositionId: 'pos-1',
+            positionId: 'pos-1',
+            orgUnitId: 'ou-town',
+            reason: 7,
+          },
+        ],
+      },
+      field: 'entries[0].reason',
+      outOfScope: 'entries[0].orgUnitId',
+    })),
   ];
 
   beforeAll(async () => {

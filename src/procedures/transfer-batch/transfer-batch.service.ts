@@ -14,6 +14,9 @@ import { APP_CONFIG } from '../../infrastructure/app-config.token';
 import { AppConfig } from '../../config/app-config';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { OpenTransferBatchDto } from './dto/open-transfer-batch.dto';
+import { acceptValidTransferBatch } from './dto/transfer-batch-body-check';
+import { entriesOutsideGrant } from './transfer-batch-entries-named';
+import { parseBody } from '../case/step-body-validation';
 import { TransferBatchCheckDto, TransferBatchViewDto } from './dto/transfer-batch-view.dto';
 import { TransferBatchEntries } from './transfer-batch-entries';
 import { refuseInvalid, refuseOutOfScope } from './transfer-batch-problem';
@@ -53,6 +56,24 @@ export class TransferBatchService {
 
   private get writer(): ChunkWriter {
     return { store: this.store, origins: this.origins };
+  }
+
+  /**
+   * The batch's body as its DTO takes it: by hand when large and valid, as the validation pipe
+   * did (`acceptValidTransferBatch`), else `parseBody`. A body the DTO refuses is asked of the
+   * grant first: entries naming a unit, post or person outside it answer 403 listing them, as a
+   * valid batch's do, not which field of the body is wrong.
+   */
+  async checkedBody(raw: unknown, actor: Actor): Promise<OpenTransferBatchDto> {
+    const accepted = acceptValidTransferBatch(raw);
+    if (accepted) return accepted;
+    try {
+      return parseBody(OpenTransferBatchDto, raw);
+    } catch (invalid) {
+      const max = this.config.TRANSFER_BATCH_MAX_ENTRIES;
+      refuseOutOfScope(await entriesOutsideGrant(raw, actor, this.scope, max), []);
+      throw invalid;
+    }
   }
 
   /** Checks the batch (a dry run stops there) and opens what is not opened yet. */

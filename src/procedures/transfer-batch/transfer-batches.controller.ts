@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -43,11 +44,13 @@ export class TransferBatchesController {
   @ApiOkResponse({ type: TransferBatchCheckDto })
   @ApiProblems(403, 409, 413, 422)
   @ApiBodyProblems()
-  check(
-    @Body() dto: OpenTransferBatchDto,
+  @ApiBody({ type: OpenTransferBatchDto })
+  async check(
+    @Body() raw: unknown,
     @CurrentActor() actor: Actor,
     @Req() request: RequestLike & SizedRequest,
   ) {
+    const dto = await this.batches.checkedBody(raw, actor);
     refuseBodyPastEntries(request, dto.entries.length);
     return this.batches.open(
       dto,
@@ -66,11 +69,13 @@ export class TransferBatchesController {
   @ApiCreatedResponse({ type: TransferBatchViewDto })
   @ApiProblems(403, 409, 413, 422)
   @ApiBodyProblems()
+  @ApiBody({ type: OpenTransferBatchDto })
   async open(
-    @Body() dto: OpenTransferBatchDto,
+    @Body() raw: unknown,
     @CurrentActor() actor: Actor,
     @Req() request: RequestLike & SizedRequest,
   ) {
+    const dto = await this.batches.checkedBody(raw, actor);
     refuseBodyPastEntries(request, dto.entries.length);
     return this.cases.withCases(
       await this.batches.open(dto, actor, metadataFromRequest(request, actor, this.clock.now())),

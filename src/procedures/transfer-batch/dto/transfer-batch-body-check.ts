@@ -44,13 +44,14 @@ const onlyKeys = (value: Plain, allowed: ReadonlySet<string>): boolean => {
 };
 
 /**
- * A transfer batch body as the global ValidationPipe would hand it on, or null when the pipe must
- * judge it. class-validator over 10,000 nested entries was a third of a batch's check time
- * (bench/README.md, bench:bulk); this asks the same rules with the same functions (the DTO's
- * decorators stay the reference, `transfer-batch-body-check.unit.spec.ts` holds the two
- * together), so a valid body skips the pipe and an invalid one still gets the pipe's 400, word for
- * word. The object built has the DTO classes and key order class-transformer gives: the batch's
- * content hash (and so its derived id) is the JSON of those entries.
+ * A transfer batch body as `parseBody` (what its routes call once the caller's scope is answered)
+ * would hand it on, or null when class-validator must judge it. class-validator over 10,000
+ * nested entries was a third of a batch's check time (bench/README.md, bench:bulk); this asks the
+ * same rules with the same functions (the DTO's decorators stay the reference,
+ * `transfer-batch-body-check.unit.spec.ts` holds the two together), so a valid body skips
+ * class-validator and an invalid one still gets its 400, word for word. The object built has the
+ * DTO classes and key order class-transformer gives: the batch's content hash (and so its derived
+ * id) is the JSON of those entries.
  */
 export function acceptValidTransferBatch(body: unknown): OpenTransferBatchDto | null {
   if (!isPlainObject(body) || !onlyKeys(body, BATCH_KEYS)) return null;
