@@ -7,7 +7,6 @@ import { InvalidBody, translatedMessage } from './problems/invalid-body';
 import { PROBLEM_CONTENT_TYPE, renderProblem } from './problems/problem-details';
 import {
   lostDependency,
-  retryKindOf,
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
   serviceUnavailableBody,
@@ -95,13 +94,14 @@ export class HttpErrorFilter implements ExceptionFilter {
         ...(messages ? { errors: messages } : {}),
       };
     }
-    const dependency = lostDependency(exception);
-    if (dependency) {
+    const lost = lostDependency(exception);
+    if (lost) {
+      const { dependency, refused } = lost;
       this.logger.warn(
-        { err: exception, requestId: request.id, method: request.method, dependency },
+        { err: exception, requestId: request.id, method: request.method, dependency, refused },
         'connection lost during the request: answered 503',
       );
-      return serviceUnavailableBody(dependency, retryKindOf(request.headers));
+      return serviceUnavailableBody(lost, request);
     }
     this.logger.error(
       {

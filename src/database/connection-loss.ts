@@ -24,6 +24,25 @@ const LOST_MESSAGES = [
   /timeout exceeded when trying to connect/i,
 ];
 
+/**
+ * Failures raised only while a connection is being made (the server or the socket refused it, or
+ * it was not made in time): no statement ran on it. 55000 counts only with a closed database's words.
+ */
+const REFUSED_AT_CONNECT_SQLSTATES = new Set(['53300', '57P03']);
+const REFUSED_SOCKET_CODES = new Set(['ECONNREFUSED']);
+const REFUSED_MESSAGES = [/timeout exceeded when trying to connect/i];
+
+export function isConnectionRefused(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const words = typeof message === 'string' ? message : '';
+  if (typeof code === 'string') {
+    if (REFUSED_AT_CONNECT_SQLSTATES.has(code) || REFUSED_SOCKET_CODES.has(code)) return true;
+    if (code === CLOSED_DATABASE_SQLSTATE) return CLOSED_DATABASE_MESSAGE.test(words);
+  }
+  return REFUSED_MESSAGES.some((pattern) => pattern.test(words));
+}
+
 export function isConnectionLost(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const { code, message } = error as { code?: unknown; message?: unknown };

@@ -104,6 +104,39 @@ describe('a connection lost during a request', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('a write sent without an Idempotency-Key: the 503 warns it may be stored and says to check before retrying, naming no key to reuse', async () => {
+    const register = () =>
+      http()
+        .post('/cadres')
+        .set(staff)
+        .send({ ...person, id: 'p-lost-no-key' });
+    const lost = await whileEventsLocked(register);
+
+    expect(lost.status).toBe(503);
+    expect(lost.headers['retry-after']).toBe('3');
+    expect(lost.body).toMatchObject({ rule: 'service.unavailable', dependency: 'PostgreSQL' });
+    expect(lost.body.detail).toMatch(/it may or may not have been stored/);
+    // Before: "retry it after 3 s with the same Idempotency-Key", a key this request never sent.
+    expect(lost.body.detail).not.toMatch(/with the same Idempotency-Key/);
+    expect(lost.body.detail).toMatch(
+      /check the record's state or history before sending it again, and send an Idempotency-Key/,
+    );
+  });
+
+  it('a read whose connection dropped: the 503 says the database is unavailable, not that something may be stored', async () => {
+    const auditor = {
+      Authorization: `Bearer ${t.token('u-auditor', ['auditor'], 'ou-town')}`,
+    };
+    const verify = () => http().get('/audit/verify?stream=cadre-p-lost-connection').set(auditor);
+    const lost = await whileEventsLocked(verify);
+
+    expect(lost.status).toBe(503);
+    expect(lost.headers['retry-after']).toBe('3');
+    expect(lost.body).toMatchObject({ rule: 'service.unavailable', dependency: 'PostgreSQL' });
+    // Before: "…it may or may not have been stored: retry it after 3 s with the same Idempotency-Key".
+    expect(lost.body.detail).toBe('the database is unavailable; retry after 3 s');
+  });
+
   /** The request's answer, its backend terminated while it waits on a lock of the events table. */
   async function whileEventsLocked(send: () => PromiseLike<request.Response>) {
     const locker = new Client({ connectionString: t.db.url });

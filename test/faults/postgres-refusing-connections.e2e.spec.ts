@@ -25,19 +25,13 @@ describe('PostgreSQL refusing new connections', () => {
     await t?.close();
   });
 
+  const staff = () => ({
+    Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
+  });
+
   it('answers 503 service.unavailable with Retry-After while the database accepts no connections', async () => {
-    const staff = {
-      Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}`,
-    };
-    await admin.query(`ALTER DATABASE ${database()} ALLOW_CONNECTIONS false`);
-    try {
-      // The pool's open connections would still work: close them so the request must connect anew.
-      await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-          WHERE datname = $1 AND pid <> pg_backend_pid()`,
-        [database()],
-      );
-      const refused = await http().get('/cadres/p-refused').set(staff);
+    await whileClosed(async () => {
+      const refused = await http().get('/cadres/p-refused').set(staff());
 
       // Before: 500 internal.unexpected "unexpected error".
       expect(refused.status).toBe(503);
@@ -47,8 +41,58 @@ describe('PostgreSQL refusing new connections', () => {
         rule: 'service.unavailable',
         dependency: 'PostgreSQL',
       });
+      // Before: "PostgreSQL dropped the connection while the request ran; it may or may not have
+      // been stored: retry it after 3 s with the same Idempotency-Key": a read stores nothing.
+      expect(refused.body.detail).toBe('the database is unavailable; retry after 3 s');
+    });
+  });
+
+  it('a write refused at connect: the database is unavailable, nothing said to be maybe stored, the key named only when sent', async () => {
+    await whileClosed(async () => {
+      const person = {
+        id: 'p-refused-write',
+        fullName: 'Trần Văn Đóng',
+        dateOfBirth: '1980-03-02',
+        gender: 'male',
+        ethnicity: 'Kinh',
+        partyMember: false,
+        educationLevel: 'Đại học',
+        politicalTheoryLevel: 'Trung cấp',
+        orgUnitId: 'ou-town',
+      };
+      const withoutKey = await http().post('/cadres').set(staff()).send(person);
+      expect(withoutKey.status).toBe(503);
+      expect(withoutKey.headers['retry-after']).toBe('3');
+      expect(withoutKey.body.detail).toBe(
+        'the database is unavailable: it refused a new connection; retry after 3 s',
+      );
+
+      const withKey = await http()
+        .post('/cadres')
+        .set(staff())
+        .set('Idempotency-Key', 'k-refused-1')
+        .send(person);
+      expect(withKey.status).toBe(503);
+      expect(withKey.body.detail).toMatch(
+        /^the database is unavailable: it refused a new connection; retry it after 3 s with the same Idempotency-Key/,
+      );
+      expect(withKey.body.detail).not.toMatch(/may or may not have been stored/);
+    });
+  });
+
+  /** Runs the check while the test database refuses new connections and holds none open. */
+  async function whileClosed(check: () => Promise<void>) {
+    await admin.query(`ALTER DATABASE ${database()} ALLOW_CONNECTIONS false`);
+    try {
+      // The pool's open connections would still work: close them so the request must connect anew.
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [database()],
+      );
+      await check();
     } finally {
       await admin.query(`ALTER DATABASE ${database()} ALLOW_CONNECTIONS true`);
     }
-  });
+  }
 });

@@ -11,7 +11,7 @@ const WHEN: Record<number, string> = {
   413: 'body.too_large',
   422: 'refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long',
   429: 'rate_limit.exceeded (see Retry-After)',
-  503: 'service.unavailable: a dependency (PostgreSQL, Redis) is down or dropped the connection during the request, named in `dependency` (or, from /health, the checks in `down`); see Retry-After. A write may or may not be stored: retry it with the same Idempotency-Key',
+  503: 'service.unavailable: a dependency (PostgreSQL, Redis) is down or dropped the connection during the request, named in `dependency` (or, from /health, the checks in `down`); see Retry-After. A read, or a connection refused at connect, ran nothing: retry it. A write whose connection dropped may or may not be stored: retry it with the same Idempotency-Key if it sent one, else check the state first',
 };
 
 /** The error answers a route (or every route of a controller) can give, each an RFC 9457 problem. */
