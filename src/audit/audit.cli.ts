@@ -19,6 +19,7 @@ import {
   storeContentHashes,
   wholeStoreHistoryDisagreements,
 } from './history-agreement';
+import { StreamCheckpointCheck } from './checkpoints/stream-checkpoint-check';
 import { StreamCheckWithCheckpoint, verifyStreamIntegrity } from './stream-integrity';
 import { assertStoreAgrees, verifyWholeStore } from './store-verification';
 
@@ -213,6 +214,9 @@ async function namedStreamsIntact(
       process.stdout.write(`${describeFinding(finding)}\n`);
     else if (check.checkpoint?.status === 'refused')
       process.stdout.write(`checkpoint REFUSED: ${check.checkpoint.refusedBecause}\n`);
+    // A stream without events is named as not found below, not as "not yet covered".
+    else if (check.checkpoint && !empty.includes(check))
+      process.stdout.write(`${check.streamId}: ${describeCoverage(check.checkpoint)}\n`);
   }
   for (const check of empty)
     process.stderr.write(
@@ -264,6 +268,21 @@ function describeCheckpointVerification(report: CheckpointVerification): string 
     );
   for (const finding of report.findings) lines.push(describeFinding(finding));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * How far the latest checkpoint covers a stream that agrees with it, as the API's
+ * `checkpoint.status` and `coveredRevision` say it: without it an auditor cannot tell whether the
+ * comparison ran at all.
+ */
+function describeCoverage(check: StreamCheckpointCheck): string {
+  if (!check.checkpoint) return 'no signed checkpoint yet: nothing is covered';
+  const sequence = check.checkpoint.sequence;
+  if (check.coveredRevision === null)
+    return `not yet covered by checkpoint ${sequence} (${check.notYetCovered} event(s) after it)`;
+  const after =
+    check.notYetCovered > 0 ? ` (${check.notYetCovered} event(s) after it not yet covered)` : '';
+  return `covered by checkpoint ${sequence} up to revision ${check.coveredRevision}${after}`;
 }
 
 /** Where a stream parts from the checkpoint (or breaks its chain after it), in one line. */

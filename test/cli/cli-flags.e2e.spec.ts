@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -218,6 +219,83 @@ describe('the CLIs on a database', () => {
     expect(rc).toBe(1);
     expect(stderr).toContain('stream cadre-nobody has no events');
     expect(stdout).toContain('0 streams checked, 0 broken, 1 not found');
+  });
+
+  it('audit verify --stream says how far the signed checkpoint covers the stream, as GET /audit/verify?stream= does', async () => {
+    const keys = fs.mkdtempSync(path.join(os.tmpdir(), 'cadreflow-cli-checkpoints-'));
+    try {
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      fs.writeFileSync(
+        path.join(keys, 'signer.pem'),
+        privateKey.export({ format: 'pem', type: 'pkcs8' }),
+      );
+      fs.mkdirSync(path.join(keys, 'public'));
+      fs.writeFileSync(
+        path.join(keys, 'public', 'k1.pem'),
+        publicKey.export({ format: 'pem', type: 'spki' }),
+      );
+      const withCheckpoints = {
+        ...env,
+        CHECKPOINT_DIR: path.join(keys, 'checkpoints'),
+        CHECKPOINT_SIGNING_KEY_FILE: path.join(keys, 'signer.pem'),
+        CHECKPOINT_KEY_ID: 'k1',
+        CHECKPOINT_PUBLIC_KEYS_DIR: path.join(keys, 'public'),
+      };
+      fs.mkdirSync(withCheckpoints.CHECKPOINT_DIR);
+      const { rows } = await db.pool.query<{ stream_id: string; last: number }>(
+        `SELECT stream_id, max(revision)::int AS last FROM events
+          GROUP BY stream_id ORDER BY stream_id LIMIT 1`,
+      );
+      const [{ stream_id: streamId, last }] = rows;
+      const verify = () => run('audit', ['verify', '--stream', streamId], withCheckpoints);
+
+      expect(verify().stdout).toContain(
+        `${streamId}: no signed checkpoint yet: nothing is covered`,
+      );
+      expect(run('audit', ['checkpoint'], withCheckpoints).stdout).toMatch(
+        /^signed checkpoint 1: /,
+      );
+      // Before: only "ok (n events)", "1 streams checked, 0 broken" and the history's line.
+      const covered = verify();
+      expect(covered.rc).toBe(0);
+      expect(covered.stdout).toContain(
+        `${streamId}: covered by checkpoint 1 up to revision ${last}\n`,
+      );
+
+      const note = (stream: string, id: string) =>
+        new PostgresEventStore(db.pool).append(
+          stream,
+          [
+            {
+              id,
+              type: 'AuditNote',
+              data: {},
+              metadata: {
+                actorId: 'u-cli',
+                correlationId: 'c',
+                causationId: null,
+                occurredAt: new Date().toISOString(),
+              },
+            },
+          ],
+          { expectedRevision: 'any' },
+        );
+      await note(streamId, 'cli-after-the-checkpoint');
+      expect(verify().stdout).toContain(
+        `${streamId}: covered by checkpoint 1 up to revision ${last} (1 event(s) after it not yet covered)`,
+      );
+      await note('cadre-cli-after-the-checkpoint', 'cli-new-stream');
+      const fresh = run(
+        'audit',
+        ['verify', '--stream', 'cadre-cli-after-the-checkpoint'],
+        withCheckpoints,
+      );
+      expect(fresh.stdout).toContain(
+        'cadre-cli-after-the-checkpoint: not yet covered by checkpoint 1 (1 event(s) after it)',
+      );
+    } finally {
+      fs.rmSync(keys, { recursive: true, force: true });
+    }
   });
 
   it('token refuses an org unit the registry does not hold (rc 2), mints for one it does', async () => {
