@@ -8,7 +8,9 @@
 // 2. each event's hash, recomputed from its content and chained from revision 0;
 // 3. the chain link at the covered revision is the leaf, and the leaf's path leads to the signed
 //    Merkle root (RFC 6962 hashing: leaf 0x00, node 0x01).
-// Exits 0 and says what is covered, or exits 1 naming the first thing that does not hold.
+// Exit codes: 0 the proof holds (it says what is covered); 1 REFUSED, naming the first thing that
+// does not hold; 2 usage; 3 the file is not a proof at all (a refusal the server answered instead,
+// saved by curl, or another JSON): nothing was checked, which says nothing about the case.
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
@@ -28,9 +30,28 @@ const sha256 = (...parts) => {
   return hash.digest();
 };
 
+const PROOF_FORMAT = 'cadreflow-case-proof/1';
+const EXIT_NOT_A_PROOF = 3;
+
+/**
+ * Why a parsed file is not a proof this script checks, or null when it is one. The server's
+ * refusal (an RFC 9457 problem: 403 audit.proof_withholds_ballot, 401, …) is named with its rule
+ * and detail, so it is not read as a failed integrity check.
+ */
+function notAProof(file) {
+  if (file === null || typeof file !== 'object' || Array.isArray(file))
+    return 'it holds no JSON object';
+  if (file.format === PROOF_FORMAT) return null;
+  const status = file.status ?? file.statusCode;
+  const detail = file.detail ?? file.message;
+  if (file.format === undefined && typeof status === 'number' && detail !== undefined)
+    return `the server refused the export (${file.rule ?? `HTTP ${status}`}: ${detail})`;
+  if (file.format === undefined) return `it has no "format" (a proof has "${PROOF_FORMAT}")`;
+  return `its format is ${JSON.stringify(file.format)}, not "${PROOF_FORMAT}"`;
+}
+
 function check(proof, publicKeyPem) {
   const { checkpoint: signed, events, leaf, path, streamId } = proof;
-  if (proof.format !== 'cadreflow-case-proof/1') return `unknown proof format ${proof.format}`;
   const payload = signed.checkpoint;
   const key = createPublicKey(publicKeyPem);
   const signatureOk = verify(
@@ -103,7 +124,13 @@ if (!proofFile || !keyFile) {
 }
 let result;
 try {
-  result = check(JSON.parse(readFileSync(proofFile, 'utf8')), readFileSync(keyFile, 'utf8'));
+  const file = JSON.parse(readFileSync(proofFile, 'utf8'));
+  const why = notAProof(file);
+  if (why !== null) {
+    process.stdout.write(`this file is not a proof: ${why}; nothing was checked\n`);
+    process.exit(EXIT_NOT_A_PROOF);
+  }
+  result = check(file, readFileSync(keyFile, 'utf8'));
 } catch (error) {
   result = `cannot read the proof: ${error instanceof Error ? error.message : String(error)}`;
 }

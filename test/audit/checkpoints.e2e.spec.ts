@@ -231,6 +231,21 @@ describe('signed checkpoints', () => {
       /revision \d+\) holds ballot counts you may not see \(not announced/,
     );
     expect(JSON.stringify(refused.body)).not.toMatch(/"votes"/);
+    // The refusal saved by curl in place of the proof is named as such, with its own exit code.
+    // Before: "REFUSED: unknown proof format undefined", exit 1, as a failed integrity check.
+    const saved = join(work, 'refused-proof.json');
+    writeFileSync(saved, refused.text);
+    const key = join(work, 'refused-proof-key.pem');
+    writeFileSync(key, signer.publicPem);
+    const script = join(__dirname, '../../scripts/verify-case-proof.mjs');
+    const outcome = await run(process.execPath, [script, saved, key]).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(outcome.code).toBe(3);
+    expect(outcome.stdout).toBe(
+      `this file is not a proof: the server refused the export (audit.proof_withholds_ballot: ${refused.body.detail}); nothing was checked\n`,
+    );
     // A case without such a ballot still has its proof.
     await http().get('/audit/cases/a-2/proof').set(auditor).expect(200);
   });
