@@ -97,12 +97,13 @@ function unavailable(dependency: string): string {
 
 /**
  * A dependency lost during a request: 503 with Retry-After, never "unexpected". A read stores
- * nothing, and a connection refused at connect ran nothing, so either is simply retried. A write
- * whose connection dropped is not retried here: its append may have committed before the
- * connection went, and only the client's retry (a key's event ids, or an import's row ids, append
- * nothing twice) or its own check can tell. A write refused at connect still names its key or file:
- * an earlier statement of the same request (its append, before the answer is kept under its key)
- * may have run on a connection made before the refusal, and that retry is safe either way.
+ * nothing, so it is simply retried. A write whose connection dropped is not retried here: its
+ * append may have committed before the connection went, and only the client's retry (a key's event
+ * ids, or an import's row ids, append nothing twice) or its own check can tell. A write refused at
+ * connect is not said to be maybe stored, but it is given the same advice: an earlier statement of
+ * the same request (its append, before the answer is kept under its key) may have run on a
+ * connection made before the refusal, so only a key's retry is safe, and without one the client
+ * checks before sending it again.
  */
 export function serviceUnavailableBody(
   lost: LostDependency,
@@ -119,7 +120,7 @@ export function serviceUnavailableBody(
     message: read
       ? `${unavailable(lost.dependency)}; retry after ${RETRY_AFTER_SECONDS} s`
       : lost.refused
-        ? `${unavailable(lost.dependency)}: it refused a new connection; ${retry === 'no_key' ? `retry after ${RETRY_AFTER_SECONDS} s` : HOW_TO_RETRY[retry]}`
+        ? `${unavailable(lost.dependency)}: it refused a new connection; ${HOW_TO_RETRY[retry]}`
         : `${lost.dependency} dropped the connection while the request ran; it may or may not have been stored: ${HOW_TO_RETRY[retry]}`,
   };
 }
