@@ -46,7 +46,9 @@ describe('discipline of a unit’s officials in its report and register', () => 
       })
       .expect(201);
 
-  const open = (id: string, personId: string, category: string) =>
+  // `daysAgo`: when the violation was committed (one violation is disciplined once per track, so a
+  // person disciplined twice is disciplined for two violations).
+  const open = (id: string, personId: string, category: string, daysAgo = 30) =>
     http()
       .post('/discipline-cases')
       .set(h.inspector)
@@ -58,14 +60,20 @@ describe('discipline of a unit’s officials in its report and register', () => 
         summary: `Kỷ luật ${personId}`,
         violation: {
           category,
-          committedOn: addDays(today, -30),
+          committedOn: addDays(today, -daysAgo),
           description: 'x',
           source: 'inspection',
         },
       });
 
-  const discipline = async (id: string, personId: string, form: string, category: string) => {
-    await open(id, personId, category).expect(201);
+  const discipline = async (
+    id: string,
+    personId: string,
+    form: string,
+    category: string,
+    daysAgo = 30,
+  ) => {
+    await open(id, personId, category, daysAgo).expect(201);
     for (const [stepId, who, extra] of [
       ['verification', 'inspector', { violationConfirmed: true }],
       ['self-criticism', 'cityStaff', {}],
@@ -121,7 +129,7 @@ describe('discipline of a unit’s officials in its report and register', () => 
     await person('p-city', 'ou-city');
     await person('p-open', 'ou-ward');
     await discipline('d-1', 'p-twice', 'reprimand', 'budget');
-    await discipline('d-2', 'p-twice', 'warning', 'budget');
+    await discipline('d-2', 'p-twice', 'warning', 'budget', 20);
     await discipline('d-3', 'p-once', 'reprimand', 'land');
     await discipline('d-4', 'p-city', 'reprimand', 'budget');
     // Opened above the ward and still open: the ward's register must never name it.

@@ -7,7 +7,7 @@ const WHEN: Record<number, string> = {
   401: 'no valid bearer token (auth.unauthenticated), a token in the URL (token.in_query)',
   403: 'role.not_allowed, step.role_not_allowed, scope.out_of_scope (an id outside your grant, or missing), scope.unknown_unit, separation.*',
   404: 'the case, person, unit, post or stream does not exist',
-  409: 'concurrency.stale_revision (with currentRevision), step.out_of_order (with currentRevision), case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), idempotency.id_reused, idempotency.in_flight',
+  409: 'concurrency.stale_revision (with currentRevision), step.out_of_order (with currentRevision), case.exists, case.id_taken (the id belongs to a case of another procedure, named in procedure), case.duplicate_open (with openCaseId), discipline.violation_already_handled (with otherCaseId, or openedByAnotherUnit), idempotency.id_reused, idempotency.in_flight',
   413: 'body.too_large',
   422: 'refused by a domain rule, with its numbers (ballot.no_quorum, vetting.flagged_item_blocks_decision, discipline.limitation_expired, …), idempotency.key_reused, idempotency.key_too_long',
   429: 'rate_limit.exceeded (see Retry-After)',

@@ -191,6 +191,10 @@ const TITLE_BY_RULE: Record<string, Titles> = {
     en: 'The limitation period has expired',
     vi: 'Đã hết thời hiệu xử lý kỷ luật',
   },
+  'discipline.violation_already_handled': {
+    en: 'This violation is already handled in another case of the track',
+    vi: 'Vi phạm này đã được xử lý kỷ luật trong hồ sơ khác',
+  },
   'discipline.complaint_window_closed': {
     en: 'The complaint window has closed',
     vi: 'Đã hết thời hạn khiếu nại',

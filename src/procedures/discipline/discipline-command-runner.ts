@@ -203,6 +203,22 @@ export class DisciplineCommandRunner {
     };
   }
 
+  /**
+   * An opening or a decision: the person's other discipline cases (one violation is disciplined
+   * once per track), read before deciding.
+   */
+  private async otherDisciplineCases(
+    caseId: string,
+    command: DisciplineCommand,
+    person: PersonState,
+    options: DisciplineWriteOptions,
+  ): Promise<Pick<DisciplineContext, 'otherDisciplineCases'>> {
+    const decision =
+      command.type === 'PerformDisciplineStep' && command.data.body.kind === 'decision';
+    if (command.type !== 'OpenDisciplineCase' && !decision) return {};
+    return { otherDisciplineCases: await this.cases.otherCasesOf(person, caseId, options.actor) };
+  }
+
   /** What the decider reads of the person's record. */
   private recordFacts(
     person: PersonState,
@@ -251,6 +267,7 @@ export class DisciplineCommandRunner {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
             ...this.recordFacts(loaded.state),
             ...(await this.sameViolationCase(command, options)),
+            ...(await this.otherDisciplineCases(caseId, command, loaded.state, options)),
             ...(postHoldings ? { postHoldings } : {}),
           };
         },

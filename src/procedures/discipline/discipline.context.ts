@@ -2,6 +2,7 @@ import { DisciplineOnRecord, PersonStatusPeriod } from '../../cadres/person/pers
 import { StepContext } from '../../workflow/step-engine';
 import { DisciplinePostHoldings } from './discipline-post-holding';
 import { SameViolationCase } from './same-violation';
+import { OtherDisciplineCase } from './violation-handled-once';
 
 /** Everything the discipline decider needs besides state and command; gathered by the service. */
 export interface DisciplineContext extends StepContext {
@@ -18,6 +19,11 @@ export interface DisciplineContext extends StepContext {
    * effect takes a heavier form); absent where not read.
    */
   disciplineOnRecord?: readonly DisciplineOnRecord[];
+  /**
+   * The person's other discipline cases (open ones and decided ones on their record), read before
+   * an opening or a decision: one violation is disciplined once per track. Absent where not read.
+   */
+  otherDisciplineCases?: readonly OtherDisciplineCase[];
   /** The case a decision names as the same violation on the other track, read before deciding. */
   sameViolationCase?: SameViolationCase;
   /**

@@ -18,6 +18,7 @@ import { Command, Data, Existing, Track } from './discipline.types';
 import { Violation } from './discipline.events';
 import { partyDisciplineOfNonMember } from './party-discipline-subject';
 import { currentStepDueUnder, disciplineTimeLimit } from './discipline-time-limit';
+import { refuseViolationAlreadyHandled } from './violation-handled-once';
 
 /** The time to decide (`discipline.decideDays`): so many units from detection, extendable once. */
 interface TimeToDecide {
@@ -114,6 +115,11 @@ function openCase(
   const { violation } = command.data;
   refuseNonMember(track, command.data.personId, context);
   refuseViolationDays(violation, today);
+  refuseViolationAlreadyHandled(
+    { caseId: command.data.caseId, track: track.track, violation },
+    context.otherDisciplineCases,
+    'violation',
+  );
   const decideFrom = violation.detectedOn ?? today;
   const leftService = leftServiceAtOpening(command, track, context, decideFrom);
   // Only a track with a time limit has (and reads) one; it runs from detection, not opening.

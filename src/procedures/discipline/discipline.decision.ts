@@ -31,6 +31,7 @@ import { linkSameViolation } from './same-violation';
 import { refuseLighterThanServed } from './repeat-violation';
 import { refuseFormByService } from './left-service';
 import { servedOnDay } from './served-on';
+import { refuseViolationAlreadyHandled } from './violation-handled-once';
 
 const activeOn = (day: string) => (s: { from: string; until: string | null }) =>
   statusPeriodCovers(s, day);
@@ -46,6 +47,8 @@ export function decision(
   context: DisciplineContext,
 ): DomainEvent {
   const { ruleSet } = context;
+  // Two cases opened at once, or before the rule, on one violation: only one of them decides it.
+  refuseViolationAlreadyHandled(state, context.otherDisciplineCases);
   const waived = refuseDeferred(context, body, state);
   refuseTallyRecorder(
     state.tallyRecorders,

@@ -31,7 +31,8 @@ export interface Violation {
   /** The day the violation was detected (ngày phát hiện): the time to decide runs from it. */
   detectedOn?: string;
   /** Days of the person's later violations; one within the running period restarts it. */
-  laterViolationsOn?: string[];
+  laterViolationsOn?: string[]; /** Why this is another act than one of its category that day (violation-handled-once.ts). */
+  distinctViolation?: string;
 }
 
 /** A cadre (cán bộ: elected or approved) or a civil servant (công chức). */

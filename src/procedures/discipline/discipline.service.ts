@@ -19,6 +19,8 @@ import { refuseNotDisciplineCase, SameViolationCase } from './same-violation';
 import { heavierFormView } from './repeat-violation';
 import { RegistryService } from '../../cadres/registry.service';
 import { decisionRefOf } from '../case/record/record-writes';
+import { PersonState } from '../../cadres/person/person.state';
+import { OtherDisciplineCase } from './violation-handled-once';
 
 /** What a write carries besides its command (built from the request by CommandWriter). */
 export type DisciplineWriteOptions = WriteOptions;
@@ -92,6 +94,39 @@ export class DisciplineService {
       decisionRef: decided ? decisionRefOf(decided.decision) : null,
       effectiveFrom: decided ? decided.decision.effectiveFrom : null,
     };
+  }
+
+  /**
+   * The person's other discipline cases as the once-per-track rule reads them: those their record
+   * names (open, or decided), each read from its own stream (the record says neither the track
+   * nor the violation of an open one). Only this person's cases are read, never a scan.
+   */
+  async otherCasesOf(
+    person: PersonState,
+    caseId: string,
+    actor: Actor,
+  ): Promise<OtherDisciplineCase[]> {
+    if (person.status !== 'registered') return [];
+    const ids = new Set([
+      ...person.openCases.filter((open) => open.procedure === 'discipline').map((c) => c.caseId),
+      ...person.discipline.map((record) => record.caseId),
+    ]);
+    ids.delete(caseId);
+    const cases = await Promise.all(
+      [...ids].map(async (id): Promise<OtherDisciplineCase | null> => {
+        const { state } = await loadStream(this.store, disciplineStream(id), disciplineDecider);
+        if (state.status === 'none') return null;
+        const { category, committedOn, distinctViolation } = state.violation;
+        return {
+          caseId: id,
+          track: state.track,
+          violation: { category, committedOn, ...(distinctViolation ? { distinctViolation } : {}) },
+          status: state.status,
+          withinGrant: await this.scope.reaches(actor, state.orgUnitId),
+        };
+      }),
+    );
+    return cases.filter((c): c is OtherDisciplineCase => c !== null);
   }
 
   async view(caseId: string, actor: Actor, asOf?: Date) {

@@ -65,6 +65,8 @@ export function OpenDisciplineCase() {
   // lý đất đai» and «Phản ánh, báo cáo» were preset, and a case opened with what nobody chose).
   const [source, setSource] = useState('');
   const [severity, setSeverity] = useState('');
+  // Another act of the same category the same day as one already in a case: why it is another.
+  const [distinctViolation, setDistinctViolation] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // The required fields found empty at the last submit (before: «Mở hồ sơ kỷ luật» just stayed
@@ -183,6 +185,7 @@ export function OpenDisciplineCase() {
         description,
         source,
         ...(severityChosen ? { severity: severityChosen } : {}),
+        ...(distinctViolation.trim() ? { distinctViolation: distinctViolation.trim() } : {}),
       },
     };
     try {
@@ -451,6 +454,19 @@ export function OpenDisciplineCase() {
                 setDescription(e.target.value);
                 fill('description');
               }}
+            />
+          </Field>
+          <Field
+            id="violation-distinct"
+            label={t('discipline.openForm.distinctViolation')}
+            error={fieldError('violation.distinctViolation')}
+            hint={t('discipline.openForm.distinctViolationHint')}
+          >
+            <textarea
+              id="violation-distinct"
+              aria-describedby="violation-distinct-hint"
+              value={distinctViolation}
+              onChange={(e) => setDistinctViolation(e.target.value)}
             />
           </Field>
         </fieldset>

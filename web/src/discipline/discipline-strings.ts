@@ -172,6 +172,9 @@ export const disciplineVi = {
     severity: 'Hình thức dự kiến',
     detectedOn: 'Ngày phát hiện (để trống: ngày mở hồ sơ)',
     description: 'Nội dung vi phạm',
+    distinctViolation: 'Vi phạm khác cùng ngày (để trống nếu không có)',
+    distinctViolationHint:
+      'Mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần. Chỉ ghi khi đây là một hành vi khác cùng loại, cùng ngày với vi phạm đã có hồ sơ: nêu điểm khác (mô tả khác đi thôi thì chưa đủ).',
     requiredFields:
       'Bắt buộc: cán bộ, đơn vị, tóm tắt, loại vi phạm, nguồn phát hiện, ngày vi phạm và nội dung vi phạm.',
     missingFields: 'Chưa mở hồ sơ kỷ luật, còn thiếu: {{fields}}.',
@@ -380,6 +383,9 @@ export const disciplineEn: typeof disciplineVi = {
     severity: 'Form expected',
     detectedOn: 'Detected on (empty: the opening day)',
     description: 'What was done',
+    distinctViolation: 'Another violation the same day (leave empty if not)',
+    distinctViolationHint:
+      'A violation is disciplined once. Fill in only when this is another act of the same category on the same day as a violation already in a case: say what sets it apart (a different description alone is not enough).',
     requiredFields:
       'Required: the person, the unit, a summary, the kind of violation, who reported it, the day of the violation and what was done.',
     missingFields: 'The case was not opened; missing: {{fields}}.',

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { refuseLighterThanServed } from '../../../src/procedures/discipline/repeat-violation';
 import { linkSameViolation } from '../../../src/procedures/discipline/same-violation';
+import { refuseViolationAlreadyHandled } from '../../../src/procedures/discipline/violation-handled-once';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { toHttpError } from '../../../src/common/domain-error-mapping';
@@ -1375,5 +1376,44 @@ describe("the other track's case a discipline decision names reads in Vietnamese
       'Hồ sơ d-fce95d12-aaaa là về một người khác, không phải về Lý Thị Nga; chỉ chọn hồ sơ kỷ luật của cùng người này ở khối kia',
     );
     expect(read).not.toMatch(/p-do-van-khanh|p-ly-thi-nga/);
+  });
+});
+
+describe('a violation already handled on the track reads in Vietnamese', () => {
+  const own = {
+    caseId: 'd-2',
+    track: 'civil_service' as const,
+    violation: { category: 'budget', committedOn: '2026-01-01' },
+  };
+  const other = {
+    caseId: 'd-1',
+    track: 'civil_service' as const,
+    violation: own.violation,
+    status: 'decided',
+    withinGrant: true,
+  };
+  it('names the case the reader reaches, at opening and at the decision', () => {
+    const atOpening = expectRead(
+      refusalOf(() => refuseViolationAlreadyHandled(own, [other], 'violation')),
+    );
+    expect(atOpening).toMatch(
+      /^Vi phạm «Tài chính, ngân sách» ngày 01\/01\/2026 đã được xử lý kỷ luật về chính quyền trong hồ sơ d-1 \(đã có quyết định\); mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần bằng một hình thức \(Nghị định 112\/2020\/NĐ-CP, Điều 2/,
+    );
+    expect(atOpening).toContain('«Vi phạm khác cùng ngày»');
+    expect(
+      expectRead(
+        refusalOf(() => refuseViolationAlreadyHandled(own, [{ ...other, status: 'open' }])),
+      ),
+    ).toContain('trong hồ sơ d-1 (đang mở)');
+  });
+
+  it('says only "another unit" of a case outside the grant', () => {
+    const read = expectRead(
+      refusalOf(() =>
+        refuseViolationAlreadyHandled(own, [{ ...other, withinGrant: false }], 'violation'),
+      ),
+    );
+    expect(read).toContain('trong hồ sơ kỷ luật do đơn vị khác mở;');
+    expect(read).not.toContain('d-1');
   });
 });

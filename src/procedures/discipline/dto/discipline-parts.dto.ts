@@ -84,6 +84,18 @@ export class ViolationDto {
   @ArrayMaxSize(20)
   @IsCalendarDate({ each: true })
   laterViolationsOn?: string[];
+
+  @ApiPropertyOptional({
+    example: 'Lần chi sai thứ hai trong ngày, ở dự án khác',
+    description:
+      'why this is another violation than one of the same category committed the same day (a second act). A violation is disciplined once per track: opening or deciding a case is refused (409 discipline.violation_already_handled) while another case of the track about the person has the same category and day and is open or decided (not annulled), unless either states this. A different description alone does not count',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  @HasText()
+  @VisibleText('lines')
+  distinctViolation?: string;
 }
 
 export class CouncilSkipDto {

@@ -1,6 +1,10 @@
 import { fieldName } from './field-names';
 import { caseStatus } from './step-refusals';
 import { DAY, ID, Sentence, sentence, Untranslated } from './sentence';
+import {
+  isViolationCategory,
+  VIOLATION_CATEGORY_NAMES,
+} from '../../../../src/procedures/discipline/violation-category-names';
 
 /** What the least form is one level above (repeat-violation.ts), in the decree's words. */
 const HEAVIER_FORM_BASIS: Record<string, string> = {
@@ -212,6 +216,12 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
       `Hồ sơ cán bộ ghi ${name} đang giữ chức vụ ${title} từ ngày ${s.day(since)}, chức vụ do bầu cử; để trống ô «cán bộ do bầu cử» hoặc kết thúc chức vụ đó trước`,
   ),
   sentence(
+    `(?:violation: )?the ${ID} violation of ${DAY} is already handled on the (party|civil_service) track by (?:case ${ID} \\((open|decided)\\)|(a case opened by another unit)); one violation is disciplined once, with one form \\((.+)\\)\\. If it is another violation of that category that day, say why in violation\\.distinctViolation`,
+    ([category, committed, track, caseId, standing, , citation], s) =>
+      // The instruments are named as the server names them, only the article read in Vietnamese.
+      `Vi phạm «${categoryName(category)}» ngày ${s.day(committed)} đã được xử lý kỷ luật ${track === 'party' ? 'về Đảng' : 'về chính quyền'} trong ${caseId ? `hồ sơ ${caseId} (${standing === 'open' ? 'đang mở' : 'đã có quyết định'})` : 'hồ sơ kỷ luật do đơn vị khác mở'}; mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần bằng một hình thức (${citation.replace(/ art\. /g, ', Điều ')}). Nếu đây là một vi phạm khác cùng loại trong ngày đó, hãy ghi rõ lý do ở mục «Vi phạm khác cùng ngày»`,
+  ),
+  sentence(
     `sameViolationCaseId: names this case itself \\(${ID}\\)`,
     ([caseId]) => `Hồ sơ ${caseId} chính là hồ sơ này`,
   ),
@@ -240,6 +250,11 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
     ([caseId, status]) => `Hồ sơ ${caseId} ${caseStatus(status)}, chưa có quyết định kỷ luật`,
   ),
 ];
+
+/** A violation category by its Vietnamese name (violation-category-names.ts), else as written. */
+function categoryName(code: string): string {
+  return isViolationCategory(code) ? VIOLATION_CATEGORY_NAMES[code] : code;
+}
 
 /** A person's standing in the service (`serviceStatus`). */
 const SERVICE: Record<string, string> = {
