@@ -42,8 +42,12 @@ describe('the discipline case page', () => {
   const clock = movableClock();
   const staff = () => bearer('staff-1', ['organization_staff']);
 
+  // Each case its own violation day: one violation is disciplined once per track
+  // (discipline.violation_already_handled), and these are the same person's cases.
+  let opened = 0;
   async function openCase(id: string, definition: string, extra: Record<string, unknown>) {
     const { violation, ...rest } = extra as { violation?: Record<string, unknown> };
+    opened += 1;
     await http()
       .post('/discipline-cases')
       .set(inspector())
@@ -55,7 +59,7 @@ describe('the discipline case page', () => {
         summary: 'Vi phạm quy định quản lý đất đai',
         violation: {
           category: 'land_management',
-          committedOn: addDays(today, -200),
+          committedOn: addDays(today, -200 - opened),
           description: 'Ký cấp đất sai quy hoạch',
           source: 'inspection',
           ...violation,

@@ -37,6 +37,9 @@ describe('a discipline case asks for each choice of consequence', () => {
   const staff = () => bearer('staff-1', ['organization_staff']);
   const leader = () => bearer('leader-1', ['leadership']);
 
+  // Each case its own violation day: one violation is disciplined once per track
+  // (discipline.violation_already_handled), and these are the same person's cases.
+  let opened = 0;
   const openCase = (id: string) =>
     http()
       .post('/discipline-cases')
@@ -49,7 +52,7 @@ describe('a discipline case asks for each choice of consequence', () => {
         summary: 'Vi phạm quy định quản lý đất đai',
         violation: {
           category: 'land_management',
-          committedOn: addDays(today, -200),
+          committedOn: addDays(today, -200 - opened++),
           description: 'Ký cấp đất sai quy hoạch',
           source: 'inspection',
         },
