@@ -161,10 +161,14 @@ describe('the audit screen against signed checkpoints', () => {
 
   it('shows no checkpoint, then covered, then the count not yet covered', async () => {
     let session = await checkAsAuditor();
-    await session.page
-      .getByTestId('checkpoint-result')
-      .getByText(/Chưa có bản chốt ký số nào/)
-      .waitFor();
+    const none = session.page.getByTestId('checkpoint-result');
+    await none.getByText(/chưa có bản chốt ký số nào/).waitFor();
+    // The count without a checkpoint, said once (before: "Chưa có bản chốt ký số nào: … 8 sự
+    // kiện sau bản chốt chưa được bao phủ", after a checkpoint that does not exist).
+    expect(await none.innerText()).toMatch(
+      /^\d+ sự kiện chưa được bao phủ \(chưa có bản chốt ký số nào\)/,
+    );
+    expect(await none.innerText()).not.toContain('sau bản chốt');
     await session.close();
 
     await http().post('/audit/checkpoints').set(auditor()).expect(201);

@@ -1190,6 +1190,8 @@ const vi = {
     checkpointCovered:
       'Khớp với bản chốt ký số số {{sequence}} ({{at}}): các sự kiện đến phiên bản {{revision}} đúng như đã ký.',
     checkpointNotYet: '{{count}} sự kiện sau bản chốt chưa được bao phủ.',
+    checkpointNoneNotYet:
+      '{{count}} sự kiện chưa được bao phủ (chưa có bản chốt ký số nào): lịch sử này chưa được đối chiếu với bản lưu ngoài cơ sở dữ liệu.',
     checkpointParted:
       'Khác với bản chốt ký số số {{sequence}} từ phiên bản {{revision}}: {{kind}}.',
     checkpointRefused: 'Bản chốt ký số bị từ chối: {{reason}}.',
@@ -2583,6 +2585,8 @@ const en: Strings<typeof vi> = {
     checkpointCovered:
       'Matches signed checkpoint {{sequence}} ({{at}}): events up to revision {{revision}} are as signed.',
     checkpointNotYet: '{{count}} events after the checkpoint are not yet covered.',
+    checkpointNoneNotYet:
+      '{{count}} events are not yet covered (no signed checkpoint yet): this history has not been checked against the copy kept outside the database.',
     checkpointParted:
       'Parts from signed checkpoint {{sequence}} at revision {{revision}}: {{kind}}.',
     checkpointRefused: 'The signed checkpoint is refused: {{reason}}.',

@@ -65,7 +65,14 @@ function CheckpointVerdict({ check }: { check: CheckpointCheck }) {
         kind: t(`audit.checkpointKinds.${check.finding.kind}`),
       }),
     );
-  else if (!signed) lines.push(t('audit.checkpointNone'));
+  // No checkpoint yet: every event is not yet covered, said once (before: "Chưa có bản chốt ký
+  // số nào: … 8 sự kiện sau bản chốt chưa được bao phủ", a checkpoint that does not exist).
+  else if (!signed)
+    lines.push(
+      check.notYetCovered > 0
+        ? t('audit.checkpointNoneNotYet', { count: check.notYetCovered })
+        : t('audit.checkpointNone'),
+    );
   else if (check.coveredRevision !== null)
     lines.push(
       t('audit.checkpointCovered', {
@@ -74,7 +81,7 @@ function CheckpointVerdict({ check }: { check: CheckpointCheck }) {
         revision: check.coveredRevision,
       }),
     );
-  if (check.status !== 'parted' && check.status !== 'refused' && check.notYetCovered > 0)
+  if (signed && check.status !== 'parted' && check.status !== 'refused' && check.notYetCovered > 0)
     lines.push(t('audit.checkpointNotYet', { count: check.notYetCovered }));
   const good = check.status === 'covered' || check.status === 'not-yet-covered';
   return (
