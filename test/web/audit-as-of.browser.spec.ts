@@ -79,6 +79,14 @@ describe('the audit page’s state as of a moment', () => {
     await page.getByTestId('as-of-position').getByText('Sau sự kiện thứ 1/2').waitFor();
     await page.getByTestId('as-of-state').waitFor();
     expect(await asOf.getByText('BB-01').count()).toBe(0);
+    // The slider's "sự kiện thứ 1" is the timeline's "1." (before: the line read "0.", its
+    // revision), the revision a detail beside.
+    const first = page.locator('ol.timeline > li').first();
+    expect(await first.locator('strong').innerText()).toBe('1. Mở hồ sơ');
+    expect(await first.getByTestId('timeline-revision').innerText()).toBe('(phiên bản 0)');
+    expect(await page.locator('ol.timeline > li').nth(1).locator('strong').innerText()).toMatch(
+      /^2\. /,
+    );
     const shown = /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/.exec(
       await page.locator('ol.timeline > li').nth(1).innerText(),
     )?.[0];

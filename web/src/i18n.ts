@@ -1144,6 +1144,7 @@ const vi = {
     asOf: 'Trạng thái tại thời điểm',
     asOfInput: 'Thời điểm (dd/mm/yyyy HH:mm:ss, giờ Việt Nam)',
     asOfSlider: 'Sau sự kiện thứ',
+    revisionOf: '(phiên bản {{revision}})',
     asOfBeforeFirst: 'Trước sự kiện thứ 1/{{count}}: hồ sơ chưa được mở',
     notOpenYet: 'Hồ sơ chưa được mở vào thời điểm {{moment}}.',
     badMoment:
@@ -2504,6 +2505,7 @@ const en: Strings<typeof vi> = {
     asOf: 'State as of',
     asOfInput: 'Moment (dd/mm/yyyy HH:mm:ss, Vietnam time)',
     asOfSlider: 'After event number',
+    revisionOf: '(revision {{revision}})',
     asOfBeforeFirst: 'Before event 1/{{count}}: the case was not open yet',
     notOpenYet: 'The case was not open yet at {{moment}}.',
     badMoment:

@@ -104,12 +104,18 @@ export function HistoryTimeline({
           className={`${index <= reached ? 'in' : 'after'}${differing.has(e.eventId) ? ' disagrees' : ''}`}
         >
           <div>
+            {/* Counted from 1 as a person counts, as the "as of" slider does (before: the
+                stream's revision, from 0: the slider's "sự kiện thứ 3" was this line's "2."). */}
             <strong>
-              {e.revision}. {eventTypeName(t, e.type) ?? e.type}
+              {e.revision + 1}. {eventTypeName(t, e.type) ?? e.type}
             </strong>{' '}
             {/* The stored type stays beside its reading, once: it is what the hash covers. */}
-            {eventTypeName(t, e.type) && <span className="muted mono">{e.type} </span>}—{' '}
-            {formatDateTime(e.recordedAt)}
+            {eventTypeName(t, e.type) && <span className="muted mono">{e.type} </span>}
+            {/* The revision the hash check names ("từ phiên bản 2"), a detail beside. */}
+            <span className="muted" data-testid="timeline-revision">
+              {t('audit.revisionOf', { revision: e.revision })}
+            </span>{' '}
+            — {formatDateTime(e.recordedAt)}
           </div>
           {about?.(e)}
           {differing.has(e.eventId) && (
