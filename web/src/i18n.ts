@@ -1129,6 +1129,51 @@ const vi = {
     verifyScope:
       'Kiểm tra các sự kiện của chính hồ sơ cán bộ; mỗi hồ sơ công việc được kiểm tra trên trang lịch sử của hồ sơ đó.',
   },
+  auditTools: {
+    title: 'Bản chốt ký số',
+    intro:
+      'Đối chiếu toàn bộ kho sự kiện với bản chốt ký số mới nhất lưu ngoài cơ sở dữ liệu, hoặc ký một bản chốt mới ngay bây giờ (việc của mọi đơn vị).',
+    verifyAll: 'Kiểm tra toàn bộ kho sự kiện',
+    signNow: 'Ký bản chốt ngay',
+    storeStatus: {
+      intact: 'Toàn vẹn: kho sự kiện khớp với bản chốt ký số và lịch sử kiểm toán.',
+      tampered: 'Bị sửa đổi: kho sự kiện khác với bản chốt ký số hoặc lịch sử kiểm toán.',
+      'no-checkpoint':
+        'Chưa có bản chốt ký số nào: kho sự kiện chưa được đối chiếu với bản lưu ngoài cơ sở dữ liệu.',
+      refused: 'Không xác nhận được: bản chốt ký số không dùng được để đối chiếu.',
+    },
+    storeCovered:
+      'Bản chốt ký số số {{sequence}} ({{at}}) bao phủ {{covered}} sự kiện của {{streams}} hồ sơ.',
+    storeNotYetCovered: '{{count}} sự kiện chưa được bao phủ (ghi sau bản chốt mới nhất).',
+    finding: 'phiên bản {{revision}}: {{kind}}.',
+    further: '(và {{count}} sự kiện khác sau đó)',
+    historyLine: {
+      history_disagrees:
+        'phiên bản {{revision}}: lịch sử kiểm toán (bản sao lúc ghi) khác với kho sự kiện.',
+      history_line_missing: 'phiên bản {{revision}}: dòng lịch sử kiểm toán bị mất.',
+    },
+    signed:
+      'Đã ký bản chốt số {{sequence}} ({{at}}): bao phủ {{events}} sự kiện của {{streams}} hồ sơ.',
+    nothingNew:
+      'Không có sự kiện mới từ bản chốt số {{sequence}} ({{at}}): bản chốt đó vẫn là bản mới nhất ({{events}} sự kiện, {{streams}} hồ sơ).',
+    proofDownload: 'Tải bản chứng minh (JSON)',
+    proofSaved:
+      'Đã tải bản chứng minh: các sự kiện của hồ sơ đúng như đã lưu, bản chốt ký số bao phủ chúng và đường chứng minh (kiểm tra bằng scripts/verify-case-proof.mjs).',
+    refusals: {
+      audit_proof_withholds_ballot:
+        'Không cấp bản chứng minh: hồ sơ có kết quả bỏ phiếu không công bố với vai trò của bạn, mà bản chứng minh phải giữ nguyên mọi sự kiện như đã lưu (kể cả số phiếu). Lịch sử hồ sơ vẫn hiển thị sự kiện đó, không có số phiếu.',
+      checkpoint_store_disagrees:
+        'Không ký bản chốt: kho sự kiện đã bị sửa đổi ngoài dịch vụ, và bản chốt không bao giờ ký lên lịch sử đã bị sửa. Bấm «Kiểm tra toàn bộ kho sự kiện» để xem hồ sơ và phiên bản nào.',
+      checkpoint_not_configured:
+        'Máy chủ chưa được thiết lập bản chốt ký số (thư mục lưu bản chốt, khóa ký): chưa thể ký hay đối chiếu.',
+      checkpoint_refused:
+        'Bản chốt ký số hiện có không dùng được để đối chiếu: các tệp bản chốt đã bị sửa hoặc không đọc được.',
+      scope_top_level_only:
+        'Chỉ người được giao quyền ở đơn vị cấp cao nhất mới làm được việc này: bản chốt và việc kiểm tra toàn bộ kho bao gồm hồ sơ của mọi đơn vị.',
+      not_covered:
+        'Chưa có bản chốt ký số nào bao phủ hồ sơ này: cần ký một bản chốt (trang Kiểm toán, «Ký bản chốt ngay») rồi tải lại.',
+    },
+  },
   audit: {
     purposes: purposesVi,
     title: 'Lịch sử hồ sơ {{id}}',
@@ -2489,6 +2534,52 @@ const en: Strings<typeof vi> = {
     verify: "Check the hash chain of the person's record",
     verifyScope:
       "Checks the events of the person's own record; each case is checked on that case's history page.",
+  },
+  auditTools: {
+    title: 'Signed checkpoints',
+    intro:
+      'Check the whole event store against the latest signed checkpoint kept outside the database, or sign a new checkpoint now (the work of every unit).',
+    verifyAll: 'Check the whole event store',
+    signNow: 'Sign a checkpoint now',
+    storeStatus: {
+      intact: 'Intact: the event store matches the signed checkpoint and the audit history.',
+      tampered:
+        'Tampered: the event store differs from the signed checkpoint or the audit history.',
+      'no-checkpoint':
+        'No signed checkpoint yet: the store has not been checked against a copy kept outside the database.',
+      refused: 'Cannot be confirmed: the signed checkpoint cannot be relied on.',
+    },
+    storeCovered:
+      'Signed checkpoint {{sequence}} ({{at}}) covers {{covered}} events of {{streams}} streams.',
+    storeNotYetCovered:
+      '{{count}} events are not yet covered (recorded after the latest checkpoint).',
+    finding: 'revision {{revision}}: {{kind}}.',
+    further: '(and {{count}} more events after it)',
+    historyLine: {
+      history_disagrees:
+        'revision {{revision}}: the audit history (copied when written) differs from the store.',
+      history_line_missing: 'revision {{revision}}: the audit history line is gone.',
+    },
+    signed: 'Signed checkpoint {{sequence}} ({{at}}): {{events}} events of {{streams}} streams.',
+    nothingNew:
+      'Nothing new since checkpoint {{sequence}} ({{at}}): it stays the latest ({{events}} events, {{streams}} streams).',
+    proofDownload: 'Download the proof (JSON)',
+    proofSaved:
+      "Proof downloaded: the case's events as stored, the signed checkpoint covering them and the inclusion path (check it with scripts/verify-case-proof.mjs).",
+    refusals: {
+      audit_proof_withholds_ballot:
+        'No proof: the case holds ballot counts not disclosed to your role, and a proof keeps every event as stored (counts included). The case history still shows the event without them.',
+      checkpoint_store_disagrees:
+        'Not signed: the event store was changed behind the service, and a checkpoint never signs over a changed history. Check the whole event store to see which streams and revisions.',
+      checkpoint_not_configured:
+        'Signed checkpoints are not set up on the server (their directory, the signing key).',
+      checkpoint_refused:
+        'The signed checkpoint cannot be relied on: its files were changed or cannot be read.',
+      scope_top_level_only:
+        "Only a grant of a top-level unit may do this: checkpoints and the whole store's check cover every unit's cases.",
+      not_covered:
+        'No signed checkpoint covers this case yet: sign one (Audit page, “Sign a checkpoint now”) and download again.',
+    },
   },
   audit: {
     purposes: purposesEn,

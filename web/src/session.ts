@@ -78,6 +78,12 @@ export const can = {
     ),
   history: (s: Session) => hasAny(s, ROUTE_ROLES.audit),
   accessLog: (s: Session) => s.roles.some((r) => ['auditor', 'admin'].includes(r)),
+  /**
+   * A case's inclusion proof, the whole store's check against the signed checkpoint, signing one
+   * now (`ACCESS.auditorOnly`; the whole store also wants a top-level grant, the server says so).
+   */
+  caseProof: (s: Session) => s.roles.some((r) => ['auditor', 'admin'].includes(r)),
+  checkpoints: (s: Session) => s.roles.some((r) => ['auditor', 'admin'].includes(r)),
   register: (s: Session) =>
     s.roles.some((r) => ['inspector', 'auditor', 'leadership', 'admin'].includes(r)),
   admin: (s: Session) => s.roles.includes('admin'),

@@ -28,6 +28,8 @@ import { DisciplineFacts } from '../discipline/DisciplineCasePage';
 import { DisciplineOutcome, DisciplineRecords } from '../discipline/DisciplineOutcome';
 import { DisciplineEventLine } from '../discipline/DisciplineEventLine';
 import { PURPOSE } from '../purposes';
+import { AuditStoreTools } from '../audit/AuditStoreTools';
+import { CaseProofDownload } from '../audit/CaseProofDownload';
 
 /** The auditor's start: open a case's history, the access log, exports. */
 export function AuditHome() {
@@ -87,6 +89,7 @@ export function AuditHome() {
         <button type="submit">{t('audit.exportAll')}</button>
       </form>
       <ErrorBox error={error} outcomeOfSubmit />
+      <AuditStoreTools />
       {can.accessLog(session) && <AccessLog />}
     </section>
   );
@@ -229,6 +232,7 @@ export function AuditHistory({ caseId }: { caseId: string }) {
           {t('audit.exportCsv')}
         </button>
       </div>
+      <CaseProofDownload caseId={caseId} />
       {verify.data && <HashCheckVerdict check={verify.data} />}
       <ErrorBox error={verify.error ?? error} outcomeOfSubmit={!verify.error} />
       <section className="card" aria-labelledby="as-of-title">
