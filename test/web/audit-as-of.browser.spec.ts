@@ -84,6 +84,17 @@ describe('the audit page’s state as of a moment', () => {
     const first = page.locator('ol.timeline > li').first();
     expect(await first.locator('strong').innerText()).toBe('1. Mở hồ sơ');
     expect(await first.getByTestId('timeline-revision').innerText()).toBe('(phiên bản 0)');
+    // Vietnamese names first, the stored ids a muted detail (before: "Mở hồ sơ CaseOpened",
+    // "appointment.internal@3 / state-2025-10-08").
+    expect(await first.locator('div').first().innerText()).not.toContain('CaseOpened');
+    expect(await first.getByTestId('timeline-stored-type').innerText()).toBe('CaseOpened');
+    const rules = await first.getByTestId('timeline-rules').innerText();
+    expect(rules).toMatch(
+      /^Bổ nhiệm[^/]* \(v\d+\) \/ Các quy định có hiệu lực ngày \d{2}\/\d{2}\/\d{4}/,
+    );
+    expect(await first.getByTestId('timeline-rule-keys').innerText()).toMatch(
+      /^appointment\.internal@\d+ \/ state-/,
+    );
     expect(await page.locator('ol.timeline > li').nth(1).locator('strong').innerText()).toMatch(
       /^2\. /,
     );

@@ -8,6 +8,7 @@ import { HistoryDisagreement, storeHashNow } from './HashCheckVerdict';
 import { eventTypeName } from '../event-type-names';
 import { stepTitleOf } from '../step-title';
 import { isSystemActor } from '../actor-name';
+import { TimelineRules } from './TimelineRules';
 
 /**
  * Who acted, by name where the event carries it: the actor's name from their token (`actorName`),
@@ -29,9 +30,10 @@ function ActorName({ event }: { event: AuditEntry }) {
   const { t } = useTranslation();
   const name = isSystemWriter(event) ? t('audit.systemActor') : actorNameOf(event);
   if (!name) return <>{event.actorId ?? '—'}</>;
+  // The id (what the hash covers) a smaller detail after the name, never before or as big.
   return (
     <>
-      {name} <span className="muted mono">{event.actorId}</span>
+      {name} <small className="muted mono">{event.actorId}</small>
     </>
   );
 }
@@ -106,11 +108,11 @@ export function HistoryTimeline({
           <div>
             {/* Counted from 1 as a person counts, as the "as of" slider does (before: the
                 stream's revision, from 0: the slider's "sự kiện thứ 3" was this line's "2."). */}
-            <strong>
+            {/* The stored type is a detail under the facts (it is what the hash covers), not
+                beside the title (before: "Mở hồ sơ CaseOpened"). */}
+            <strong title={e.type}>
               {e.revision + 1}. {eventTypeName(t, e.type) ?? e.type}
             </strong>{' '}
-            {/* The stored type stays beside its reading, once: it is what the hash covers. */}
-            {eventTypeName(t, e.type) && <span className="muted mono">{e.type} </span>}
             {/* The revision the hash check names ("từ phiên bản 2"), a detail beside. */}
             <span className="muted" data-testid="timeline-revision">
               {t('audit.revisionOf', { revision: e.revision })}
@@ -153,8 +155,14 @@ export function HistoryTimeline({
             <dt>{t('audit.unit')}</dt>
             <dd>{e.orgUnitName ?? e.orgUnit ?? '—'}</dd>
             <dt>{t('audit.ruleVersion')}</dt>
+            <dd data-testid="timeline-rules">
+              <TimelineRules definitionKey={e.definitionVersion} ruleSetId={e.ruleSet} />
+            </dd>
+            <dt>{t('audit.storedType')}</dt>
             <dd>
-              {e.definitionVersion ?? '—'} / {e.ruleSet ?? '—'}
+              <small className="muted mono" data-testid="timeline-stored-type">
+                {e.type}
+              </small>
             </dd>
             <dt>{t('audit.correlation')}</dt>
             <dd className="mono">{e.correlationId ?? '—'}</dd>
