@@ -167,4 +167,38 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
     expect(await tools(inspector.page).count()).toBe(0);
     await inspector.context.close();
   });
+  it('lists where a store changed behind the service parts, in Vietnamese, and refuses to sign over it', async () => {
+    const pool = t.db.pool;
+    // The audit history has copied every event before anything is changed.
+    for (let i = 0; i < 40; i++) {
+      const { rows: copied } = await pool.query(
+        `SELECT (SELECT count(*) FROM audit_history WHERE stream_id = 'appointment-a-web-st') =
+                (SELECT count(*) FROM events WHERE stream_id = 'appointment-a-web-st') AS done`,
+      );
+      if (copied[0].done) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{summary}', '"Đã sửa"')
+        WHERE stream_id = 'appointment-a-web-st' AND revision = 0`,
+    );
+    const { context, page } = await signIn(browser, base, 'auditor-1');
+    await page.goto(`${base}/audit`);
+    await tools(page).getByRole('button', { name: 'Kiểm tra toàn bộ kho sự kiện' }).click();
+    const check = page.getByTestId('store-check');
+    await check.waitFor();
+    expect(await check.getAttribute('data-status')).toBe('tampered');
+    expect(await check.innerText()).toMatch(/^Bị sửa đổi: kho sự kiện khác với bản chốt ký số/);
+    expect(await page.getByTestId('store-findings').innerText()).toMatch(
+      /^appointment-a-web-st phiên bản 0: nội dung sự kiện bị sửa\./,
+    );
+    await tools(page).getByRole('button', { name: 'Ký bản chốt ngay' }).click();
+    await page
+      .getByTestId('store-tools-refused')
+      .getByText(/^Không ký bản chốt: kho sự kiện đã bị sửa đổi ngoài dịch vụ/)
+      .waitFor();
+    expect(await page.getByTestId('checkpoint-signed').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });
