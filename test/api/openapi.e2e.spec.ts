@@ -216,6 +216,8 @@ describe('OpenAPI document', () => {
     expect(Object.keys(resolve(sagas.additionalProperties).properties ?? {})).toEqual([
       'lag',
       'stalledSince',
+      'failing',
+      'failingSince',
     ]);
     expect(Object.keys(resolve(checks.timers).properties ?? {})).toEqual(
       expect.arrayContaining(['pending', 'withoutJob', 'overdue', 'overdueSince']),

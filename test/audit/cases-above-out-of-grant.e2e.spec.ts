@@ -40,6 +40,8 @@ describe("cases a unit above opened, as the unit below reads its official's reco
     await t?.close();
   });
 
+  // Each case its own violation: one violation is disciplined once per track.
+  let daysAgo = 100;
   const openDiscipline = (id: string, unit: string) =>
     http()
       .post('/discipline-cases')
@@ -52,7 +54,7 @@ describe("cases a unit above opened, as the unit below reads its official's reco
         summary: 'Vi phạm quy định về đất đai',
         violation: {
           category: 'land_management',
-          committedOn: addDays(today, -100),
+          committedOn: addDays(today, -daysAgo++),
           description: `chi tiết vụ việc ${id}`,
           source: 'inspection',
         },

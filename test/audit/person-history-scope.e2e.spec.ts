@@ -37,6 +37,8 @@ describe("a person's history within the reader's grant", () => {
     await t?.close();
   });
 
+  // Each case its own violation: one violation is disciplined once per track.
+  let daysAgo = 100;
   const openDiscipline = (id: string, unit: string) =>
     http()
       .post('/discipline-cases')
@@ -49,7 +51,7 @@ describe("a person's history within the reader's grant", () => {
         summary: 'Vi phạm quy định về đất đai',
         violation: {
           category: 'land_management',
-          committedOn: addDays(today, -100),
+          committedOn: addDays(today, -daysAgo++),
           description: `chi tiết vụ việc ${id}`,
           source: 'inspection',
         },

@@ -47,6 +47,8 @@ describe('the cases a person record names, as the reader may read them', () => {
     await t?.close();
   });
 
+  // Each case its own violation: one violation is disciplined once per track.
+  let daysAgo = 100;
   /** A Party discipline case about p-official opened in `unit`, decided with `form`. */
   async function discipline(id: string, unit: string, form: string, positionId?: string) {
     await http()
@@ -61,7 +63,7 @@ describe('the cases a person record names, as the reader may read them', () => {
         summary: `Vi phạm ${id}`,
         violation: {
           category: 'land_management',
-          committedOn: addDays(today, -100),
+          committedOn: addDays(today, -daysAgo++),
           description: `chi tiết vụ việc ${id}`,
           source: 'inspection',
           severity: form,
