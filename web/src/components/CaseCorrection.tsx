@@ -8,6 +8,7 @@ import { tallyLine } from './correction-values';
 import { CorrectStep } from './CorrectStep';
 import { useDisclosureFocus } from './disclosure-focus';
 import { actorLabel } from '../actor-name';
+import { ReplacedVettingItems } from './ReplacedVettingItems';
 
 const correctionKeys = idempotencyKeys();
 
@@ -85,10 +86,13 @@ export function CaseCorrection(props: CaseCorrectionProps) {
 export function CorrectionNotes({
   record,
   people,
+  reasonText = (text) => text,
 }: {
   record: CaseStepRecord;
   /** The case's people by name: a nomination's replaced counts name each candidate. */
   people?: Record<string, string>;
+  /** A note the server wrote (a replaced vetting item's), in the reader's language. */
+  reasonText?(text: string): string;
 }) {
   const { t } = useTranslation();
   return (
@@ -116,6 +120,7 @@ export function CorrectionNotes({
               .filter(Boolean)
               .join(' · '),
           })}
+          <ReplacedVettingItems replaced={note.replaced} reasonText={reasonText} />
         </div>
       ))}
     </>

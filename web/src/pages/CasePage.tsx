@@ -168,7 +168,7 @@ export function StepRecords({
             reasonText={reasonText}
             resolveAction={i === latestVetting ? resolveAction : undefined}
           />
-          <CorrectionNotes record={record} people={view.names?.people} />
+          <CorrectionNotes record={record} people={view.names?.people} reasonText={reasonText} />
         </li>
       ))}
     </ol>
