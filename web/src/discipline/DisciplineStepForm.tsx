@@ -18,6 +18,8 @@ import {
   sameViolationRefusalTitle,
 } from './SameViolationPicker';
 import { KnownNames } from '../server-text/use-reason-text';
+import { fieldInWords } from '../server-text/field-in-words';
+import { FORM_TALLY_COUNTS, formTallyField, formTallyProblems } from './form-tally-problems';
 
 export type Values = Record<string, string>;
 
@@ -46,7 +48,7 @@ export interface DisciplineStepFormProps {
   correction?: { values: Values; labelledBy: string };
 }
 
-const COUNTS = ['members', 'summoned', 'present', 'invalid', 'noDiscipline'] as const;
+const COUNTS = FORM_TALLY_COUNTS;
 
 /** The values a recorded step shows, to start its correction from. */
 export function valuesFromRecord(record: Record<string, unknown>): Values {
@@ -152,6 +154,9 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
         };
     }
     if (step.kind === 'ballot') {
+      // Every count required and judged before sending, on its field, as a ballot of an
+      // appointment is (before: sent empty, the server's refusal in the box under the form).
+      Object.assign(problems, formTallyProblems(values, forms, t));
       const count = (name: string) => Number(values[name] ?? '') || 0;
       result.tally = {
         ...Object.fromEntries(COUNTS.map((key) => [key, count(key)])),
@@ -202,23 +207,35 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
     try {
       await props.submit(JSON.parse(JSON.stringify(sent)));
     } catch (e) {
-      // A missing resolution is named on the object; its number field shows it.
+      // A missing resolution is named on the object; its number field shows it. A count of the
+      // tally (`tally.members`) is shown on its field alone, its key read as the field's label.
       const field =
         e instanceof ApiError && e.field === 'councilResolution'
           ? 'councilResolution.number'
-          : e instanceof ApiError
-            ? e.field
+          : e instanceof ApiError && e.field
+            ? formTallyField(e.field)
             : undefined;
+      const onCount =
+        step.kind === 'ballot' && e instanceof ApiError && field !== undefined && field !== e.field;
       if (e instanceof ApiError && field) {
-        setErrors({ [field]: reasonText(e.message) });
+        const label = onCount ? tallyLabel(field) : '';
+        setErrors({ [field]: fieldInWords(reasonText(e.message), e.field ?? '', label) });
         focusFirstInvalid();
       }
-      setError(e);
+      if (!onCount) setError(e);
     } finally {
       inFlight.current = false;
     }
   };
 
+  const tallyLabel = (name: string) =>
+    name.startsWith('votes.')
+      ? t('discipline.form.votes', {
+          form: t(`discipline.forms.${name.slice(6)}`, { defaultValue: name.slice(6) }),
+        })
+      : name === 'noDiscipline' || name === 'invalid'
+        ? t(`discipline.form.${name}`)
+        : t(`form.${name}`);
   // Party: the decision applies the form the ballot chose (no council recommends, nobody else
   // proposes a form the decision may depart from), so that form is the only one offered.
   const appliesBallotForm = !props.councilRecommends && props.recommendedForm !== null;
@@ -292,24 +309,8 @@ export function DisciplineStepForm(props: DisciplineStepFormProps) {
       {step.kind === 'ballot' && (
         <fieldset>
           <legend>{t('discipline.form.tally')}</legend>
-          {COUNTS.map((key) =>
-            input(
-              key,
-              key === 'noDiscipline' || key === 'invalid'
-                ? t(`discipline.form.${key}`)
-                : t(`form.${key}`),
-              'number',
-            ),
-          )}
-          {forms.map((form) =>
-            input(
-              `votes.${form}`,
-              t('discipline.form.votes', {
-                form: t(`discipline.forms.${form}`, { defaultValue: form }),
-              }),
-              'number',
-            ),
-          )}
+          {COUNTS.map((key) => input(key, tallyLabel(key), 'number', true))}
+          {forms.map((form) => input(`votes.${form}`, tallyLabel(`votes.${form}`), 'number'))}
           {props.ballotRule && <FormBallotLive rule={props.ballotRule} values={values} />}
           {props.heavierForm && <HeavierFormNotice required={props.heavierForm} />}
         </fieldset>
