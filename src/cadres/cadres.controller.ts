@@ -34,6 +34,7 @@ import { parseAsOf } from '../common/as-of';
 import { vietnamDay } from '../common/vietnam-day';
 import { parseLimit } from '../read-models/cursor';
 import { PersonEligibility } from './person-eligibility';
+import { ApiEligibilityQuery } from './eligibility-query';
 import { personViewFor } from './open-cases-in-grant';
 import { NominationsOnRecord } from './nominations-on-record';
 import { caseTitlesOnRecord } from './case-titles';
@@ -193,26 +194,23 @@ export class CadresController {
   @ApiOperation({
     summary: 'Whether the person may be appointed to a post on a day, and every reason if not',
   })
-  @ApiQuery({ name: 'for', required: true, description: 'the position id' })
-  @ApiQuery({
-    name: 'asOf',
-    required: false,
-    description:
-      'a day YYYY-MM-DD (default today in Vietnam), or an ISO date-time meaning its day in Vietnam: the record at the end of that day and the rule set of that day',
-  })
+  @ApiEligibilityQuery()
   @ApiOkResponse({ type: EligibilityDto })
   @ApiProblems(400, 404, 422)
   async eligibility(
     @Param('id') personId: string,
     @Query('for') positionId: string | undefined,
     @Query('asOf') asOf: string | undefined,
+    @Query('procedure') procedureQuery: string | undefined,
     @CurrentActor() actor: Actor,
   ) {
     await this.assertPersonInScope(actor, personId);
     const wanted = PersonEligibility.positionIdFrom(positionId);
+    const procedure = PersonEligibility.procedureFrom(procedureQuery);
     const day = parseAsOf(asOf)?.day ?? this.today();
     const target = await this.eligibilities.targetPost(wanted);
     await this.scope.assertPositionInScope(actor, wanted, 'for');
+    if (procedure === 'rotation') return this.eligibilities.rotationOn(personId, target, day);
     return this.eligibilities.on(personId, target, day, actor);
   }
 

@@ -10,6 +10,12 @@ import { disciplineCasesOutOfGrant } from './open-cases-in-grant';
 import { personStream } from './person-stream';
 import { postsHeldOn } from './person/posts-held-on';
 import { Position, RegistryService } from './registry.service';
+import { rotationOpeningRefusals } from '../procedures/rotation/rotation-rules';
+import { rotationOpeningInput } from '../procedures/rotation/rotation-opening-input';
+
+/** The procedures eligibility answers for (`procedure`): appointment unless another is named. */
+export const ELIGIBILITY_PROCEDURES = ['appointment', 'rotation'] as const;
+export type EligibilityProcedure = (typeof ELIGIBILITY_PROCEDURES)[number];
 
 /** Whether a person may be appointed to a post on a day: the record and the rule set of that day. */
 @Injectable()
@@ -31,6 +37,18 @@ export class PersonEligibility {
         'for',
       );
     return query;
+  }
+
+  /** The procedure asked about (`procedure`): appointment by default, or rotation. */
+  static procedureFrom(query: string | undefined): EligibilityProcedure {
+    if (query === undefined || query === 'appointment') return 'appointment';
+    if (query === 'rotation') return 'rotation';
+    throw new DomainRuleViolation(
+      'query.procedure',
+      `procedure: one of ${ELIGIBILITY_PROCEDURES.join(', ')}`,
+      'invalid',
+      'procedure',
+    );
   }
 
   /** The post asked about, which must exist (a 422 naming `for` if not). */
@@ -80,6 +98,47 @@ export class PersonEligibility {
         this.postAlreadyHeld(day),
         await disciplineCasesOutOfGrant(state.openCases, this.scope, reader.orgUnit),
       ),
+    };
+  }
+
+  /**
+   * What opening a rotation (luân chuyển) to the post would judge on the day: the checks its
+   * definition in force then names (`openingChecks`), under its track's rule set, every refusal
+   * (the opening refuses the first). Before, the open-case form asked the appointment's question,
+   * whose rules differ, and showed nothing for a rotation until «Mở hồ sơ» was refused.
+   */
+  async rotationOn(personId: string, target: Position, day: string) {
+    const definition = this.catalog.resolveDefinitionOn('rotation.standard', day);
+    const ruleSet = definition && this.catalog.ruleSetFor(definition, day);
+    if (!definition || !ruleSet)
+      throw new DomainRuleViolation(
+        'rule_set.none_in_force',
+        `asOf: no rotation definition and rule set are in force on ${day}`,
+        'unprocessable',
+        'asOf',
+      );
+    const { state } = await this.registry.loadPerson(personId, endOfVietnamDay(day));
+    if (state.status !== 'registered') throw await this.notRegisteredOn(personId, day);
+    const input = await rotationOpeningInput(
+      this.registry,
+      state,
+      target,
+      definition,
+      ruleSet,
+      day,
+    );
+    // Each reason as the opening's refusal words it (the screens read those sentences).
+    const reasons = rotationOpeningRefusals(input).map(({ rule, message }) => ({
+      rule,
+      reason: message,
+    }));
+    return {
+      personId,
+      positionId: target.id,
+      eligible: reasons.length === 0,
+      asOf: day,
+      ruleSet: ruleSet.id,
+      reasons,
     };
   }
 

@@ -32,13 +32,14 @@ export interface RotationOpeningInput {
  * transfer (điều động) asks for neither.
  */
 export function rotationOpening(input: RotationOpeningInput): Record<string, unknown> {
-  const checks = input.definition.openingChecks ?? [];
+  const [refused] = rotationOpeningRefusals(input);
+  if (refused) throw refused;
   // The facts name the kind of move by the definition's family: rotation.standard → rotation.
   const kind = input.definition.id.split('.')[0];
-  const placement = checks.length ? placementGroupOf(input) : null;
+  const placement = input.definition.openingChecks?.length ? placementGroupOf(input) : null;
   const exempt = placement?.planningExempt ?? false;
-  const entry = checks.includes('planning_pool') && !exempt ? planningPoolEntry(input) : null;
-  if (checks.includes('years_to_retirement')) refuseTooCloseToRetirement(input, placement);
+  const checksPool = input.definition.openingChecks?.includes('planning_pool') ?? false;
+  const entry = checksPool && !exempt ? planningPoolEntry(input) : null;
   return {
     kind,
     ...(entry
@@ -46,6 +47,29 @@ export function rotationOpening(input: RotationOpeningInput): Record<string, unk
       : {}),
     ...(placement ? { placementGroup: placement.group, placementReason: placement.reason } : {}),
   };
+}
+
+/**
+ * Every refusal of the opening checks, not just the first: the opening throws the first, the
+ * eligibility asked before opening (GET /cadres/:id/eligibility?procedure=rotation) lists them all.
+ */
+export function rotationOpeningRefusals(input: RotationOpeningInput): DomainRuleViolation[] {
+  const checks = input.definition.openingChecks ?? [];
+  const placement = checks.length ? placementGroupOf(input) : null;
+  const exempt = placement?.planningExempt ?? false;
+  const refusals: DomainRuleViolation[] = [];
+  const judge = (check: () => unknown) => {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation)) throw error;
+      refusals.push(error);
+    }
+  };
+  if (checks.includes('planning_pool') && !exempt) judge(() => planningPoolEntry(input));
+  if (checks.includes('years_to_retirement'))
+    judge(() => refuseTooCloseToRetirement(input, placement));
+  return refusals;
 }
 
 function planningPoolEntry(input: RotationOpeningInput): PlanningPoolEntry {

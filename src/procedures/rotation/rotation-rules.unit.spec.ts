@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { loadDefinitions } from '../../workflow/definitions/definition-loader';
 import { loadRuleSets } from '../../workflow/rule-sets/rule-set-loader';
-import { rotationOpening, rotationTerm } from './rotation-rules';
+import { rotationOpening, rotationOpeningRefusals, rotationTerm } from './rotation-rules';
 
 const seeds = path.resolve(__dirname, '../../../seeds');
 const ruleSets = loadRuleSets(path.join(seeds, 'rule-sets'));
@@ -68,6 +68,20 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
         rotationOpening({ ...input, person: { ...input.person, dateOfBirth: '1970-01-01' } }),
       ),
     ).toMatchObject({ rule: 'rotation.too_close_to_retirement', field: 'personId' });
+  });
+
+  it('lists every refusal for the eligibility before opening, the first being the one the opening throws', () => {
+    const both = {
+      ...input,
+      planningPool: [],
+      person: { ...input.person, dateOfBirth: '1970-01-01' },
+    };
+    expect(rotationOpeningRefusals(both).map((r) => r.rule)).toEqual([
+      'rotation.no_planning_pool_entry',
+      'rotation.too_close_to_retirement',
+    ]);
+    expect(refusal(() => rotationOpening(both)).rule).toBe('rotation.no_planning_pool_entry');
+    expect(rotationOpeningRefusals(input)).toEqual([]);
   });
 
   it('plans at least the rule’s minimum duration', () => {

@@ -10,13 +10,14 @@ import { refuseSeatsFullAtOpening } from '../appointment/post-seats-at-opening';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReads } from '../../cadres/prefetched-registry';
-import { postsHeldOn, postsStartingAfter } from '../../cadres/person/posts-held-on';
+import { postsStartingAfter } from '../../cadres/person/posts-held-on';
 import { pendingPostAtOpening, pendingPostOtherThan } from '../case/decider/pending-post';
 import { CasesModule } from '../case/cases.module';
 import { OpeningInput, ProcedureRegistry } from '../case/procedure-registry';
 import { Position } from '../../cadres/registry-records';
 import { PostHolder } from '../../cadres/post-holders';
 import { leadershipPostTerm, rotationOpening, rotationTerm } from './rotation-rules';
+import { rotationOpeningInput } from './rotation-opening-input';
 
 type RegisteredPerson = Awaited<ReturnType<typeof registeredPerson>>;
 
@@ -42,34 +43,16 @@ export class RotationModule implements OnModuleInit {
         await refuseMoveInto(target, person, opening, registry, (id, from) =>
           this.registry.postSeats.holdsSince(id, from),
         );
-        const planningPool = await Promise.all(
-          person.planningPool.map(async (entry) => ({
-            ...entry,
-            rank: (await registry.findPosition(entry.positionId))?.rank ?? null,
-          })),
+        return rotationOpening(
+          await rotationOpeningInput(
+            registry,
+            person,
+            target,
+            definition,
+            context.ruleSet,
+            context.today,
+          ),
         );
-        return rotationOpening({
-          definition,
-          target: {
-            id: target.id,
-            rank: target.rank,
-            isLeadership: target.isLeadership,
-            province: await provinceOf(registry, target.orgUnitId),
-          },
-          planningPool,
-          person: {
-            dateOfBirth: person.profile.dateOfBirth,
-            gender: person.profile.gender,
-            originProvince: person.placeOfOrigin?.province ?? null,
-            leadershipPostsPastFirstTerm: await leadershipPostsPastFirstTerm(
-              registry,
-              person,
-              context.today,
-            ),
-          },
-          today: context.today,
-          ruleSet: context.ruleSet,
-        });
       },
       decisionTerm: (context, state) => this.decisionTerm(context, state),
     });
@@ -132,31 +115,4 @@ async function refuseMoveInto(
       ...pending,
       title: (await registry.findPosition(pending.positionId))?.title,
     });
-}
-
-/** The name of the province unit above (or at) a unit, if any. */
-async function provinceOf(registry: RegistryReads, orgUnitId: string): Promise<string | null> {
-  const unit = await registry.findOrgUnit(orgUnitId);
-  for (const id of unit?.path ?? []) {
-    const ancestor = await registry.findOrgUnit(id);
-    if (ancestor?.kind === 'province') return ancestor.name;
-  }
-  return null;
-}
-
-/** Leadership posts held today that began after a term of the same post ended (a re-appointment). */
-async function leadershipPostsPastFirstTerm(
-  registry: RegistryReads,
-  person: RegisteredPerson,
-  today: string,
-): Promise<string[]> {
-  const held: string[] = [];
-  for (const post of postsHeldOn(person, today)) {
-    const renewed = person.reappointmentsDue.some(
-      (due) => due.positionId === post.positionId && due.termEnd <= post.from,
-    );
-    if (renewed && (await registry.findPosition(post.positionId))?.isLeadership)
-      held.push(post.positionId);
-  }
-  return held;
 }

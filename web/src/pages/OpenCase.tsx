@@ -99,8 +99,17 @@ const FORM_FIELDS: readonly string[] = [
 /** The removals whose case rests on a ground chosen from a list (relief, dismissal). */
 const RESTS_ON_A_GROUND = ['removal.relief', 'removal.dismissal'];
 
-/** Procedures the eligibility for an appointment (GET /cadres/:id/eligibility) speaks to. */
-const ASKS_APPOINTMENT_ELIGIBILITY = ['appointment', 'competitive_exam', 'approval_in_principle'];
+/**
+ * The question GET /cadres/:id/eligibility answers before each procedure opens (`procedure`):
+ * an appointment's, or what a rotation's opening judges, whose rules differ (before, a rotation
+ * showed no verdict and was refused only after «Mở hồ sơ»).
+ */
+const ELIGIBILITY_ASKED: Record<string, 'appointment' | 'rotation'> = {
+  appointment: 'appointment',
+  competitive_exam: 'appointment',
+  approval_in_principle: 'appointment',
+  rotation: 'rotation',
+};
 
 /** Open a case: procedure and definition, the person and the post by name, the eligibility verdict first. */
 export function OpenCase() {
@@ -151,13 +160,12 @@ export function OpenCase() {
   // A submit the form holds back, or the server refuses on a field: focus goes to the first field
   // to correct (before: it stayed on «Mở hồ sơ», far below what was wrong).
   const { formRef, focusFirstInvalid } = useFocusOnInvalid<HTMLFormElement>();
+  const asked = ELIGIBILITY_ASKED[procedure];
   const eligibility = useQuery({
-    queryKey: ['eligibility', personId, positionId],
+    queryKey: ['eligibility', personId, positionId, asked],
     // A paper case was vetted on paper; the record here was entered later, so it cannot say
     // what the person's record was on the day the case began.
-    enabled: Boolean(
-      personId && positionId && !fromPaper && ASKS_APPOINTMENT_ELIGIBILITY.includes(procedure),
-    ),
+    enabled: Boolean(personId && positionId && !fromPaper && asked),
     queryFn: () =>
       unwrap<{
         eligible: boolean;
@@ -166,7 +174,7 @@ export function OpenCase() {
         reasons: { rule: string; reason: string }[];
       }>(
         api.GET('/cadres/{id}/eligibility', {
-          params: { path: { id: personId }, query: { for: positionId } },
+          params: { path: { id: personId }, query: { for: positionId, procedure: asked } },
           headers: { 'X-Purpose': PURPOSE.openCase },
         }),
       ),
@@ -581,7 +589,7 @@ export function OpenCase() {
             )}
           </fieldset>
         )}
-        {eligibility.data && !fromPaper && ASKS_APPOINTMENT_ELIGIBILITY.includes(procedure) && (
+        {eligibility.data && !fromPaper && asked && (
           <div
             className={eligibility.data.eligible ? 'notice' : 'warning'}
             role="status"
