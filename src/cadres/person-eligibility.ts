@@ -12,6 +12,7 @@ import { postsHeldOn } from './person/posts-held-on';
 import { Position, RegistryService } from './registry.service';
 import { rotationOpeningRefusals } from '../procedures/rotation/rotation-rules';
 import { rotationOpeningInput } from '../procedures/rotation/rotation-opening-input';
+import { refuseMoveInto } from '../procedures/rotation/move-into-refusal';
 
 /** The procedures eligibility answers for (`procedure`): appointment unless another is named. */
 export const ELIGIBILITY_PROCEDURES = ['appointment', 'rotation'] as const;
@@ -127,8 +128,22 @@ export class PersonEligibility {
       ruleSet,
       day,
     );
+    // The post itself first, as the opening asks (its first refusal there), then the checks.
+    const moveInto = await refuseMoveInto(
+      target,
+      state,
+      { personId, definition, today: day },
+      this.registry,
+      (id, from) => this.registry.postSeats.holdsSince(id, from),
+    ).then(
+      () => [],
+      (error: unknown) => {
+        if (error instanceof DomainRuleViolation) return [error];
+        throw error;
+      },
+    );
     // Each reason as the opening's refusal words it (the screens read those sentences).
-    const reasons = rotationOpeningRefusals(input).map(({ rule, message }) => ({
+    const reasons = [...moveInto, ...rotationOpeningRefusals(input)].map(({ rule, message }) => ({
       rule,
       reason: message,
     }));

@@ -1,5 +1,6 @@
 import { signIn } from './support/browser';
-import { DemoTown, startDemoTown } from './support/town-fixture';
+import { Page } from 'playwright-core';
+import { AN, DemoTown, startDemoTown } from './support/town-fixture';
 
 jest.setTimeout(300_000);
 
@@ -23,6 +24,27 @@ describe('the rotation eligibility before opening', () => {
     await town?.close();
   });
 
+  const chooseRotation = async (
+    page: Page,
+    search: string,
+    name: string,
+    personId: string,
+    postSearch: string,
+    positionId: string,
+  ) => {
+    await page.goto(`${town.base}/cases/new`);
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('rotation');
+    await page.getByLabel('Quy trình').selectOption('rotation.standard');
+    await page.getByLabel('Tìm cán bộ theo tên').fill(search);
+    await page
+      .getByLabel('Chọn cán bộ')
+      .locator('option', { hasText: name })
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Chọn cán bộ').selectOption(personId);
+    await page.getByLabel('Tìm chức vụ').fill(postSearch);
+    await page.getByLabel('Chọn chức vụ').selectOption(positionId);
+  };
+
   it('shows every reason the opening refuses, as the opening judges them', async () => {
     // What the opening itself says: its first refusal is among those the form lists.
     const opened = await town
@@ -40,17 +62,7 @@ describe('the rotation eligibility before opening', () => {
       .expect(422);
     expect(opened.body.rule).toBe('rotation.no_planning_pool_entry');
     const { page, context } = await signIn(town.browser, town.base, 'staff-1');
-    await page.goto(`${town.base}/cases/new`);
-    await page.getByLabel('Thủ tục', { exact: true }).selectOption('rotation');
-    await page.getByLabel('Quy trình').selectOption('rotation.standard');
-    await page.getByLabel('Tìm cán bộ theo tên').fill('dang van hai');
-    await page
-      .getByLabel('Chọn cán bộ')
-      .locator('option', { hasText: 'Đặng Văn Hải' })
-      .waitFor({ state: 'attached' });
-    await page.getByLabel('Chọn cán bộ').selectOption(HAI);
-    await page.getByLabel('Tìm chức vụ').fill('Phó Giám đốc Sở Nội vụ');
-    await page.getByLabel('Chọn chức vụ').selectOption(POST);
+    await chooseRotation(page, 'dang van hai', 'Đặng Văn Hải', HAI, 'Phó Giám đốc Sở Nội vụ', POST);
     const verdict = page.getByTestId('eligibility');
     await verdict.waitFor();
     const text = await verdict.innerText();
@@ -63,6 +75,28 @@ describe('the rotation eligibility before opening', () => {
     expect(await verdict.locator('li').count()).toBe(2);
     expect(await verdict.locator('li').first().getAttribute('title')).toBe(
       'rotation.no_planning_pool_entry',
+    );
+    await context.close();
+  });
+
+  it('names the post already held, as the opening refuses it, and no other reason', async () => {
+    const { page, context } = await signIn(town.browser, town.base, 'staff-1');
+    await chooseRotation(
+      page,
+      'nguyen van an',
+      'Nguyễn Văn An',
+      AN,
+      'Phó Trưởng ban Tổ chức',
+      'pos-ha-noi-deputy-head-organization',
+    );
+    const verdict = page.getByTestId('eligibility');
+    await verdict.waitFor();
+    expect(await verdict.locator('li').count()).toBe(1);
+    expect(await verdict.locator('li').getAttribute('title')).toBe(
+      'appointment.already_holds_post',
+    );
+    expect(await verdict.innerText()).toContain(
+      'Nguyễn Văn An đang giữ chức vụ Phó Trưởng ban Tổ chức Thành ủy Hà Nội',
     );
     await context.close();
   });

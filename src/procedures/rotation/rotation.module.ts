@@ -5,21 +5,13 @@ import { refuseMoveFromPostNotHeld } from './post-left';
 import { CaseContext } from '../case/decider/case.context';
 import { ExistingCase } from '../case/decider/case.state';
 import { existingPosition, registeredPerson } from '../case/opening-subjects';
-import { refuseElectedPost, refusePostAlreadyHeld } from '../appointment/elected-post';
-import { refuseSeatsFullAtOpening } from '../appointment/post-seats-at-opening';
 import { CadresModule } from '../../cadres/cadres.module';
 import { RegistryService } from '../../cadres/registry.service';
-import { RegistryReads } from '../../cadres/prefetched-registry';
-import { postsStartingAfter } from '../../cadres/person/posts-held-on';
-import { pendingPostAtOpening, pendingPostOtherThan } from '../case/decider/pending-post';
 import { CasesModule } from '../case/cases.module';
-import { OpeningInput, ProcedureRegistry } from '../case/procedure-registry';
-import { Position } from '../../cadres/registry-records';
-import { PostHolder } from '../../cadres/post-holders';
+import { ProcedureRegistry } from '../case/procedure-registry';
 import { leadershipPostTerm, rotationOpening, rotationTerm } from './rotation-rules';
 import { rotationOpeningInput } from './rotation-opening-input';
-
-type RegisteredPerson = Awaited<ReturnType<typeof registeredPerson>>;
+import { refuseMoveInto } from './move-into-refusal';
 
 /** Rotation (luân chuyển) and transfer (điều động): both run in `rotation-<id>` streams. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -40,8 +32,12 @@ export class RotationModule implements OnModuleInit {
         const registry = opening.registry ?? this.registry;
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
-        await refuseMoveInto(target, person, opening, registry, (id, from) =>
-          this.registry.postSeats.holdsSince(id, from),
+        await refuseMoveInto(
+          target,
+          person,
+          { personId, definition, today: context.today },
+          registry,
+          (id, from) => this.registry.postSeats.holdsSince(id, from),
         );
         return rotationOpening(
           await rotationOpeningInput(
@@ -90,29 +86,4 @@ export class RotationModule implements OnModuleInit {
     if (person.status !== 'registered') return null;
     return { person, personId, leaves };
   }
-}
-
-/** A post nobody is moved into; throws the refusal. */
-async function refuseMoveInto(
-  target: Position,
-  person: RegisteredPerson,
-  { personId, definition, context }: OpeningInput,
-  registry: RegistryReads,
-  holdsSince: (positionId: string, from: string) => Promise<PostHolder[]>,
-): Promise<void> {
-  // An elected post (a commune chair) is filled by its council's election, not moved into.
-  refuseElectedPost(target, definition);
-  // Nobody is moved into the post they hold (before: every step ran, and the decision was
-  // refused as decision.post_already_held); its term is renewed by re-appointment.
-  refusePostAlreadyHeld(person, personId, target.id, definition);
-  // Nor into a post whose seats others all hold (a head post someone holds, or will from a later day).
-  await refuseSeatsFullAtOpening(holdsSince, target, personId, context.today);
-  // Nor while a decided decision's post is still to come (before: every step ran, and the
-  // decision was refused as decision.pending_post).
-  const pending = pendingPostOtherThan(postsStartingAfter(person, context.today), target.id);
-  if (pending)
-    throw pendingPostAtOpening(personId, {
-      ...pending,
-      title: (await registry.findPosition(pending.positionId))?.title,
-    });
 }
