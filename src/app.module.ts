@@ -167,7 +167,10 @@ export class AppModule {
         ...runtimeModules(config, options.logDestination),
         IdentityModule,
         AccessLogModule,
-        HealthModule.forRoot({ stalledAfterMs: config.HEALTH_STALLED_AFTER_MS }),
+        HealthModule.forRoot({
+          stalledAfterMs: config.HEALTH_STALLED_AFTER_MS,
+          checkpointKeysDir: Boolean(config.CHECKPOINT_PUBLIC_KEYS_DIR),
+        }),
         WorkflowModule.forRoot(options.catalog),
         CadresModule,
         ImportsModule,

@@ -22,6 +22,7 @@ import {
   Param,
   Post,
   Query,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import { Pool } from 'pg';
 import { ApiAuthenticatedProblems, ApiProblems } from '../common/openapi/api-problems.decorator';
@@ -38,6 +39,8 @@ import {
   CreatedCheckpoint,
   StoreDisagrees,
 } from './checkpoints/checkpoint-ledger';
+import { KeysDirectoryUnreadable } from './checkpoints/keys-directory-unreadable';
+import { KEYS_DIR_REREAD_MS } from './checkpoints/directory-keyring';
 import { CASE_PROCEDURES } from '../procedures/case/case-stream';
 import { SensitiveRead } from '../access-log/sensitive-read.decorator';
 import { Actor } from '../identity/actor';
@@ -155,10 +158,10 @@ export class AuditCheckpointsController {
   @ApiOperation({
     operationId: 'AuditController_createCheckpoint',
     summary:
-      'Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database; refused (409 checkpoint.store_disagrees) while verifying the store finds it changed',
+      'Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database; refused (409 checkpoint.store_disagrees) while verifying the store finds it changed, and (503 checkpoint.keys_unreadable, the file named) while a file of CHECKPOINT_PUBLIC_KEYS_DIR cannot be read',
   })
   @ApiResponse({ status: 201, type: CreatedCheckpointDto })
-  @ApiProblems(409)
+  @ApiProblems(409, 503)
   async createCheckpoint(@MaybeActor() actor?: Actor): Promise<CreatedCheckpoint> {
     // A checkpoint covers, and its answer counts, every unit's streams.
     if (actor && this.scope) await this.scope.assertTopLevelGrant(actor, 'signed checkpoints');
@@ -208,8 +211,18 @@ export class AuditCheckpointsController {
   }
 }
 
-/** A checkpoint that cannot be signed or relied on, as a 409 naming why. */
+/**
+ * A checkpoint that cannot be signed or relied on, as a 409 naming why; a keys folder with a file
+ * that cannot be read as a 503 naming the file, fixed there and read again within
+ * KEYS_DIR_REREAD_MS (before: 500 internal.unexpected).
+ */
 function checkpointConflict(error: unknown): unknown {
+  if (error instanceof KeysDirectoryUnreadable)
+    return new ServiceUnavailableException({
+      rule: 'checkpoint.keys_unreadable',
+      message: error.message,
+      retryAfterSeconds: KEYS_DIR_REREAD_MS / 1000,
+    });
   if (error instanceof CheckpointRefused)
     return new ConflictException({ rule: 'checkpoint.refused', message: error.message });
   if (error instanceof StoreDisagrees)

@@ -7,6 +7,7 @@ const KNOWN_AS: Record<string, string> = {
   redis: 'Redis',
   eventStore: 'the event store',
   service: 'this instance',
+  checkpointKeys: 'the checkpoint keys folder',
 };
 
 /**

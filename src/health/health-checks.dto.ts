@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CheckpointKeysHealthDto,
   DependencyHealthDto,
   LeasesHealthDto,
   PROJECTIONS_HEALTH,
@@ -23,4 +24,6 @@ export class HealthChecksDto {
   @ApiPropertyOptional() timers?: TimersHealthDto;
   @ApiPropertyOptional({ description: 'only on an instance that runs workers' })
   leases?: LeasesHealthDto;
+  @ApiPropertyOptional({ description: 'only where CHECKPOINT_PUBLIC_KEYS_DIR is set' })
+  checkpointKeys?: CheckpointKeysHealthDto;
 }

@@ -15,6 +15,21 @@ export class DependencyHealthDto {
   @ApiPropertyOptional({ description: 'why it does not answer' }) message?: string;
 }
 
+/** CHECKPOINT_PUBLIC_KEYS_DIR: whether every file of it is read. */
+export class CheckpointKeysHealthDto {
+  @ApiProperty({
+    ...STATUS,
+    description:
+      'down (503) while a file of it cannot be read: no checkpoint is verified or signed',
+  })
+  status!: string;
+  @ApiPropertyOptional({
+    description:
+      'the file that cannot be read and what is wrong with it, e.g. "CHECKPOINT_PUBLIC_KEYS_DIR <dir> cannot be read: k1.retired holds no ISO time (…)"',
+  })
+  message?: string;
+}
+
 /** This instance itself: down from the moment it begins to stop. */
 export class ServiceHealthDto {
   @ApiProperty(STATUS) status!: string;

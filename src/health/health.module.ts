@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { HealthController } from './health.controller';
@@ -18,10 +19,15 @@ import { sagasHealth } from '../sagas/sagas-health';
 import { STORED_EVENT_NAMES } from '../infrastructure/stored-event-names.token';
 import { StoredEventNames } from '../event-store/stored-event-names';
 import { ServiceStopping } from './service-stopping';
+import { CHECKPOINT_SETTINGS } from '../audit/checkpoints/checkpoint.service';
+import { CheckpointSettings } from '../audit/checkpoints/checkpoint-settings';
+import { checkpointKeysHealth } from '../audit/checkpoints/checkpoint-keys-health';
 
 export interface HealthOptions {
   /** How long work may wait with its checkpoint (or a timer) standing still before it is a problem. */
   stalledAfterMs: number;
+  /** CHECKPOINT_PUBLIC_KEYS_DIR is set: `/health` tells whether every file of it is read. */
+  checkpointKeysDir?: boolean;
 }
 
 @Module({})
@@ -43,6 +49,7 @@ export class HealthModule {
             STORED_EVENT_NAMES,
             JobsRuntime,
             CLOCK,
+            ModuleRef,
             { token: WORKER_LEASES, optional: true },
           ],
           useFactory: (
@@ -52,6 +59,7 @@ export class HealthModule {
             names: StoredEventNames,
             jobs: JobsRuntime,
             clock: Clock,
+            modules: ModuleRef,
             leases?: WorkerLeases,
           ) => {
             const stalled = (checkpoint: Parameters<typeof stalledSince>[1]) =>
@@ -65,6 +73,17 @@ export class HealthModule {
                 () => jobs.worker.failure,
               ),
               ...(leases ? [leasesHealth(leases)] : []),
+              // The audit module's keyring, the one verification and signing read (looked up at
+              // each check: the audit module is a sibling, not an import).
+              ...(options.checkpointKeysDir
+                ? [
+                    checkpointKeysHealth(
+                      () =>
+                        modules.get<CheckpointSettings>(CHECKPOINT_SETTINGS, { strict: false })
+                          .keyring,
+                    ),
+                  ]
+                : []),
             ];
           },
         },

@@ -125,4 +125,32 @@ describe('a checkpoint key retired while the service runs', () => {
     expect(verified.body).toMatchObject({ status: 'refused', refusedCode: 'key_rotated_out' });
     expect(verified.body.refusedBecause).toMatch(/signed by key k1 .*after it was rotated out/);
   }, 60_000);
+
+  it('refuses, naming the file, while a key file cannot be read, and recovers once it is fixed', async () => {
+    await retireK1('garbage');
+    const unreadable = /k1\.retired holds no ISO time \(got "garbage"\)/;
+    // Before: 500 internal.unexpected for both, "Invalid time value" with no file named.
+    const stream = await http().get('/audit/verify?stream=cadre-p-1').set(auditor).expect(200);
+    expect(stream.body.checkpoint).toMatchObject({
+      status: 'refused',
+      refusedCode: 'keys_unreadable',
+    });
+    expect(stream.body.checkpoint.refusedBecause).toMatch(unreadable);
+    const whole = await http().get('/audit/verify').set(auditor).expect(200);
+    expect(whole.body).toMatchObject({ status: 'refused', refusedCode: 'keys_unreadable' });
+    const signing = await http().post('/audit/checkpoints').set(auditor).expect(503);
+    expect(signing.body).toMatchObject({ rule: 'checkpoint.keys_unreadable' });
+    expect(signing.body.message).toMatch(unreadable);
+    // Before: 200, every check up.
+    const health = await http().get('/health').expect(503);
+    expect(health.body.down).toContain('checkpointKeys');
+    expect(health.body.details.checkpointKeys.message).toMatch(unreadable);
+
+    rmSync(join(keysDir, 'k1.retired'));
+    await new Promise((resolve) => setTimeout(resolve, KEYS_DIR_REREAD_MS + 500));
+    const recovered = await http().get('/audit/verify').set(auditor).expect(200);
+    expect(recovered.body).toMatchObject({ status: 'intact', findings: [] });
+    const healthAgain = await http().get('/health');
+    expect(healthAgain.body.details.checkpointKeys).toEqual({ status: 'up' });
+  }, 60_000);
 });

@@ -56,6 +56,11 @@ export class Keyring {
     return this.keys;
   }
 
+  /** Why the trusted keys cannot be read now (a file of their directory), or null. */
+  unreadable(): string | null {
+    return null;
+  }
+
   ids(): string[] {
     return [...this.trusted().keys()];
   }

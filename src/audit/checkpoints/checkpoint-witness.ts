@@ -42,7 +42,9 @@ export type CheckpointRefusalCode =
   | 'events_count'
   | 'root_not_rebuilt'
   /** The database records a checkpoint CHECKPOINT_DIR does not hold (recorded-checkpoint.ts). */
-  | 'recorded_checkpoint_missing';
+  | 'recorded_checkpoint_missing'
+  /** A file of CHECKPOINT_PUBLIC_KEYS_DIR cannot be read (keys-directory-unreadable.ts). */
+  | 'keys_unreadable';
 
 /** A checkpoint that cannot be relied on: bad or unknown signature, broken sequence, files that disagree. */
 export class CheckpointRefused extends Error {

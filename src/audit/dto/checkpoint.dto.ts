@@ -13,6 +13,7 @@ const REFUSAL_CODES = [
   'events_count',
   'root_not_rebuilt',
   'recorded_checkpoint_missing',
+  'keys_unreadable',
 ];
 
 const KINDS = [

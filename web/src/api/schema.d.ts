@@ -787,7 +787,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database; refused (409 checkpoint.store_disagrees) while verifying the store finds it changed */
+        /** Signs a checkpoint over the whole store now (Ed25519), kept in CHECKPOINT_DIR and the database; refused (409 checkpoint.store_disagrees) while verifying the store finds it changed, and (503 checkpoint.keys_unreadable, the file named) while a file of CHECKPOINT_PUBLIC_KEYS_DIR cannot be read */
         post: operations["AuditController_createCheckpoint"];
         delete?: never;
         options?: never;
@@ -1241,6 +1241,15 @@ export interface components {
             /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent) */
             message?: string;
         };
+        CheckpointKeysHealthDto: {
+            /**
+             * @description down (503) while a file of it cannot be read: no checkpoint is verified or signed
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /** @description the file that cannot be read and what is wrong with it, e.g. "CHECKPOINT_PUBLIC_KEYS_DIR <dir> cannot be read: k1.retired holds no ISO time (…)" */
+            message?: string;
+        };
         HealthChecksDto: {
             /** @description this instance: down while it stops */
             service?: components["schemas"]["ServiceHealthDto"];
@@ -1258,6 +1267,8 @@ export interface components {
             timers?: components["schemas"]["TimersHealthDto"];
             /** @description only on an instance that runs workers */
             leases?: components["schemas"]["LeasesHealthDto"];
+            /** @description only where CHECKPOINT_PUBLIC_KEYS_DIR is set */
+            checkpointKeys?: components["schemas"]["CheckpointKeysHealthDto"];
         };
         HealthProblemDto: {
             /**
@@ -3185,7 +3196,7 @@ export interface components {
              * @description why it is refused, as a code
              * @enum {string}
              */
-            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt" | "recorded_checkpoint_missing";
+            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt" | "recorded_checkpoint_missing" | "keys_unreadable";
         };
         HistoryDisagreementDto: {
             /**
@@ -3248,7 +3259,7 @@ export interface components {
              * @description why it is refused, as a code
              * @enum {string}
              */
-            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt" | "recorded_checkpoint_missing";
+            refusedCode?: "unreadable_file" | "not_signed" | "out_of_sequence" | "unknown_key" | "key_rotated_out" | "bad_signature" | "does_not_follow" | "events_unreadable" | "events_skip" | "events_count" | "root_not_rebuilt" | "recorded_checkpoint_missing" | "keys_unreadable";
             /** @description audit history lines that differ from the store, lines without an event, events whose line is gone (tampered when any) */
             historyDisagreements: components["schemas"]["HistoryDisagreementDto"][];
         };
@@ -3871,6 +3882,7 @@ export type SchemaServiceHealthDto = components['schemas']['ServiceHealthDto'];
 export type SchemaDependencyHealthDto = components['schemas']['DependencyHealthDto'];
 export type SchemaTimersHealthDto = components['schemas']['TimersHealthDto'];
 export type SchemaLeasesHealthDto = components['schemas']['LeasesHealthDto'];
+export type SchemaCheckpointKeysHealthDto = components['schemas']['CheckpointKeysHealthDto'];
 export type SchemaHealthChecksDto = components['schemas']['HealthChecksDto'];
 export type SchemaHealthProblemDto = components['schemas']['HealthProblemDto'];
 export type SchemaProjectionHealthDto = components['schemas']['ProjectionHealthDto'];
@@ -7916,6 +7928,15 @@ export interface operations {
             };
             /** @description rate_limit.exceeded (see Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description service.unavailable: a dependency (PostgreSQL, Redis) is down or dropped the connection during the request, named in `dependency` (or, from /health, the checks in `down`); see Retry-After. A read, or a connection refused at connect, ran nothing: retry it. A write whose connection dropped may or may not be stored: retry it with the same Idempotency-Key if it sent one, else check the state first */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
