@@ -1168,6 +1168,8 @@ const vi = {
         'Máy chủ chưa được thiết lập bản chốt ký số (thư mục lưu bản chốt, khóa ký): chưa thể ký hay đối chiếu.',
       checkpoint_refused:
         'Bản chốt ký số hiện có không dùng được để đối chiếu: các tệp bản chốt đã bị sửa hoặc không đọc được.',
+      checkpoint_keys_unreadable:
+        'Chưa thể ký bản chốt hay cấp bản chứng minh: một tệp trong thư mục khóa công khai (CHECKPOINT_PUBLIC_KEYS_DIR) không đọc được. Báo quản trị hệ thống sửa tệp được nêu bên dưới, rồi thử lại.',
       scope_top_level_only:
         'Chỉ người được giao quyền ở đơn vị cấp cao nhất mới làm được việc này: bản chốt và việc kiểm tra toàn bộ kho bao gồm hồ sơ của mọi đơn vị.',
       not_covered:
@@ -1261,6 +1263,8 @@ const vi = {
         'các tệp sự kiện không dựng lại được gốc băm mà bản chốt đã ký (các tệp đã bị sửa)',
       recorded_checkpoint_missing:
         'thư mục lưu bản chốt (CHECKPOINT_DIR) thiếu bản chốt mà cơ sở dữ liệu ghi là đã ký: sai thư mục hoặc thư mục chưa được gắn',
+      keys_unreadable:
+        'một tệp trong thư mục khóa công khai (CHECKPOINT_PUBLIC_KEYS_DIR) không đọc được: chưa biết khóa nào còn được tin cậy, nên chưa đối chiếu được cho đến khi tệp được sửa',
       other: 'bản lưu ngoài cơ sở dữ liệu không đáng tin cậy',
     },
     checkpointKinds: {
@@ -2576,6 +2580,8 @@ const en: Strings<typeof vi> = {
         'Signed checkpoints are not set up on the server (their directory, the signing key).',
       checkpoint_refused:
         'The signed checkpoint cannot be relied on: its files were changed or cannot be read.',
+      checkpoint_keys_unreadable:
+        'No checkpoint can be signed, nor a proof given, now: a file of the public keys folder (CHECKPOINT_PUBLIC_KEYS_DIR) cannot be read. Ask the administrator to fix the file named below, then try again.',
       scope_top_level_only:
         "Only a grant of a top-level unit may do this: checkpoints and the whole store's check cover every unit's cases.",
       not_covered:
@@ -2702,6 +2708,8 @@ const en: Strings<typeof vi> = {
       root_not_rebuilt: 'the events files do not rebuild the signed root (they were changed)',
       recorded_checkpoint_missing:
         'the checkpoint folder (CHECKPOINT_DIR) lacks a checkpoint the database records as signed: a wrong folder, or one not mounted',
+      keys_unreadable:
+        'a file of the public keys folder (CHECKPOINT_PUBLIC_KEYS_DIR) cannot be read: which keys are trusted is not known, so nothing is checked until the file is fixed',
       other: 'the copy outside the database cannot be relied on',
     },
     checkpointKinds: {

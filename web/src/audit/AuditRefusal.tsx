@@ -8,6 +8,7 @@ const EXPLAINED = [
   'checkpoint.store_disagrees',
   'checkpoint.not_configured',
   'checkpoint.refused',
+  'checkpoint.keys_unreadable',
   'scope.top_level_only',
 ];
 
