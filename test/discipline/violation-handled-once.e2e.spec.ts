@@ -149,4 +149,19 @@ describe('one violation is disciplined once per track', () => {
       .then((r) => r.body.discipline as { caseId: string }[]);
     expect(records.map((r) => r.caseId)).toEqual(['d-town']);
   });
+
+  it('takes a violation filed under the older code of its category as the same violation', async () => {
+    const landDay = { committedOn: '2026-03-01' };
+    await openCase('d-town-old-code', 'inspector', 'ou-town', {
+      ...landDay,
+      category: 'land',
+    }).expect(201);
+    await onRecord('d-town-old-code');
+    const refused = await openCase('d-town-new-code', 'inspector', 'ou-town', {
+      ...landDay,
+      category: 'land_management',
+    }).expect(409);
+    expect(refused.body.rule).toBe('discipline.violation_already_handled');
+    expect(refused.body.detail).toMatch(/by case d-town-old-code \(open\)/);
+  });
 });

@@ -32,3 +32,18 @@ export const VIOLATION_CATEGORIES = Object.keys(VIOLATION_CATEGORY_NAMES) as Vio
 /** A code the list has. */
 export const isViolationCategory = (code: string): code is ViolationCategory =>
   Object.hasOwn(VIOLATION_CATEGORY_NAMES, code);
+
+/**
+ * The older codes still accepted, each with the current code of the same category: a violation
+ * filed under either is the same violation wherever cases are compared (one violation is
+ * disciplined once per track), though each case keeps the code it was recorded with.
+ */
+export const VIOLATION_CATEGORY_ALIASES: Readonly<
+  Partial<Record<ViolationCategory, ViolationCategory>>
+> = {
+  land: 'land_management',
+};
+
+/** The current code of a category (an older code's successor, otherwise the code itself). */
+export const canonicalViolationCategory = (code: string): string =>
+  (isViolationCategory(code) ? VIOLATION_CATEGORY_ALIASES[code] : undefined) ?? code;

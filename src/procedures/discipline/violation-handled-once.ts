@@ -1,5 +1,6 @@
 import { refuse } from '../../workflow/step-engine';
 import { DisciplineTrack, Violation } from './discipline.events';
+import { canonicalViolationCategory } from './violation-category-names';
 
 export const VIOLATION_ALREADY_HANDLED_RULE = 'discipline.violation_already_handled';
 
@@ -23,7 +24,8 @@ const HANDLING = new Set(['open', 'decided', 'under_review']);
 /**
  * One violation is disciplined once, with one form, on each track (Nghị định 112/2020/NĐ-CP art.
  * 2(2), kept by Nghị định 172/2025; Quy định 69-QĐ/TW for Party discipline). The same violation is
- * the same category committed on the same day: the opening carries nothing finer. A different
+ * the same category committed on the same day: the opening carries nothing finer; a category
+ * filed under an older code is its current one (`land` is `land_management`). A different
  * description does not make it another one (the same act is told in other words by two units);
  * an opener who knows it is another act of that category that day states why
  * (`violation.distinctViolation`), on the record, and the two cases are then not compared.
@@ -39,7 +41,8 @@ export function sameViolationHandled(
       other.track === own.track &&
       HANDLING.has(other.status) &&
       !other.violation.distinctViolation &&
-      other.violation.category === own.violation.category &&
+      canonicalViolationCategory(other.violation.category) ===
+        canonicalViolationCategory(own.violation.category) &&
       other.violation.committedOn === own.violation.committedOn,
   );
 }
