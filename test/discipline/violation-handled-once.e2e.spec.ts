@@ -164,4 +164,28 @@ describe('one violation is disciplined once per track', () => {
     expect(refused.body.rule).toBe('discipline.violation_already_handled');
     expect(refused.body.detail).toMatch(/by case d-town-old-code \(open\)/);
   });
+
+  it('refuses a correction reopening a closed case onto a violation another case handles', async () => {
+    const ethics = { category: 'ethics', committedOn: '2026-06-01' };
+    const day = vietnamToday();
+    const verification = { heldOn: day, minutesRef: 'BB-1', conclusion: 'x' };
+    await openCase('d-ethics-a', 'inspector', 'ou-town', ethics).expect(201);
+    const closed = await http()
+      .post('/discipline-cases/d-ethics-a/steps/verification')
+      .set(h.inspector)
+      .send({ ...verification, violationConfirmed: false })
+      .expect(200);
+    expect(closed.body.status).toBe('closed');
+    await openCase('d-ethics-b', 'inspector', 'ou-town', ethics).expect(201);
+    await onRecord('d-ethics-b');
+    const refused = await http()
+      .post('/discipline-cases/d-ethics-a/steps/verification/corrections')
+      .set(h.inspector)
+      .send({ ...verification, violationConfirmed: true, reason: 'nhầm' })
+      .expect(409);
+    expect(refused.body.rule).toBe('discipline.violation_already_handled');
+    expect(refused.body.detail).toMatch(/by case d-ethics-b \(open\)/);
+    const a = await http().get('/discipline-cases/d-ethics-a').set(h.inspector).expect(200);
+    expect(a.body.status).toBe('closed');
+  });
 });

@@ -204,10 +204,12 @@ export class DisciplineCommandRunner {
   }
 
   /**
-   * An opening or a decision: the person's other discipline cases (one violation is disciplined
-   * once per track), read before deciding.
+   * An opening, a decision or a correction that may reopen a case its last step closed: the
+   * person's other discipline cases (one violation is disciplined once per track), read before
+   * deciding.
    */
   private async otherDisciplineCases(
+    state: DisciplineState,
     caseId: string,
     command: DisciplineCommand,
     person: PersonState,
@@ -215,7 +217,10 @@ export class DisciplineCommandRunner {
   ): Promise<Pick<DisciplineContext, 'otherDisciplineCases'>> {
     const decision =
       command.type === 'PerformDisciplineStep' && command.data.body.kind === 'decision';
-    if (command.type !== 'OpenDisciplineCase' && !decision) return {};
+    const reopening =
+      command.type === 'CorrectDisciplineStep' &&
+      (state.status === 'closed' || state.status === 'time_barred');
+    if (command.type !== 'OpenDisciplineCase' && !decision && !reopening) return {};
     return { otherDisciplineCases: await this.cases.otherCasesOf(person, caseId, options.actor) };
   }
 
@@ -267,7 +272,7 @@ export class DisciplineCommandRunner {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
             ...this.recordFacts(loaded.state),
             ...(await this.sameViolationCase(command, options)),
-            ...(await this.otherDisciplineCases(caseId, command, loaded.state, options)),
+            ...(await this.otherDisciplineCases(state, caseId, command, loaded.state, options)),
             ...(postHoldings ? { postHoldings } : {}),
           };
         },

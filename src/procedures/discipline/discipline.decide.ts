@@ -19,6 +19,7 @@ import { Violation } from './discipline.events';
 import { partyDisciplineOfNonMember } from './party-discipline-subject';
 import { currentStepDueUnder, disciplineTimeLimit } from './discipline-time-limit';
 import { refuseViolationAlreadyHandled } from './violation-handled-once';
+import { evolveDiscipline } from './discipline.evolve';
 
 /** The time to decide (`discipline.decideDays`): so many units from detection, extendable once. */
 interface TimeToDecide {
@@ -92,13 +93,17 @@ function correct(
   context: DisciplineContext,
 ): DomainEvent[] {
   // Closed or time-barred by its last step: correcting that step may reopen it.
-  return correctLastStep(
+  const events = correctLastStep(
     DISCIPLINE_STEP_KINDS,
     state,
     ['closed', 'time_barred'],
     command.data,
     context,
   );
+  // Reopened, it handles its violation again: not while another case of the track handles it.
+  if (state.status !== 'open' && events.reduce(evolveDiscipline, state).status === 'open')
+    refuseViolationAlreadyHandled(state, context.otherDisciplineCases);
+  return events;
 }
 
 function openCase(
