@@ -59,7 +59,8 @@ import { RegistryService } from './registry.service';
 import { Position } from './registry-records';
 import { refuseUnelectedHold } from './elected-post-record';
 import { idsNamed } from '../common/http/ids-named-in-body';
-import { parseBody } from '../procedures/case/step-body-validation';
+import { parseBody, parseQuery } from '../procedures/case/step-body-validation';
+import { AcceptsQuery } from '../common/input/known-query-parameters.guard';
 
 /** A write to a person's record: 201 with the record, or a bad body, no such person, a refusal. */
 const ApiPersonWrite = (body: Type<unknown>) =>
@@ -266,15 +267,19 @@ export class CadresController {
   })
   @ApiOkResponse({ type: PersonRecordDto })
   @ApiProblems(400, 404, 409, 422)
+  @ApiQuery({ type: RemovePlanningPoolEntryDto })
+  @AcceptsQuery('decisionRef', 'reason')
   async removePlanningPoolEntry(
     @Param('id') personId: string,
     @Param('positionId') positionId: string,
-    // A DELETE carries no body (RFC 9110 gives it no meaning): the decision goes in the query.
-    @Query() dto: RemovePlanningPoolEntryDto,
+    // A DELETE carries no body (RFC 9110 gives it no meaning): the decision goes in the query,
+    // checked after the caller's scope (as a body is), so one outside it learns nothing of it.
+    @Query() raw: unknown,
     @Write() write: WriteRequest,
   ) {
     await this.assertManagesRecord(write.actor, personId);
     await this.scope.assertPositionInScope(write.actor, positionId, 'positionId');
+    const dto = parseQuery(RemovePlanningPoolEntryDto, raw);
     return this.writePerson(
       personId,
       { type: 'RemovePlanningPoolEntry', data: { personId, positionId, ...dto } },

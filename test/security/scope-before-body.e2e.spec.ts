@@ -194,4 +194,24 @@ describe('the caller’s scope is answered before the body is checked', () => {
     expect(own.body).toMatchObject({ rule: 'body.invalid', field: 'positionId' });
     expect(await written()).toEqual(before);
   });
+
+  it('DELETE of a planning-pool entry: out of scope is refused before its query is checked', async () => {
+    const before = await written();
+    for (const [path, field] of [
+      ['/cadres/p-1/planning-pool/pos-1', 'id'],
+      // The commune's own person, but the town's post.
+      ['/cadres/p-commune/planning-pool/pos-1', 'positionId'],
+    ]) {
+      const refused = await http().delete(path).set(commune);
+      expect([403, 404]).toContain(refused.status);
+      expect(refused.body).toMatchObject({ field });
+    }
+    const judged = await http()
+      .delete('/cadres/p-1/planning-pool/pos-1')
+      .set(town)
+      .query({ reason: 'x' })
+      .expect(400);
+    expect(judged.body).toMatchObject({ rule: 'query.invalid', field: 'decisionRef' });
+    expect(await written()).toEqual(before);
+  });
 });

@@ -9,7 +9,8 @@ const QUERY_PASSED_THROUGH = 'cadreflow:query-passed-through';
 
 /**
  * Query parameters a route takes that its handler does not read with `@Query('name')`, because
- * something around it does (the access log reads `purpose`).
+ * something around it does (the access log reads `purpose`), or because the handler takes the
+ * whole query and checks it against its DTO itself (after the caller's scope).
  */
 export const AcceptsQuery = (...names: string[]) => SetMetadata(QUERY_READ_ELSEWHERE, names);
 
@@ -57,6 +58,8 @@ function queryParametersRead(controller: Type, handler: Handler): Set<string> | 
     const types: unknown[] =
       Reflect.getMetadata('design:paramtypes', controller.prototype, handler.name) ?? [];
     const fields = dtoFields(types[argument.index]);
+    // A whole query the handler checks itself (after the caller's scope) takes what it declares.
+    if (!fields && names.size > 0) continue;
     if (!fields) return null;
     fields.forEach((field) => names.add(field));
   }

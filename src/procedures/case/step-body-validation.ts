@@ -57,6 +57,19 @@ export function parseBody<T extends object>(dtoClass: new () => T, raw: unknown)
   return dto;
 }
 
+/**
+ * Validates a query against a DTO class as the validation pipe would (400 `query.invalid` naming
+ * the parameter), for a route that asks the caller's scope first.
+ */
+export function parseQuery<T extends object>(dtoClass: new () => T, raw: unknown): T {
+  try {
+    return parseBody(dtoClass, raw ?? {});
+  } catch (error) {
+    if (error instanceof InvalidBody) throw new InvalidBody(error.field!, error.messages, 'query');
+    throw error;
+  }
+}
+
 /** A correction's body: the reason, and the rest as the step's corrected body (checked by its kind later). */
 export function parseCorrection(raw: unknown): {
   reason: string;
