@@ -292,11 +292,12 @@ describe('an appointment flagged by a discipline decision later annulled', () =>
 
     // While it runs, it cannot be set aside: the refusal names it with its own track's rule.
     // The leader's inbox names the item holding the decision back.
+    // The reprimand took her off the planning pool too: the pool item is flagged beside it (each
+    // flag carried on its own, so the inbox may show the bar's a moment before the pool's).
     const held = await eventually(
       () => inboxItem('c-st1'),
-      (item) => item?.flaggedItems.includes('discipline_bar') ?? false,
+      (item) => ['discipline_bar', 'planning_pool'].every((i) => item?.flaggedItems.includes(i)),
     );
-    // The reprimand took her off the planning pool too: the pool item is flagged beside it.
     expect(held).toMatchObject({
       step: 'decision',
       flaggedItems: ['discipline_bar', 'planning_pool'],
