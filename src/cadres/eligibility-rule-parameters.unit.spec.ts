@@ -95,12 +95,12 @@ describe('eligibility follows what vetting checks (issue 19)', () => {
     expect(verdict.eligible).toBe(false);
     expect(rules(verdict.reasons)).toEqual(['age.retirement_reached']);
     expect(verdict.reasons[0].reason).toMatch(
-      /^reached the retirement age: retires on 2020-04-30, on or before 2026-11-20; /,
+      /^reached the retirement age: retires on 2020-01-31, on or before 2026-11-20; /,
     );
     // On the retirement day itself no appointment takes effect; the day before, it is not reached.
-    const onTheDay = appointmentEligibility(retired, target, higherHeld, free, '2020-04-30');
+    const onTheDay = appointmentEligibility(retired, target, higherHeld, free, '2020-01-31');
     expect(rules(onTheDay.reasons)).toContain('age.retirement_reached');
-    const dayBefore = appointmentEligibility(retired, target, higherHeld, free, '2020-04-29');
+    const dayBefore = appointmentEligibility(retired, target, higherHeld, free, '2020-01-30');
     expect(rules(dayBefore.reasons)).not.toContain('age.retirement_reached');
   });
 });

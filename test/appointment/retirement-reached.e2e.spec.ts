@@ -28,7 +28,7 @@ describe('an appointment of a person past the retirement age', () => {
       ],
       people: [
         {
-          // Retires on 2020-04-30 (60 years 3 months and the month's end); holds a higher post.
+          // Retires on 2020-01-31 (60 under Bộ luật Lao động 2012, and the month's end); holds a higher post.
           id: 'p-old',
           dateOfBirth: '1960-01-01',
           gender: 'male',
@@ -58,7 +58,7 @@ describe('an appointment of a person past the retirement age', () => {
         rule: 'age.retirement_reached',
         reason: expect.stringMatching(
           new RegExp(
-            `^reached the retirement age: retires on 2020-04-30, on or before ${today}; no appointment takes effect on or after the retirement day \\(Bộ luật Lao động 2019`,
+            `^reached the retirement age: retires on 2020-01-31, on or before ${today}; no appointment takes effect on or after the retirement day \\(Bộ luật Lao động 2019`,
           ),
         ),
       },
@@ -88,10 +88,10 @@ describe('an appointment of a person past the retirement age', () => {
     expect(refused.body).toMatchObject({
       rule: 'age.retirement_reached',
       field: 'personId',
-      retirementDate: '2020-04-30',
+      retirementDate: '2020-01-31',
     });
     expect(refused.body.message).toMatch(
-      /^personId: p-old reached the retirement age: retires on 2020-04-30, on or before /,
+      /^personId: p-old reached the retirement age: retires on 2020-01-31, on or before /,
     );
     const record = await http().get('/cadres/p-old').set(staff).expect(200);
     expect(record.body.openCases).toEqual([]);

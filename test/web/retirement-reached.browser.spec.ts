@@ -37,7 +37,7 @@ describe('a person past the retirement age, as the person page and the opening f
       ],
       people: [
         {
-          // Retires on 2020-04-30.
+          // Retires on 2020-01-31.
           id: 'p-old',
           dateOfBirth: '1960-01-01',
           gender: 'male',
@@ -65,7 +65,7 @@ describe('a person past the retirement age, as the person page and the opening f
     await verdict.waitFor();
     const text = await verdict.innerText();
     await context.close();
-    expect(text).toContain('Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30/04/2020, trước hoặc đúng ngày');
+    expect(text).toContain('Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31/01/2020, trước hoặc đúng ngày');
     expect(text).toContain('Bộ luật Lao động');
     expect(text).not.toMatch(/\b(?:retirement|retires|reached)\b/);
   });
@@ -87,7 +87,7 @@ describe('a person past the retirement age, as the person page and the opening f
     const refusal = page.locator('[role="alert"]', { hasText: 'tuổi nghỉ hưu' });
     await refusal.waitFor();
     const text = await refusal.innerText();
-    expect(text).toContain('Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30/04/2020');
+    expect(text).toContain('Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31/01/2020');
     expect(text).not.toMatch(/\b(?:retirement|retires|reached|personId)\b/);
     expect(new URL(page.url()).pathname).toBe('/cases/new');
     await context.close();

@@ -4,6 +4,8 @@ interface AgeSchedule {
   startMonths: number;
   stepMonths: number;
   capMonths: number;
+  /** The age for one who reached it before the base year (Bộ luật Lao động 2012 art. 187). */
+  beforeBaseYearMonths: number;
 }
 
 /** Retirement ages rising each year from a base year up to a cap (Nghị định 135/2020 schedule). */
@@ -47,11 +49,15 @@ export function retirementDate(
 function ageReachedOn(ruleSet: RuleSet, dateOfBirth: string, gender: 'male' | 'female'): string {
   const rule = ruleValue<RetirementAgeRule>(ruleSet, 'retirement.age');
   const schedule = rule[gender];
+  // Before the base year the older law's age held (men 60, women 55): before, the base year's
+  // age was applied to earlier years, and a man born 1 Jan 1960 retired on 30 Apr 2020, not 31 Jan.
   const ageIn = (year: number) =>
-    Math.min(
-      schedule.capMonths,
-      schedule.startMonths + schedule.stepMonths * Math.max(0, year - rule.baseYear),
-    );
+    year < rule.baseYear
+      ? schedule.beforeBaseYearMonths
+      : Math.min(
+          schedule.capMonths,
+          schedule.startMonths + schedule.stepMonths * (year - rule.baseYear),
+        );
   // The age that applies is the one of the year in which the person reaches it.
   for (
     let year = Number(dateOfBirth.slice(0, 4)) + 40;

@@ -16,6 +16,12 @@ describe('retirement age schedule (Nghị định 135/2020)', () => {
     expect(retirementDate(vn2022, '1969-12-01', 'male')).toBe('2031-12-31');
     expect(retirementDate(vn2022, '1972-08-15', 'female')).toBe('2030-12-31');
   });
+  it("gives the older law's age to one who reached it before 2021 (Bộ luật Lao động 2012 art. 187; before: the 2021 age)", () => {
+    expect(retirementDate(vn2022, '1960-01-01', 'male')).toBe('2020-01-31');
+    expect(retirementDate(vn2022, '1960-12-15', 'male')).toBe('2020-12-31');
+    expect(retirementDate(vn2022, '1965-06-10', 'female')).toBe('2020-06-30');
+    expect(retirementDate(vn2022, '1961-01-01', 'male')).toBe('2021-04-30');
+  });
   it('counts whole years', () => {
     expect(wholeYearsBetween('2021-03-01', '2023-02-28')).toBe(1);
     expect(wholeYearsBetween('2021-03-01', '2023-03-01')).toBe(2);

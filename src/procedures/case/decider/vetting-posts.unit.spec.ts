@@ -161,7 +161,7 @@ describe('the retirement age reached by the vetting day, whatever the post (reti
       result: 'flagged',
       rule: 'age.retirement_reached',
       note: expect.stringMatching(
-        /^reached the retirement age: retires on 2020-04-30, on or before 2026-11-20; no appointment takes effect on or after the retirement day \(Bộ luật Lao động 2019/,
+        /^reached the retirement age: retires on 2020-01-31, on or before 2026-11-20; no appointment takes effect on or after the retirement day \(Bộ luật Lao động 2019/,
       ),
     });
   });
@@ -179,7 +179,7 @@ describe('the retirement age reached by the vetting day, whatever the post (reti
       .when(resolve, at(staff, retired))
       .refuses(
         'vetting.years_to_retirement_unresolvable',
-        /^years to retirement cannot be set aside: reached the retirement age: retires on 2020-04-30/,
+        /^years to retirement cannot be set aside: reached the retirement age: retires on 2020-01-31/,
       );
   });
 });
