@@ -30,6 +30,7 @@ import { Actor } from '../../identity/actor';
 import { RegistryService } from '../../cadres/registry.service';
 import { RegistryReadsOnce } from '../../cadres/registry-reads-once';
 import { openingInput } from './opening-input';
+import { ownThenDefinitionOpeningChecks } from './definition-opening-checks';
 import { DecisionAppends } from './decision-appends';
 import { holdingReads } from './holding-reads';
 
@@ -101,7 +102,7 @@ export class CaseCommandRunner {
     // The procedure's, its gates' and the unit's checks read side by side (one registry read each,
     // shared); a refusal is the one the first of them in this order would have given.
     const [own, ...gated] = await settleInOrder([
-      async () => module.onOpen?.(opening),
+      async () => ownThenDefinitionOpeningChecks(module, opening),
       ...this.procedures
         .gatesOf(module.procedure)
         .map((gate) => async () => gate.onOpen?.(opening)),

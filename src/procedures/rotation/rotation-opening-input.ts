@@ -36,6 +36,7 @@ export async function rotationOpeningInput(
     },
     planningPool,
     person: {
+      id: person.profile.personId,
       dateOfBirth: person.profile.dateOfBirth,
       gender: person.profile.gender,
       originProvince: person.placeOfOrigin?.province ?? null,

@@ -15,6 +15,7 @@ const noPool = {
   target: { id: 'pos-commune-chair', rank: 4, isLeadership: true, province: 'Hà Nội' },
   planningPool: [],
   person: {
+    id: 'p-1',
     dateOfBirth: '1985-01-01',
     gender: 'female' as const,
     originProvince: 'Hà Nội',

@@ -6,6 +6,7 @@ import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 import { planningTermEnd } from '../../cadres/planning/planning-term';
 import { PlacementGroup, placementGroupOf } from './placement-group';
+import { refuseRetirementReached } from '../case/decider/retirement-reached-refusal';
 
 export interface RotationOpeningInput {
   /** The definition says what opening checks (`openingChecks`); its id names the kind of move. */
@@ -14,6 +15,7 @@ export interface RotationOpeningInput {
   /** The person's planning-pool entries with the rank of each entry's post. */
   planningPool: (PlanningPoolEntry & { rank: number | null })[];
   person: {
+    id: string;
     dateOfBirth: string;
     gender: 'male' | 'female';
     /** Province of origin (quê quán), when recorded. */
@@ -36,7 +38,7 @@ export function rotationOpening(input: RotationOpeningInput): Record<string, unk
   if (refused) throw refused;
   // The facts name the kind of move by the definition's family: rotation.standard → rotation.
   const kind = input.definition.id.split('.')[0];
-  const placement = input.definition.openingChecks?.length ? placementGroupOf(input) : null;
+  const placement = judgesPlacement(input.definition) ? placementGroupOf(input) : null;
   const exempt = placement?.planningExempt ?? false;
   const checksPool = input.definition.openingChecks?.includes('planning_pool') ?? false;
   const entry = checksPool && !exempt ? planningPoolEntry(input) : null;
@@ -55,7 +57,7 @@ export function rotationOpening(input: RotationOpeningInput): Record<string, unk
  */
 export function rotationOpeningRefusals(input: RotationOpeningInput): DomainRuleViolation[] {
   const checks = input.definition.openingChecks ?? [];
-  const placement = checks.length ? placementGroupOf(input) : null;
+  const placement = judgesPlacement(input.definition) ? placementGroupOf(input) : null;
   const exempt = placement?.planningExempt ?? false;
   const refusals: DomainRuleViolation[] = [];
   const judge = (check: () => unknown) => {
@@ -66,10 +68,29 @@ export function rotationOpeningRefusals(input: RotationOpeningInput): DomainRule
       refusals.push(error);
     }
   };
+  // One already retired is told so first, not that too few years are left (before: only
+  // rotation.too_close_to_retirement, and a transfer, which checks no years, was allowed).
+  if (checks.includes('retirement_reached'))
+    judge(() =>
+      refuseRetirementReached(
+        input.person.id,
+        input.person,
+        { ...input, day: input.today },
+        'personId',
+      ),
+    );
   if (checks.includes('planning_pool') && !exempt) judge(() => planningPoolEntry(input));
   if (checks.includes('years_to_retirement'))
     judge(() => refuseTooCloseToRetirement(input, placement));
   return refusals;
+}
+
+/**
+ * Whether the definition asks the checks Quy định 65-QĐ/TW art. 4(2) sets by placement group (a
+ * transfer asks neither: no group); `retirement_reached` holds for every move and asks no group.
+ */
+function judgesPlacement(definition: RotationOpeningInput['definition']): boolean {
+  return (definition.openingChecks ?? []).some((check) => check !== 'retirement_reached');
 }
 
 function planningPoolEntry(input: RotationOpeningInput): PlanningPoolEntry {

@@ -16,6 +16,7 @@ const input = {
     { positionId: 'pos-district-deputy', term: '2025-2030', decisionRef: '112-QĐ/TU', rank: 5 },
   ],
   person: {
+    id: 'p-1',
     dateOfBirth: '1985-01-01',
     gender: 'female' as const,
     originProvince: 'Hà Nội',
@@ -70,6 +71,19 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
     ).toMatchObject({ rule: 'rotation.too_close_to_retirement', field: 'personId' });
   });
 
+  it('refuses one already retired as such, first, for a rotation and a transfer (before: too few years left, and a transfer opened)', () => {
+    const retired = { ...input, person: { ...input.person, dateOfBirth: '1960-01-01' } };
+    expect(rotationOpeningRefusals(retired).map((r) => r.rule)).toEqual([
+      'age.retirement_reached',
+      'rotation.too_close_to_retirement',
+    ]);
+    const transfer = { ...retired, definition: definitions.get('transfer.standard@2')! };
+    expect(refusal(() => rotationOpening(transfer))).toMatchObject({
+      rule: 'age.retirement_reached',
+      field: 'personId',
+    });
+  });
+
   it('lists every refusal for the eligibility before opening, the first being the one the opening throws', () => {
     const both = {
       ...input,
@@ -116,16 +130,17 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
       expect(refusal(() => rotationOpening(now)).rule).toBe('rotation.no_planning_pool_entry');
     });
 
-    it('asks the group for one term (5 years) left, not 10: 7 years left opens, 4 do not', () => {
+    it('asks the group for one term (5 years) left, not 10: 7 years left opens, 3 do not', () => {
       const nonLocal = (dateOfBirth: string) => ({
         ...now,
         person: { ...input.person, originProvince: 'Nghệ An', dateOfBirth },
       });
-      // Retirement day from the rule set's schedule: about 2033 for 1973, 2027 for 1966.
+      // Retirement day from the rule set's schedule (a woman): 2032 for 1973, 2030 for 1972; one
+      // born 1966 has retired (2021), and is refused as such first (age.retirement_reached).
       expect(rotationOpening(nonLocal('1973-06-01'))).toMatchObject({
         placementGroup: 'non_local_key_cadre',
       });
-      expect(refusal(() => rotationOpening(nonLocal('1966-06-01'))).message).toMatch(
+      expect(refusal(() => rotationOpening(nonLocal('1972-06-01'))).message).toMatch(
         /whole years left, rotation as non_local_key_cadre needs 5/,
       );
     });

@@ -48,7 +48,11 @@ export const VETTING_ITEM_TITLES_VI: Record<VettingItem, string> = {
  * procedure's own checks: a rotation (luân chuyển) needs a planning-pool entry for the target post
  * or a higher one and `rotation.minYearsToRetirement` years left; a transfer (điều động) neither.
  */
-export const OPENING_CHECKS = ['planning_pool', 'years_to_retirement'] as const;
+export const OPENING_CHECKS = [
+  'planning_pool',
+  'years_to_retirement',
+  'retirement_reached',
+] as const;
 export type OpeningCheck = (typeof OPENING_CHECKS)[number];
 
 /** A ballot or nomination step's rule: which base, tie rule, who may see an unannounced tally. */
@@ -144,7 +148,9 @@ export interface ProcedureDefinition {
   corrections?: StepActors;
   /**
    * Checks when a case opens (see `OPENING_CHECKS`). Absent: none. Added to rotation and transfer
-   * definitions in Dec 2026 with what each version already checked, so no running case changed.
+   * definitions in Dec 2026 with what each version already checked, so no running case changed;
+   * `retirement_reached` (the case-opening code's, for any procedure) added then to every
+   * procedure whose decision gives the person a post, checked at opening only.
    */
   openingChecks?: OpeningCheck[];
   /**
