@@ -418,18 +418,18 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     );
     const age = reasons.find((r) => r.rule === 'age.retirement_reached')!.reason;
     expect(age).toMatch(
-      /^reached the retirement age: retires on 2020-04-30, on or before 2026-11-20;/,
+      /^reached the retirement age: retires on 2020-01-31, on or before 2026-11-20;/,
     );
     expect(expectRead(age)).toMatch(
-      /^Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30\/04\/2020, trước hoặc đúng ngày 20\/11\/2026; không quyết định bổ nhiệm nào có hiệu lực từ ngày nghỉ hưu trở đi \(Bộ luật Lao động/,
+      /^Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020, trước hoặc đúng ngày 20\/11\/2026; không quyết định bổ nhiệm nào có hiệu lực từ ngày nghỉ hưu trở đi \(Bộ luật Lao động/,
     );
     // The opening's and the nomination's refusals name the person, the vetting's resolution the item.
     expect(expectRead(`personId: p-an ${age}`)).toMatch(
-      /^.+: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30\/04\/2020/,
+      /^.+: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020/,
     );
     expect(expectRead(`candidates[1].personId: p-an ${age}`)).toMatch(/: Đã đến tuổi nghỉ hưu/);
     expect(expectRead(`years to retirement cannot be set aside: ${age}`)).toMatch(
-      /^Không thể bỏ qua nội dung «.+»: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 30\/04\/2020/,
+      /^Không thể bỏ qua nội dung «.+»: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020/,
     );
   });
 });
