@@ -101,7 +101,7 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
     await tools(page).getByRole('button', { name: 'Ký bản chốt ngay' }).click();
     await page
       .getByTestId('checkpoint-signed')
-      .getByText(/^Đã ký bản chốt số 1 /)
+      .getByText(/^Đã ký bản chốt số 1 \(.+\): bao phủ \d+ sự kiện của \d+ luồng sự kiện\.$/)
       .waitFor();
     await openHistory(page);
     const [download] = await Promise.all([page.waitForEvent('download'), proof.click()]);
@@ -137,13 +137,13 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
     await check.waitFor();
     expect(await check.getAttribute('data-status')).toBe('intact');
     expect(await check.innerText()).toMatch(
-      /^Toàn vẹn: kho sự kiện khớp với bản chốt ký số và lịch sử kiểm toán\.\s+Bản chốt ký số số 1 \(\d{2}\/\d{2}\/\d{4} [\d:]+\) bao phủ \d+ sự kiện của \d+ hồ sơ\./,
+      /^Toàn vẹn: kho sự kiện khớp với bản chốt ký số và lịch sử kiểm toán\.\s+Bản chốt ký số số 1 \(\d{2}\/\d{2}\/\d{4} [\d:]+\) bao phủ \d+ sự kiện của \d+ luồng sự kiện\./,
     );
     // Nothing new since: the checkpoint stands.
     await tools(page).getByRole('button', { name: 'Ký bản chốt ngay' }).click();
     await page
       .getByTestId('checkpoint-signed')
-      .getByText(/^Không có sự kiện mới từ bản chốt số 1 /)
+      .getByText(/^Không có sự kiện mới từ bản chốt số 1 .*\(\d+ sự kiện, \d+ luồng sự kiện\)\.$/)
       .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

@@ -1143,7 +1143,7 @@ const vi = {
       refused: 'Không xác nhận được: bản chốt ký số không dùng được để đối chiếu.',
     },
     storeCovered:
-      'Bản chốt ký số số {{sequence}} ({{at}}) bao phủ {{covered}} sự kiện của {{streams}} hồ sơ.',
+      'Bản chốt ký số số {{sequence}} ({{at}}) bao phủ {{covered}} sự kiện của {{streams}} luồng sự kiện.',
     storeNotYetCovered: '{{count}} sự kiện chưa được bao phủ (ghi sau bản chốt mới nhất).',
     finding: 'phiên bản {{revision}}: {{kind}}.',
     further: '(và {{count}} sự kiện khác sau đó)',
@@ -1153,9 +1153,9 @@ const vi = {
       history_line_missing: 'phiên bản {{revision}}: dòng lịch sử kiểm toán bị mất.',
     },
     signed:
-      'Đã ký bản chốt số {{sequence}} ({{at}}): bao phủ {{events}} sự kiện của {{streams}} hồ sơ.',
+      'Đã ký bản chốt số {{sequence}} ({{at}}): bao phủ {{events}} sự kiện của {{streams}} luồng sự kiện.',
     nothingNew:
-      'Không có sự kiện mới từ bản chốt số {{sequence}} ({{at}}): bản chốt đó vẫn là bản mới nhất ({{events}} sự kiện, {{streams}} hồ sơ).',
+      'Không có sự kiện mới từ bản chốt số {{sequence}} ({{at}}): bản chốt đó vẫn là bản mới nhất ({{events}} sự kiện, {{streams}} luồng sự kiện).',
     proofDownload: 'Tải bản chứng minh (JSON)',
     proofSaved:
       'Đã tải bản chứng minh: các sự kiện của hồ sơ đúng như đã lưu, bản chốt ký số bao phủ chúng và đường chứng minh (kiểm tra bằng scripts/verify-case-proof.mjs).',
