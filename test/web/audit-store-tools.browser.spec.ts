@@ -125,6 +125,8 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
     await proof.click();
     const refused = page.getByTestId('proof-refused');
     await refused.getByText(/^Không cấp bản chứng minh: hồ sơ có kết quả bỏ phiếu/).waitFor();
+    // The Vietnamese sentence is the whole answer: no English detail under it.
+    expect(await refused.innerText()).not.toMatch(/Chi tiết từ máy chủ|the proof of case/);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -152,11 +154,14 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
   it('refuses a grant below the top level in Vietnamese, and offers none of it to an inspector', async () => {
     const local = await signIn(browser, base, 'staff-doai-phuong');
     await local.page.goto(`${base}/audit`);
-    await tools(local.page).getByRole('button', { name: 'Ký bản chốt ngay' }).click();
-    await local.page
-      .getByTestId('store-tools-refused')
+    // Said before anything is pressed, both buttons held back: the server would refuse them.
+    await tools(local.page)
+      .getByTestId('store-tools-top-level-only')
       .getByText(/^Chỉ người được giao quyền ở đơn vị cấp cao nhất mới làm được việc này/)
       .waitFor();
+    for (const name of ['Ký bản chốt ngay', 'Kiểm tra toàn bộ kho sự kiện'])
+      expect(await tools(local.page).getByRole('button', { name }).isDisabled()).toBe(true);
+    expect(await local.page.getByTestId('store-tools-refused').count()).toBe(0);
     await local.context.close();
     const inspector = await signIn(browser, base, 'inspector-1');
     await openHistory(inspector.page);

@@ -12,6 +12,13 @@ const EXPLAINED = [
   'scope.top_level_only',
 ];
 
+/**
+ * The one explained refusal whose sentence points at the server's detail: it names the public key
+ * file that could not be read, which the administrator must fix. Every other explanation is the
+ * whole answer, and the server's English would only be noise to a Vietnamese reader.
+ */
+const DETAIL_NAMED = ['checkpoint.keys_unreadable'];
+
 /** The key of the Vietnamese explanation of a refusal, or null for one read as any other. */
 function explanationKey(error: ApiError): string | null {
   if (error.rule && EXPLAINED.includes(error.rule))
@@ -23,19 +30,26 @@ function explanationKey(error: ApiError): string | null {
 
 /**
  * A refused audit request (a proof, a checkpoint, the whole store's check) said in Vietnamese:
- * what was refused and why, what to do; the server's English stays a muted detail under it.
+ * what was refused and why, what to do. The server's English detail is kept out, but for the
+ * refusal whose sentence sends the reader to it (see DETAIL_NAMED).
  */
 export function AuditRefusal({ error, testId }: { error: unknown; testId: string }) {
   const { t } = useTranslation();
   if (!error) return null;
   const key = error instanceof ApiError ? explanationKey(error) : null;
   if (!key) return <ErrorBox error={error} outcomeOfSubmit />;
+  const apiError = error as ApiError;
   return (
     <div className="error" role="alert" data-testid={testId}>
-      {t(key)}{' '}
-      <small className="muted" lang="en">
-        {t('audit.serverDetail', { detail: (error as ApiError).message })}
-      </small>
+      {t(key)}
+      {apiError.rule && DETAIL_NAMED.includes(apiError.rule) && (
+        <>
+          {' '}
+          <small className="muted" lang="en">
+            {t('audit.serverDetail', { detail: apiError.message })}
+          </small>
+        </>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../dates';
 import { can, getSession } from '../session';
 import { AuditRefusal } from './AuditRefusal';
 import { StoreCheckResult, StoreVerification } from './StoreCheckResult';
+import { useTopLevelGrant } from './use-top-level-grant';
 
 type CreatedCheckpoint = components['schemas']['CreatedCheckpointDto'];
 
@@ -21,6 +22,8 @@ export function AuditStoreTools() {
   const [report, setReport] = useState<StoreVerification | null>(null);
   const [created, setCreated] = useState<CreatedCheckpoint | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Offered to a top-level unit's grant only: any other is refused by the server, so say why here.
+  const topLevel = useTopLevelGrant();
   if (!session || !can.checkpoints(session)) return null;
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -50,11 +53,25 @@ export function AuditStoreTools() {
     <section className="card" aria-labelledby="store-tools-title">
       <h2 id="store-tools-title">{t('auditTools.title')}</h2>
       <p className="muted">{t('auditTools.intro')}</p>
+      {topLevel === false && (
+        <p className="notice" data-testid="store-tools-top-level-only">
+          {t('auditTools.refusals.scope_top_level_only')}
+        </p>
+      )}
       <div className="row wrap">
-        <button type="button" disabled={busy} onClick={() => void verifyAll()}>
+        <button
+          type="button"
+          disabled={busy || topLevel === false}
+          onClick={() => void verifyAll()}
+        >
           {t('auditTools.verifyAll')}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void sign()}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || topLevel === false}
+          onClick={() => void sign()}
+        >
           {t('auditTools.signNow')}
         </button>
       </div>
