@@ -60,15 +60,21 @@ describe('the opening screen refuses a violation already handled on the track', 
     await page.getByLabel('Ngày vi phạm').fill(`${d}/${m}/${y}`);
     await page.getByLabel('Nội dung vi phạm').fill('Một cách kể khác của cùng vi phạm');
     await page.getByRole('button', { name: 'Mở hồ sơ kỷ luật' }).last().click();
-    const error = page.locator('.error[role="alert"]');
+    // Said on «Vi phạm khác cùng ngày», focused, not in the box under the form.
+    const distinct = page.getByLabel('Vi phạm khác cùng ngày');
+    const error = page.locator('#violation-distinct-error');
     await error.waitFor();
     const text = await error.innerText();
-    expect(text).toContain('Vi phạm này đã được xử lý kỷ luật trong hồ sơ khác');
-    expect(text).toContain(
-      `Vi phạm «Tài chính, ngân sách» ngày ${d}/${m}/${y} đã được xử lý kỷ luật về chính quyền trong hồ sơ d-web-first (đang mở)`,
+    expect(text).toBe(
+      `Vi phạm «Tài chính, ngân sách» ngày ${d}/${m}/${y} đã có hồ sơ kỷ luật về chính quyền: hồ sơ d-web-first (đang mở); mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần bằng một hình thức (Nghị định 112/2020/NĐ-CP, Điều 2(2); Quy định 69-QĐ/TW). Nếu đây là một vi phạm khác cùng loại trong ngày đó, hãy ghi rõ lý do ở mục «Vi phạm khác cùng ngày»`,
     );
-    expect(text).toContain('«Vi phạm khác cùng ngày»');
-    expect(text).not.toMatch(/already handled|violation_already_handled/);
+    expect(text).not.toMatch(/đã được xử lý kỷ luật về|already handled|violation_already_handled/);
+    expect(await distinct.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#violation-distinct:focus').count()).toBe(1);
+    expect(await page.locator('form .error[role="alert"]').count()).toBe(0);
+    // The other case is a link to it.
+    const link = error.getByRole('link', { name: 'd-web-first' });
+    expect(await link.getAttribute('href')).toBe('/discipline-cases/d-web-first');
     expect(new URL(page.url()).pathname).toBe('/discipline-cases/new');
     await context.close();
   });

@@ -91,7 +91,8 @@ export function Field({
 }: {
   id: string;
   label: string;
-  error?: string | null;
+  /** The field's problem: a sentence, or one with a link in it (another case named). */
+  error?: ReactNode;
   hint?: ReactNode;
   /** Marks the label with «*» before any submit (the control carries aria-required itself). */
   required?: boolean;

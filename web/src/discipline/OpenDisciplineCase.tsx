@@ -19,6 +19,7 @@ import { newestInForce } from '../definitions-in-force';
 import { violationCategories, VIOLATION_SOURCES } from './violation-kinds';
 import { formsByService, leftServiceOn, StatusPeriod } from './left-service';
 import { PURPOSE } from '../purposes';
+import { violationAlreadyHandled, ViolationAlreadyHandled } from './ViolationAlreadyHandled';
 
 const keys = idempotencyKeys();
 /** The fields a case cannot be opened without, in the order the form shows them. */
@@ -141,6 +142,8 @@ export function OpenDisciplineCase() {
   const committed = parseDay(committedOn);
   const fieldError = (field: string) =>
     error instanceof ApiError && error.field === field ? reasonText(error.message) : null;
+  // Said on «Vi phạm khác cùng ngày», where the reader states another violation that day.
+  const handledElsewhere = violationAlreadyHandled(error);
   const missingError = (field: RequiredField) =>
     missing.includes(field) ? t(`discipline.openForm.missing.${field}`) : null;
   /** A required control's marks: required, and invalid (with its message) while left empty. */
@@ -459,12 +462,21 @@ export function OpenDisciplineCase() {
           <Field
             id="violation-distinct"
             label={t('discipline.openForm.distinctViolation')}
-            error={fieldError('violation.distinctViolation')}
+            error={
+              fieldError('violation.distinctViolation') ??
+              (handledElsewhere && (
+                <ViolationAlreadyHandled
+                  error={handledElsewhere}
+                  text={reasonText(handledElsewhere.message)}
+                />
+              ))
+            }
             hint={t('discipline.openForm.distinctViolationHint')}
           >
             <textarea
               id="violation-distinct"
-              aria-describedby="violation-distinct-hint"
+              aria-invalid={Boolean(handledElsewhere) || undefined}
+              aria-describedby={`violation-distinct-hint${handledElsewhere ? ' violation-distinct-error' : ''}`}
               value={distinctViolation}
               onChange={(e) => setDistinctViolation(e.target.value)}
             />
@@ -477,7 +489,7 @@ export function OpenDisciplineCase() {
             })}
           </p>
         )}
-        <ErrorBox error={error} outcomeOfSubmit />
+        <ErrorBox error={handledElsewhere ? null : error} outcomeOfSubmit />
         <button type="submit" disabled={busy || !chosen}>
           {t('discipline.open')}
         </button>

@@ -1404,7 +1404,10 @@ describe('a violation already handled on the track reads in Vietnamese', () => {
       expectRead(
         refusalOf(() => refuseViolationAlreadyHandled(own, [{ ...other, status: 'open' }])),
       ),
-    ).toContain('trong hồ sơ d-1 (đang mở)');
+    ).toMatch(
+      // An open case has disciplined no one yet: it is a case opened, not a violation handled.
+      /^Vi phạm «Tài chính, ngân sách» ngày 01\/01\/2026 đã có hồ sơ kỷ luật về chính quyền: hồ sơ d-1 \(đang mở\);/,
+    );
   });
 
   it('says only "another unit" of a case outside the grant', () => {
@@ -1413,7 +1416,8 @@ describe('a violation already handled on the track reads in Vietnamese', () => {
         refuseViolationAlreadyHandled(own, [{ ...other, withinGrant: false }], 'violation'),
       ),
     );
-    expect(read).toContain('trong hồ sơ kỷ luật do đơn vị khác mở;');
+    expect(read).toContain('đã có hồ sơ kỷ luật về chính quyền do đơn vị khác mở;');
+    expect(read).not.toContain('đã được xử lý');
     expect(read).not.toContain('d-1');
   });
 });

@@ -217,9 +217,18 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
   ),
   sentence(
     `(?:violation: )?the ${ID} violation of ${DAY} is already handled on the (party|civil_service) track by (?:case ${ID} \\((open|decided)\\)|(a case opened by another unit)); one violation is disciplined once, with one form \\((.+)\\)\\. If it is another violation of that category that day, say why in violation\\.distinctViolation`,
-    ([category, committed, track, caseId, standing, , citation], s) =>
+    ([category, committed, track, caseId, standing, , citation], s) => {
+      const onTrack = track === 'party' ? 'về Đảng' : 'về chính quyền';
+      // Only a decided case has disciplined the violation; an open one (or another unit's, whose
+      // state is not told) is a case already opened on it (before: «đã được xử lý» for all).
+      const handled = !caseId
+        ? `đã có hồ sơ kỷ luật ${onTrack} do đơn vị khác mở`
+        : standing === 'open'
+          ? `đã có hồ sơ kỷ luật ${onTrack}: hồ sơ ${caseId} (đang mở)`
+          : `đã được xử lý kỷ luật ${onTrack} trong hồ sơ ${caseId} (đã có quyết định)`;
       // The instruments are named as the server names them, only the article read in Vietnamese.
-      `Vi phạm «${categoryName(category)}» ngày ${s.day(committed)} đã được xử lý kỷ luật ${track === 'party' ? 'về Đảng' : 'về chính quyền'} trong ${caseId ? `hồ sơ ${caseId} (${standing === 'open' ? 'đang mở' : 'đã có quyết định'})` : 'hồ sơ kỷ luật do đơn vị khác mở'}; mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần bằng một hình thức (${citation.replace(/ art\. /g, ', Điều ')}). Nếu đây là một vi phạm khác cùng loại trong ngày đó, hãy ghi rõ lý do ở mục «Vi phạm khác cùng ngày»`,
+      return `Vi phạm «${categoryName(category)}» ngày ${s.day(committed)} ${handled}; mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần bằng một hình thức (${citation.replace(/ art\. /g, ', Điều ')}). Nếu đây là một vi phạm khác cùng loại trong ngày đó, hãy ghi rõ lý do ở mục «Vi phạm khác cùng ngày»`;
+    },
   ),
   sentence(
     `sameViolationCaseId: names this case itself \\(${ID}\\)`,
