@@ -99,6 +99,34 @@ describe('the discipline council ballot form checks its counts', () => {
     expect(await error('Phiếu không hợp lệ')).toContain('Phải là số nguyên không âm');
     expect(await error('Không kỷ luật')).toContain('Phải là số nguyên không âm');
     expect(sent).toHaveLength(0);
+    // Votes that do not add up to those present (3 + 5 of 7): held back on «Số có mặt», as the
+    // server would refuse them (tally.inconsistent), and the summary says it as a problem.
+    for (const [label, value] of [
+      ['Tổng số thành viên', '7'],
+      ['Số được triệu tập', '7'],
+      ['Số có mặt', '7'],
+      ['Phiếu không hợp lệ', '0'],
+      ['Không kỷ luật', '3'],
+      ['Số phiếu: Khiển trách', '5'],
+    ])
+      await page.getByLabel(label, { exact: true }).fill(value);
+    const live = page.getByTestId('form-ballot-live').locator('.verdict');
+    expect(await live.getAttribute('data-verdict')).toBe('invalid_tally');
+    expect(await live.innerText()).toContain(
+      'Số phiếu các hình thức + không kỷ luật + không hợp lệ = 8, nhưng có mặt 7',
+    );
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.querySelector('[data-testid="form-ballot-live"] .verdict')).backgroundColor`,
+      ),
+    ).toBe('rgb(255, 235, 233)');
+    await submit.click();
+    expect(await error('Số có mặt')).toContain(
+      'Số phiếu các hình thức + không kỷ luật + không hợp lệ = 8, nhưng có mặt 7',
+    );
+    expect(sent).toHaveLength(0);
+    await page.getByLabel('Số phiếu: Khiển trách', { exact: true }).fill('');
+    await page.getByLabel('Số được triệu tập', { exact: true }).fill('5');
     // What the form does not judge (a council past the server's bound) is the server's: on the field.
     await page.getByLabel('Tổng số thành viên', { exact: true }).fill('200000');
     await page.getByLabel('Số có mặt', { exact: true }).fill('5');

@@ -15,8 +15,8 @@ type Count = (typeof FORM_TALLY_COUNTS)[number];
 /**
  * What keeps a form ballot's counts from being sent, by the form's field, in the reader's
  * language: an empty count, one not a whole number 0 or more (members at least 1, as the server
- * asks), a vote per form likewise where typed (empty is no votes), and present ≤ summoned ≤
- * members. Before, the counts went out empty and the server's «tally.members phải lớn hơn hoặc
+ * asks), a vote per form likewise where typed (empty is no votes), present ≤ summoned ≤
+ * members, and the votes for the forms + no discipline + invalid adding up to those present. Before, the counts went out empty and the server's «tally.members phải lớn hơn hoặc
  * bằng 1» came back in the box under the form, not on the field.
  */
 export function formTallyProblems(
@@ -41,9 +41,12 @@ export function formTallyProblems(
     else if (key === 'members' && value < 1) problems[key] = t('discipline.form.membersNone');
     else known[key] = value;
   }
+  let votesForForms: number | null = 0;
   for (const form of forms) {
     const value = wholeNumber(`votes.${form}`);
     if (value !== null && value < 0) problems[`votes.${form}`] = t('ballot.count_invalid');
+    if (problems[`votes.${form}`]) votesForForms = null;
+    else if (votesForForms !== null) votesForForms += value ?? 0;
   }
   for (const finding of attendanceFindings({
     members: known.members ?? null,
@@ -51,6 +54,18 @@ export function formTallyProblems(
     present: known.present ?? null,
   }))
     problems[finding.field] ??= t(`ballot.${finding.key}`, finding.values);
+  // Every ballot of those present is counted once (the server's 400 tally.inconsistent, on
+  // «present» as it names it): before, 3 + 5 votes of 7 present went out and came back refused.
+  const { present, invalid, noDiscipline } = known;
+  if (
+    present !== undefined &&
+    invalid !== undefined &&
+    noDiscipline !== undefined &&
+    votesForForms !== null
+  ) {
+    const cast = votesForForms + noDiscipline + invalid;
+    if (cast !== present) problems.present ??= t('discipline.live.sumMismatch', { cast, present });
+  }
   return problems;
 }
 
