@@ -9,11 +9,14 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { RetirementRefusal } from '../case/decider/effective-before-retirement';
 import { TERM_RENEWED_AT_ITS_END } from '../reappointment/reappointment-rules';
 import { continuationWords, termContinuesOn } from '../reappointment/term-continuation';
+import { termToRetirement } from '../reappointment/term-to-retirement';
 
 export interface ExtensionOpeningInput {
   positionId: string;
   /** The posts held today (one a decision effective later ends still is; one it gives, not yet). */
   posts: PostHeld[];
+  /** The posts decided to start later (a re-appointment's new term from the old one's end). */
+  upcoming?: PostHeld[];
   person: { dateOfBirth: string; gender: 'male' | 'female' };
   today: string;
   ruleSet: RuleSet;
@@ -39,15 +42,11 @@ export function extensionOpening(input: ExtensionOpeningInput): Record<string, u
       'positionId',
     );
   const retires = retirementDate(ruleSet, input.person.dateOfBirth, input.person.gender);
-  // A term that already runs to retirement has nothing left to extend (before: a second extension
-  // opened, and a re-appointment after it).
-  if (post.termEnd >= retires)
-    throw new DomainRuleViolation(
-      'extension.already_to_retirement',
-      `positionId: the term of ${input.positionId} already runs to ${post.termEnd}, the holder's retirement on ${retires}; there is nothing to extend`,
-      'unprocessable',
-      'positionId',
-    );
+  refuseTermAlreadyToRetirement(
+    [...input.posts, ...(input.upcoming ?? [])],
+    input.positionId,
+    retires,
+  );
   const left = wholeYearsBetween(post.termEnd, retires);
   const below = ruleValue<number>(ruleSet, BELOW_YEARS);
   if (left >= below)
@@ -73,6 +72,29 @@ export function extensionOpening(input: ExtensionOpeningInput): Record<string, u
     late: today > noticeBy,
     rule: ruleCitation(ruleSet, BELOW_YEARS),
   };
+}
+
+/**
+ * A term that already runs to retirement has nothing left to extend: extended already, or renewed
+ * to it by a re-appointment (effective at the old term's end). Judged at the opening and again at
+ * the decision from the record's posts, naming the decision. Before, a second extension opened,
+ * and one decided after the re-appointment was refused as starting before the term's end.
+ */
+export function refuseTermAlreadyToRetirement(
+  posts: readonly PostHeld[],
+  positionId: string,
+  retires: string,
+): void {
+  const running = termToRetirement(posts, positionId, retires);
+  if (!running) return;
+  const { term, decisionRef } = running;
+  throw new DomainRuleViolation(
+    'extension.already_to_retirement',
+    `positionId: the term of ${positionId} already runs to ${term.termEnd} by decision ${decisionRef}, the holder's retirement on ${retires}; there is nothing to extend`,
+    'unprocessable',
+    'positionId',
+    { termEnd: term.termEnd, retirementDate: retires, decisionRef },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sagaRegistration } from '../../sagas/saga-registration';
-import { postsHeldOn } from '../../cadres/person/posts-held-on';
+import { postsHeldOn, postsStartingAfter } from '../../cadres/person/posts-held-on';
 import { refuseElectedPost } from '../appointment/elected-post';
 import { caseProcedureModule } from '../case/case-procedure.module';
 import { registeredPerson } from '../case/opening-subjects';
@@ -13,7 +13,9 @@ import {
   refuseExtensionAfterTermContinues,
   refuseExtensionBeforeTermEnds,
   refuseExtensionOfPostEnded,
+  refuseTermAlreadyToRetirement,
 } from './extension-rules';
+import { retirementDate } from '../../workflow/rules/retirement';
 import { extensionSeats, refuseExtendedTermHeldByAnother } from './extension-seats';
 
 /** Its record saga, registered at start like every saga. */
@@ -33,6 +35,7 @@ export const ExtensionModule = caseProcedureModule({
       const opening = extensionOpening({
         positionId,
         posts: postsHeldOn(person, context.today),
+        upcoming: postsStartingAfter(person, context.today),
         person: { dateOfBirth, gender },
         today: context.today,
         ruleSet: context.ruleSet,
@@ -56,6 +59,9 @@ export const ExtensionModule = caseProcedureModule({
           read: context.postHolding,
           caseId: state.caseId,
         });
+        // A re-appointment decided meanwhile may have renewed the term to retirement.
+        const retires = retirementDate(context.ruleSet, dateOfBirth, gender);
+        refuseTermAlreadyToRetirement(person.posts, state.positionId, retires);
         refuseExtensionBeforeTermEnds(person.posts, state.positionId, effectiveFrom);
         refuseExtensionAfterTermContinues(person.posts, state.positionId, {
           effectiveFrom,

@@ -7,6 +7,7 @@ import { DomainRuleViolation } from '../case/decider/domain-rule-violation';
 import { ruleSetTermYears } from '../case/decider/rule-set-term';
 import { noticeDeadline } from './notice-deadline';
 import { continuationWords, termContinuesOn } from './term-continuation';
+import { refuseTermToRetirement } from './term-to-retirement';
 import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-set';
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 
@@ -142,25 +143,6 @@ function refusePostEnding(input: ReappointmentOpeningInput, termEnd: string): vo
 }
 
 /**
- * A term that runs to the holder's retirement (extended to it, or ending at it) is not renewed:
- * nothing is re-appointed when the holder retires. Before, a re-appointment opened after an
- * extension had moved the term's end to the retirement day.
- */
-function refuseTermToRetirement(input: ReappointmentOpeningInput, post: PostHeld): void {
-  if (!input.person || !post.termEnd) return;
-  const retires = retirementDate(input.ruleSet, input.person.dateOfBirth, input.person.gender);
-  if (post.termEnd < retires) return;
-  const decisionRef = post.extendedBy?.decisionRef ?? post.decisionRef;
-  throw new DomainRuleViolation(
-    'reappointment.term_to_retirement',
-    `positionId: the term of ${input.positionId} runs to ${post.termEnd} by decision ${decisionRef}, the holder's retirement on ${retires}: nothing is re-appointed when the holder retires`,
-    'unprocessable',
-    'positionId',
-    { termEnd: post.termEnd, retirementDate: retires, decisionRef },
-  );
-}
-
-/**
  * Whether a re-appointment (bổ nhiệm lại) may open, and the facts auditors need: the notice
  * deadline (term end minus the lead time) and, when opened after it, by how many days.
  */
@@ -176,7 +158,7 @@ export function reappointmentOpening(input: ReappointmentOpeningInput): Record<s
     );
   }
   refusePostEnding(input, post.termEnd);
-  refuseTermToRetirement(input, post);
+  if (input.person) refuseTermToRetirement(ruleSet, input.person, [post], input.positionId);
   refuseWhileBlocked(input);
   const deadline = noticeDeadline(ruleSet, input.calendar, post.termEnd, today);
   return {

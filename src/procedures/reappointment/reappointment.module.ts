@@ -18,6 +18,7 @@ import {
   refuseStartAfterTermContinues,
   refuseStartBeforeTermEnds,
 } from './reappointment-rules';
+import { refuseTermToRetirement } from './term-to-retirement';
 import { refuseTermRatedBelow } from './term-ratings';
 import { refusePostEndedByDecision } from './post-ended';
 
@@ -51,6 +52,8 @@ export class ReappointmentModule implements OnModuleInit {
             read: context.postHolding,
             caseId: state.caseId,
           });
+          // An extension decided meanwhile may have run the term to retirement: nothing to renew.
+          refuseTermToRetirement(context.ruleSet, { dateOfBirth, gender }, posts, state.positionId);
           refuseStartBeforeTermEnds(
             { posts, pastPosts },
             state.positionId,

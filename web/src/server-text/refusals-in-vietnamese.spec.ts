@@ -711,7 +711,10 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     );
     expectRead('positionId: the person holds no post pos-ct-xa with a term');
     expectRead(
-      "positionId: the term of pos-ct-xa already runs to 2027-05-01, the holder's retirement on 2027-05-01; there is nothing to extend",
+      "positionId: the term of pos-ct-xa already runs to 2027-05-01 by decision 12-QĐ/UBND, the holder's retirement on 2027-05-01; there is nothing to extend",
+    );
+    expectRead(
+      "positionId: the term of pos-ct-xa runs to 2027-05-01 by decision 12-QĐ/UBND, the holder's retirement on 2027-05-01: nothing is re-appointed when the holder retires",
     );
     expectRead(
       `a discipline case about the holder is pending (dc-1, dc-2): re-appointment waits for its decision (${cite('appointment.termYears')})`,

@@ -136,9 +136,14 @@ export const OPENING_REFUSALS: Sentence[] = [
       `Người này không giữ chức vụ ${s.words.position(position)} có thời hạn bổ nhiệm`,
   ),
   sentence(
-    `positionId: the term of ${ID} already runs to ${DAY}, the holder's retirement on ${DAY}; there is nothing to extend`,
-    ([position, end, retires], s) =>
-      `Thời hạn giữ chức vụ ${s.words.position(position)} đã kéo dài đến ngày ${s.day(end)}, ngày nghỉ hưu ${s.day(retires)}; không còn gì để kéo dài`,
+    `positionId: the term of ${ID} already runs to ${DAY} by decision (.+), the holder's retirement on ${DAY}; there is nothing to extend`,
+    ([position, end, decision, retires], s) =>
+      `Thời hạn giữ chức vụ ${s.words.position(position)} đã đến ngày ${s.day(end)} theo quyết định ${decision}, ngày nghỉ hưu ${s.day(retires)}; không còn gì để kéo dài`,
+  ),
+  sentence(
+    `positionId: the term of ${ID} runs to ${DAY} by decision (.+), the holder's retirement on ${DAY}: nothing is re-appointed when the holder retires`,
+    ([position, end, decision, retires], s) =>
+      `Thời hạn giữ chức vụ ${s.words.position(position)} đến ngày ${s.day(end)} theo quyết định ${decision}, ngày nghỉ hưu ${s.day(retires)}: không bổ nhiệm lại khi người giữ chức vụ nghỉ hưu`,
   ),
   sentence(
     `at the term's end on ${DAY} the holder has ${N} whole years to retirement on ${DAY}; a term is extended to retirement only below ${N} \\((.+)\\); open a re-appointment instead`,
