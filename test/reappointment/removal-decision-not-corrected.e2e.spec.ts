@@ -127,6 +127,11 @@ describe('a removal decision staff try to correct', () => {
       rule: 'step.correction_of_decision',
       field: 'stepId',
     });
+    // Issued, taking effect on its later day, and ending the post then (before: "has taken
+    // effect (the post and its term are assigned)", untrue of a removal effective later).
+    expect(corrected.body.message).toBe(
+      `the decision of step decision has been issued and takes effect on ${decidedEnd} (the post ends that day); it cannot be corrected here`,
+    );
     // Nor is it undone by withdrawing the case.
     const withdrawn = await http()
       .post('/cases/m-lan/withdraw')

@@ -1,6 +1,7 @@
 import { DomainEvent } from '../../common/stream-decider';
 import { ProcedureDefinition, StepDefinition } from '../definitions/procedure-definition';
 import { LastStep } from './last-step';
+import { decisionNotCorrectedWords } from './decision-not-corrected';
 import { refuseNotOpen, stepById } from './prologue';
 import { refuse } from './refuse';
 import { StepContext } from './step-context';
@@ -86,7 +87,7 @@ export function correctStepWith<
   history: StepHistory = {},
 ): DomainEvent[] {
   requireCorrector(context.definition, context);
-  const step = correctableStep(lastStep, correction.stepId, context.definition);
+  const step = correctableStep(lastStep, correction.stepId, context.definition, context.today);
   const last = lastStep!;
   const [performed, ...consequences] = performStepWith(
     table,
@@ -159,6 +160,7 @@ function correctableStep(
   last: LastStep<unknown> | null,
   stepId: string,
   definition: ProcedureDefinition,
+  today: string,
 ): StepDefinition {
   const step = stepById(definition, stepId);
   if (!step)
@@ -182,7 +184,7 @@ function correctableStep(
   if (step.kind === 'decision')
     refuse(
       'step.correction_of_decision',
-      `the decision of step ${stepId} has been issued and has taken effect (the post and its term are assigned); it cannot be corrected here`,
+      decisionNotCorrectedWords(stepId, last.event, today),
       'unprocessable',
       'stepId',
     );

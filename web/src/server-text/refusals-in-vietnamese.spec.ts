@@ -321,8 +321,22 @@ describe('the refusals of a step form read in Vietnamese, with dd/mm/yyyy days',
     );
     expectRead('step vetting cannot be corrected: the case changed since (CaseWithdrawn)');
     expectRead(
-      'the decision of step decision has been issued and has taken effect (the post and its term are assigned); it cannot be corrected here',
+      'the decision of step decision has been issued and takes effect on 2026-12-08 (the post ends that day); it cannot be corrected here',
     );
+    for (const effect of [
+      'the post ended that day',
+      'the holder is suspended from that day, keeping the post',
+      'the holder was suspended from that day, keeping the post',
+      'the post and its term are assigned from that day',
+      'the post and its term were assigned from that day',
+    ])
+      expectRead(
+        `the decision of step decision has been issued and took effect on 2026-12-01 (${effect}); it cannot be corrected here`,
+      );
+    expectRead(
+      'the decision of step decision has been issued and took effect on 2026-12-01; it cannot be corrected here',
+    );
+    expectRead('the decision of step decision has been issued; it cannot be corrected here');
   });
 
   it('an appointment held back by a status or by an open discipline case, at each step', () => {

@@ -203,12 +203,30 @@ function CORRECTIONS(): Sentence[] {
         `Không thể đính chính bước «${s.words.step(step)}»: hồ sơ đã thay đổi kể từ đó (${event})`,
     ),
     sentence(
-      `the decision of step ${ID} has been issued and has taken effect \\(the post and its term are assigned\\); it cannot be corrected here`,
+      `the decision of step ${ID} has been issued and (takes|took) effect on ${DAY}(?: \\((.+)\\))?; it cannot be corrected here`,
+      ([step, tense, day, effect], s) =>
+        `Quyết định của bước «${s.words.step(step)}» đã được ban hành, ${tense === 'takes' ? 'có hiệu lực từ' : 'đã có hiệu lực từ'} ngày ${s.day(day)}${effect ? ` (${DECISION_EFFECT[effect] ?? effect})` : ''}; không thể đính chính tại đây`,
+    ),
+    sentence(
+      `the decision of step ${ID} has been issued; it cannot be corrected here`,
       ([step], s) =>
-        `Quyết định của bước «${s.words.step(step)}» đã được ban hành và đã có hiệu lực (chức vụ và thời hạn đã được giao); không thể đính chính tại đây`,
+        `Quyết định của bước «${s.words.step(step)}» đã được ban hành; không thể đính chính tại đây`,
     ),
   ];
 }
+
+/** What an issued decision does to the post (`decisionNotCorrectedWords` on the server). */
+const DECISION_EFFECT: Record<string, string> = {
+  'the post ends that day': 'chức vụ chấm dứt từ ngày đó',
+  'the post ended that day': 'chức vụ đã chấm dứt từ ngày đó',
+  'the holder is suspended from that day, keeping the post':
+    'người giữ chức vụ bị tạm đình chỉ từ ngày đó, vẫn giữ chức vụ',
+  'the holder was suspended from that day, keeping the post':
+    'người giữ chức vụ đã bị tạm đình chỉ từ ngày đó, vẫn giữ chức vụ',
+  'the post and its term are assigned from that day': 'chức vụ và thời hạn được giao từ ngày đó',
+  'the post and its term were assigned from that day':
+    'chức vụ và thời hạn đã được giao từ ngày đó',
+};
 
 /** An appointment's step a refusal names (`the decision cannot go ahead …`). */
 const APPOINTMENT_STEP: Record<string, string> = {
