@@ -39,6 +39,12 @@ describe('an elected post and a decision that moves its holder', () => {
         { id: 'p-kiem', dateOfBirth: '1986-05-05', pool: ['pos-head-economy'] },
       ],
     });
+    // The elected posts are a commune's: a rotation leads to another unit (rotation.same_unit).
+    await http()
+      .post('/org-units')
+      .set(staff)
+      .send({ id: 'ou-commune', name: 'Xã Demo', kind: 'commune', parentId: 'ou-province' })
+      .expect(201);
     for (const [id, holder] of [
       ['pos-vice-chair-a', 'p-giang'],
       ['pos-vice-chair-b', 'p-hoa'],
@@ -50,8 +56,8 @@ describe('an elected post and a decision that moves its holder', () => {
         .send({
           id,
           title: `Phó Chủ tịch UBND xã ${id.slice(-1).toUpperCase()}`,
-          orgUnitId: 'ou-town',
-          appointingAuthority: 'ou-town',
+          orgUnitId: 'ou-commune',
+          appointingAuthority: 'ou-commune',
           rank: 4,
           filledBy: 'election',
         })

@@ -30,11 +30,11 @@ describe('rotation and transfer over HTTP', () => {
       ],
       people: [
         { id: 'p-pooled', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] },
-        {
-          id: 'p-unpooled',
-          dateOfBirth: '1988-02-02',
-          posts: [{ positionId: 'pos-deputy', from: addDays(today, -400), termEnd: null }],
-        },
+        // Holds a post of the province (a rotation leads to another unit: rotation.same_unit).
+        { id: 'p-unpooled', dateOfBirth: '1988-02-02' },
+        // In the pool, holding nothing yet: moved by another town (p-pooled, rotated into the
+        // town's commune chair, would be refused rotation.same_unit first).
+        { id: 'p-pooled-elsewhere', dateOfBirth: '1988-02-02', pool: ['pos-deputy'] },
         // About six years of work left: under the 10 a rotation needs, over the one term of art. 4(2).
         { id: 'p-non-local', dateOfBirth: '1971-01-01', gender: 'male' },
       ],
@@ -50,6 +50,27 @@ describe('rotation and transfer over HTTP', () => {
         appointingAuthority: 'ou-province',
         rank: 8,
         isLeadership: true,
+      })
+      .expect(201);
+    await http()
+      .post('/positions')
+      .set(staff)
+      .send({
+        id: 'pos-province-office',
+        title: 'Chuyên viên Văn phòng tỉnh',
+        orgUnitId: 'ou-province',
+        appointingAuthority: 'ou-province',
+        rank: 5,
+      })
+      .expect(201);
+    await http()
+      .post('/cadres/p-unpooled/posts')
+      .set(staff)
+      .send({
+        positionId: 'pos-province-office',
+        from: addDays(today, -400),
+        termEnd: null,
+        decisionRef: '1-QĐ',
       })
       .expect(201);
     await http()
@@ -241,7 +262,7 @@ describe('rotation and transfer over HTTP', () => {
       streamEventCount(
         t.db.pool,
         [
-          'caseslot-%/p-pooled/pos-deputy',
+          'caseslot-%/p-pooled-elsewhere/pos-deputy',
           'caseslot-removal%/p-pooled/pos-commune-chair',
           'caseid-%',
           'rotation-%',
@@ -258,7 +279,7 @@ describe('rotation and transfer over HTTP', () => {
         .send({
           procedure,
           definition: procedure === 'rotation' ? 'rotation.standard' : 'transfer.standard',
-          personId: 'p-pooled',
+          personId: 'p-pooled-elsewhere',
           positionId: 'pos-deputy',
           orgUnitId: 'ou-other-town',
           summary: 'Điều động sang thị xã',

@@ -8,7 +8,10 @@ export async function buildRegistry(
   spec: {
     /** A territory the town belongs to (created first, the town under it). */
     within?: { id: string; name: string; kind: string };
-    positions: { id: string; rank: number; seats?: number }[];
+    /** Units under the town (a post held in one of them may be rotated from to the town's). */
+    units?: { id: string; name: string; kind: string }[];
+    /** Posts of the town, or of one of `units` (`orgUnitId`); the town appoints to each. */
+    positions: { id: string; rank: number; seats?: number; orgUnitId?: string }[];
     people: {
       id: string;
       dateOfBirth?: string;
@@ -38,6 +41,12 @@ export async function buildRegistry(
       ...(spec.within ? { parentId: spec.within.id } : {}),
     })
     .expect(201);
+  for (const unit of spec.units ?? [])
+    await http()
+      .post('/org-units')
+      .set(admin)
+      .send({ ...unit, parentId: 'ou-town' })
+      .expect(201);
   for (const position of spec.positions) {
     await http()
       .post('/positions')
@@ -45,7 +54,7 @@ export async function buildRegistry(
       .send({
         id: position.id,
         title: position.id,
-        orgUnitId: 'ou-town',
+        orgUnitId: position.orgUnitId ?? 'ou-town',
         appointingAuthority: 'ou-town',
         rank: position.rank,
         ...(position.seats === undefined ? {} : { seats: position.seats }),

@@ -44,8 +44,9 @@ describe('required fields in step forms, before any submit', () => {
         procedure: 'rotation',
         definition: 'rotation.standard',
         personId: AN,
-        positionId: ORGANIZATION_HEAD_POST,
-        orgUnitId: 'ou-ha-noi-party-committee',
+        // Another unit than the deputy head of organization he holds (rotation.same_unit).
+        positionId: 'pos-ha-noi-director-home-affairs',
+        orgUnitId: 'ou-ha-noi-peoples-committee',
         summary: 'Luân chuyển cán bộ',
       })
       .expect(201);

@@ -34,13 +34,15 @@ describe('a rotation decided', () => {
     const leader = bearer('leader-1', ['leadership']);
     await buildRegistry(t, staff, {
       within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
+      // The posts held before a rotation are the office's: a rotation leads to another unit.
+      units: [{ id: 'ou-town-office', name: 'Văn phòng thị xã', kind: 'department' }],
       positions: [
         { id: 'pos-commune-chair', rank: 4 },
         { id: 'pos-deputy', rank: 5 },
-        { id: 'pos-office', rank: 3 },
+        { id: 'pos-office', rank: 3, orgUnitId: 'ou-town-office' },
         { id: 'pos-ward-chair', rank: 4 },
-        { id: 'pos-office-2', rank: 3 },
-        { id: 'pos-office-3', rank: 3 },
+        { id: 'pos-office-2', rank: 3, orgUnitId: 'ou-town-office' },
+        { id: 'pos-office-3', rank: 3, orgUnitId: 'ou-town-office' },
         { id: 'pos-transfer-target', rank: 3 },
         { id: 'pos-deputy-a', rank: 5 },
         { id: 'pos-deputy-b', rank: 5 },
@@ -177,7 +179,7 @@ describe('a rotation decided', () => {
         .send({
           id: positionId,
           title: `Phó Chủ tịch UBND xã ${name}`,
-          orgUnitId: 'ou-town',
+          orgUnitId: 'ou-town-office',
           appointingAuthority: 'ou-town',
           rank: 4,
           filledBy: 'election',

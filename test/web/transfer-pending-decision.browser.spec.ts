@@ -69,7 +69,9 @@ describe('a transfer while another decision has yet to take effect', () => {
     base = `http://127.0.0.1:${listeningPort(t.app.getHttpServer())}`;
     await buildRegistry(t, staff(), {
       within: { id: 'ou-ha-noi', name: 'Thành phố Hà Nội', kind: 'province' },
-      positions: [{ id: 'pos-office', rank: 3 }],
+      // Held in the office: the rotation leads to another unit (rotation.same_unit).
+      units: [{ id: 'ou-town-office', name: 'Văn phòng thị xã', kind: 'department' }],
+      positions: [{ id: 'pos-office', rank: 3, orgUnitId: 'ou-town-office' }],
       people: [
         {
           id: 'p-mai',

@@ -33,6 +33,7 @@ export async function rotationOpeningInput(
       rank: target.rank,
       isLeadership: target.isLeadership,
       province: await provinceOf(registry, target.orgUnitId),
+      orgUnitId: target.orgUnitId,
     },
     planningPool,
     person: {
@@ -41,6 +42,7 @@ export async function rotationOpeningInput(
       gender: person.profile.gender,
       originProvince: person.placeOfOrigin?.province ?? null,
       leadershipPostsPastFirstTerm: await leadershipPostsPastFirstTerm(registry, person, today),
+      postsHeld: await postsHeldWithUnits(registry, person, today),
     },
     today,
     ruleSet,
@@ -70,6 +72,20 @@ async function leadershipPostsPastFirstTerm(
     );
     if (renewed && (await registry.findPosition(post.positionId))?.isLeadership)
       held.push(post.positionId);
+  }
+  return held;
+}
+
+/** The posts held today with each post's unit (a post no longer on the registry is left out). */
+async function postsHeldWithUnits(
+  registry: RegistryReads,
+  person: Registered,
+  today: string,
+): Promise<{ positionId: string; orgUnitId: string }[]> {
+  const held: { positionId: string; orgUnitId: string }[] = [];
+  for (const post of postsHeldOn(person, today)) {
+    const position = await registry.findPosition(post.positionId);
+    if (position) held.push({ positionId: post.positionId, orgUnitId: position.orgUnitId });
   }
   return held;
 }

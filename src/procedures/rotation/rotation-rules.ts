@@ -7,11 +7,19 @@ import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rul
 import { planningTermEnd } from '../../cadres/planning/planning-term';
 import { PlacementGroup, placementGroupOf } from './placement-group';
 import { refuseRetirementReached } from '../case/decider/retirement-reached-refusal';
+import { refuseRotationWithinOwnUnit } from './same-unit-refusal';
 
 export interface RotationOpeningInput {
   /** The definition says what opening checks (`openingChecks`); its id names the kind of move. */
   definition: Pick<ProcedureDefinition, 'id' | 'openingChecks'>;
-  target: { id: string; rank: number; isLeadership: boolean; province: string | null };
+  target: {
+    id: string;
+    rank: number;
+    isLeadership: boolean;
+    province: string | null;
+    /** The target post's unit (absent: not judged against the posts held). */
+    orgUnitId?: string;
+  };
   /** The person's planning-pool entries with the rank of each entry's post. */
   planningPool: (PlanningPoolEntry & { rank: number | null })[];
   person: {
@@ -22,6 +30,8 @@ export interface RotationOpeningInput {
     originProvince: string | null;
     /** Leadership posts held now of which a term already ended: the holder is in a further term. */
     leadershipPostsPastFirstTerm: string[];
+    /** The posts held today with their units: a rotation leads out of each of them. */
+    postsHeld?: { positionId: string; orgUnitId: string }[];
   };
   today: string;
   ruleSet: RuleSet;
@@ -78,6 +88,11 @@ export function rotationOpeningRefusals(input: RotationOpeningInput): DomainRule
         { ...input, day: input.today },
         'personId',
       ),
+    );
+  const { orgUnitId } = input.target;
+  if (judgesPlacement(input.definition) && orgUnitId)
+    judge(() =>
+      refuseRotationWithinOwnUnit({ ...input.target, orgUnitId }, input.person.postsHeld ?? []),
     );
   if (checks.includes('planning_pool') && !exempt) judge(() => planningPoolEntry(input));
   if (checks.includes('years_to_retirement'))

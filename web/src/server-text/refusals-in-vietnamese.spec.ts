@@ -725,6 +725,9 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     );
     expectRead('positionId: the person holds no post pos-ct-xa with a term');
     expectRead(
+      'positionId: pos-ct-xa is in ou-xa, the unit of pos-pct-xa the person holds now; a rotation moves a cadre to another agency, unit, level or locality (Quy định 65-QĐ/TW): appoint or transfer within the unit instead',
+    );
+    expectRead(
       "positionId: the term of pos-ct-xa already runs to 2027-05-01 by decision 12-QĐ/UBND, the holder's retirement on 2027-05-01; there is nothing to extend",
     );
     expectRead(

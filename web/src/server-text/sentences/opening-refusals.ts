@@ -131,6 +131,11 @@ export const OPENING_REFUSALS: Sentence[] = [
       `Nghỉ hưu ngày ${s.day(day)}: còn ${left} năm tròn, luân chuyển${group ? ` (${group})` : ''} cần ít nhất ${needs} năm (${s.citation(citation)})`,
   ),
   sentence(
+    `positionId: ${ID} is in ${ID}, the unit of ${ID} the person holds now; a rotation moves a cadre to another agency, unit, level or locality \\(Quy định 65-QĐ/TW\\): appoint or transfer within the unit instead`,
+    ([target, unit, held], s) =>
+      `Chức vụ ${s.words.position(target)} thuộc ${s.words.orgUnit(unit)}, đơn vị của chức vụ ${s.words.position(held)} người này đang giữ; luân chuyển là đưa cán bộ đến cơ quan, đơn vị, cấp hoặc địa phương khác (Quy định 65-QĐ/TW): hãy bổ nhiệm hoặc điều động trong đơn vị`,
+  ),
+  sentence(
     `positionId: the person holds no post ${ID} with a term`,
     ([position], s) =>
       `Người này không giữ chức vụ ${s.words.position(position)} có thời hạn bổ nhiệm`,
