@@ -1,13 +1,15 @@
 import request from 'supertest';
-import { buildRegistry } from '../support/registry-fixture';
+import { buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Every procedure whose decision gives the person a post refuses, at its opening, one who has
- * reached the retirement age (`retirement.age`), as an appointment does: their definitions name
- * the `retirement_reached` opening check. Before, a transfer, an election nomination, an approval
- * in principle and a consultation opened (201) and ran until their decision, and a rotation said
- * only that too few years were left (`rotation.too_close_to_retirement`).
+ * reached the retirement age (`retirement.age`: Bộ luật Lao động 2019 art. 169, Nghị định
+ * 135/2020): their definitions name the `retirement_reached` opening check, judged by one function
+ * (`definitionOpeningRefusals`) with one rule, field and sentence. Before, a transfer, an election
+ * nomination, an approval in principle and a consultation opened (201) and ran until their
+ * decision, and a rotation said only that too few years were left
+ * (`rotation.too_close_to_retirement`); an appointment and a rotation judged it in their own code.
  */
 describe('opening a case that gives a post to a person past the retirement age', () => {
   let t: TestApp;
@@ -21,6 +23,7 @@ describe('opening a case that gives a post to a person past the retirement age',
       positions: [
         { id: 'pos-director', rank: 5 },
         { id: 'pos-deputy', rank: 4 },
+        { id: 'pos-head', rank: 5 },
       ],
       people: [
         {
@@ -59,6 +62,8 @@ describe('opening a case that gives a post to a person past the retirement age',
       .send({ procedure, definition, personId, positionId, orgUnitId: 'ou-town', summary: 'x' });
 
   it.each([
+    ['appointment', 'appointment.internal', 'pos-deputy'],
+    ['competitive_exam', 'exam.leadership-post', 'pos-deputy'],
     ['transfer', 'transfer.standard', 'pos-deputy'],
     ['rotation', 'rotation.standard', 'pos-deputy'],
     ['election', 'election.nomination', 'pos-vice-chair'],
@@ -78,6 +83,68 @@ describe('opening a case that gives a post to a person past the retirement age',
       );
     },
   );
+
+  it('the eligibility asked before opening gives the refusal the opening gives, first', async () => {
+    const opened = (procedure: string, definition: string) =>
+      open(procedure, definition, 'p-old', 'pos-deputy').expect(422);
+    const eligibility = (procedure: string) =>
+      http()
+        .get(`/cadres/p-old/eligibility?for=pos-deputy&procedure=${procedure}`)
+        .set(staff)
+        .expect(200);
+    const rotation = await opened('rotation', 'rotation.standard');
+    const asked = await eligibility('rotation');
+    expect(asked.body.eligible).toBe(false);
+    expect(asked.body.reasons[0]).toEqual({
+      rule: rotation.body.rule,
+      reason: rotation.body.message,
+    });
+    const appointment = await opened('appointment', 'appointment.internal');
+    const appointable = await eligibility('appointment');
+    expect(appointable.body.eligible).toBe(false);
+    expect(appointable.body.reasons[0]).toEqual({
+      rule: appointment.body.rule,
+      reason: appointment.body.message.replace(/^personId: p-old /, ''),
+    });
+  });
+
+  it('a competitive examination refuses them as a candidate at registration, as a nominee is', async () => {
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-exam',
+        procedure: 'competitive_exam',
+        definition: 'exam.leadership-post',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Thi tuyển',
+      })
+      .expect(201);
+    const today = vietnamToday();
+    await http()
+      .post('/cases/c-exam/steps/exam-scheme')
+      .set(staff)
+      .send({ heldOn: today, minutesRef: 'KH-01', conclusion: 'Đề án thi tuyển được phê duyệt' })
+      .expect(200);
+    const refused = await http()
+      .post('/cases/c-exam/steps/registration')
+      .set(staff)
+      .send({
+        heldOn: today,
+        minutesRef: 'BB-DK',
+        candidates: [{ personId: 'p-young' }, { personId: 'p-old' }],
+      })
+      .expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'age.retirement_reached',
+      field: 'candidates[1].personId',
+      retirementDate: '2020-01-31',
+    });
+    expect(refused.body.message).toMatch(
+      /^candidates\[1\]\.personId: p-old reached the retirement age: retires on 2020-01-31, .*Bộ luật Lao động 2019/,
+    );
+  });
 
   it('still opens a transfer of one who has not reached it', async () => {
     await open('transfer', 'transfer.standard', 'p-young', 'pos-deputy').expect(201);

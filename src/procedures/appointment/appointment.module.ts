@@ -7,7 +7,7 @@ import { CadresModule } from '../../cadres/cadres.module';
 import { refuseElectedPost, refusePostAlreadyHeld } from './elected-post';
 import { refuseSeatsFullAtOpening } from './post-seats-at-opening';
 import { refuseBlockingStatus } from '../case/decider/blocking-status';
-import { refuseRetirementReached } from '../case/decider/retirement-reached-refusal';
+import { refuseByDefinitionOpeningChecks } from '../case/definition-opening-checks';
 import { refuseOpenDisciplineCase } from '../case/decider/open-discipline-case';
 import { disciplineStandingFrom } from '../../cadres/discipline-standing';
 import { disciplineCasesOutOfGrant } from '../../cadres/open-cases-in-grant';
@@ -26,6 +26,9 @@ export class AppointmentModule implements OnModuleInit {
     this.procedures.register({
       procedure: 'appointment',
       definitionIds: ['appointment.internal', 'appointment.external'],
+      // The retirement age reached (`openingChecks`) is judged after the statuses, before an open
+      // discipline case, on the record read here (the competitive examination's opening too).
+      judgesDefinitionChecks: true,
       onOpen: async ({ personId, positionId, definition, context, registry = this.registry }) => {
         const position = await existingPosition(registry, positionId);
         refuseElectedPost(position, definition);
@@ -42,7 +45,7 @@ export class AppointmentModule implements OnModuleInit {
         const on = { ruleSet: context.ruleSet, day: context.today };
         const where = { step: 'the appointment', field: 'personId' };
         refuseBlockingStatus(personId, person.state.statuses, on, where);
-        refuseRetirementReached(personId, person.state.profile, on, 'personId');
+        refuseByDefinitionOpeningChecks(definition, personId, person.state.profile, on);
         // An open discipline case holds it back from the opening as it does at the decision; one
         // opened after the day a case kept on paper began did not hold that opening back. The
         // refusal is read by the opener: a case a unit above opened out of their grant is told

@@ -70,6 +70,12 @@ export interface ProcedureModule {
   /** Checks and facts when a case opens (e.g. the person holds a post); throws DomainRuleViolation. */
   onOpen?: (input: OpeningInput) => Promise<Record<string, unknown> | void>;
   /**
+   * Whether `onOpen` judges the checks the definition names that every procedure shares
+   * (`definitionOpeningRefusals`) among its own, in its own order, on the record it read: the
+   * opening then does not judge them again after it (`ownThenDefinitionOpeningChecks`).
+   */
+  judgesDefinitionChecks?: boolean;
+  /**
    * Whether the Party committee of a territory the post lies in may also run its cases (besides
    * the appointing authority, the post's unit and the units above them): see `unit-authority.ts`.
    */

@@ -7,6 +7,7 @@ import {
   EXAM_REGISTRATION,
   refuseCandidateHoldingPost,
 } from '../case/decider/candidate-holding-post';
+import { refuseRetirementReached } from '../case/decider/retirement-reached-refusal';
 import { ITEMS_FROM_RECORD, vettingFromRecord } from '../case/decider/vetting-from-record';
 import { RegisteredCandidate } from './exam.types';
 
@@ -16,7 +17,8 @@ const MIN_CANDIDATES = 'exam.minCandidates';
  * Registration for the examination (đăng ký dự thi): every candidate's record is checked against
  * the post's standards the record decides (the step's `vettingItems`); one who falls short is
  * refused with the standard and the rule, and nothing is written, as is one who holds the post
- * already (their term is renewed by another route). Those admitted stand for the first part.
+ * already (their term is renewed by another route), or who has reached the retirement age. Those
+ * admitted stand for the first part.
  */
 export function registerCandidates(
   begun: BegunStep,
@@ -73,6 +75,10 @@ function eligibilityOf(
     );
   const on = { definition: context.definition, day: context.today };
   refuseCandidateHoldingPost(personId, facts, on, field, EXAM_REGISTRATION);
+  // The winner is appointed to a leadership post: one who has reached the retirement age is
+  // refused as an appointment's opening and nominee are (age.retirement_reached on the field),
+  // whatever the step's standards (before: exam.candidate_ineligible, under years_to_retirement).
+  refuseRetirementReached(personId, facts, { ruleSet: context.ruleSet, day: context.today }, field);
   // The examination appoints its winner: a status holding an appointment back counts too.
   const entries = vettingFromRecord(facts, context.ruleSet, context.today, standards, true);
   const unmet = entries.filter((entry) => entry.result === 'flagged');

@@ -6,7 +6,7 @@ import { RuleSet, ruleCitation, ruleValue } from '../../workflow/rule-sets/rule-
 import { addMonths, retirementDate, wholeYearsBetween } from '../../workflow/rules/retirement';
 import { planningTermEnd } from '../../cadres/planning/planning-term';
 import { PlacementGroup, placementGroupOf } from './placement-group';
-import { refuseRetirementReached } from '../case/decider/retirement-reached-refusal';
+import { definitionOpeningRefusals } from '../case/definition-opening-checks';
 import { refuseRotationWithinOwnUnit } from './same-unit-refusal';
 
 export interface RotationOpeningInput {
@@ -78,17 +78,11 @@ export function rotationOpeningRefusals(input: RotationOpeningInput): DomainRule
       refusals.push(error);
     }
   };
-  // One already retired is told so first, not that too few years are left (before: only
-  // rotation.too_close_to_retirement, and a transfer, which checks no years, was allowed).
-  if (checks.includes('retirement_reached'))
-    judge(() =>
-      refuseRetirementReached(
-        input.person.id,
-        input.person,
-        { ...input, day: input.today },
-        'personId',
-      ),
-    );
+  // The checks every procedure's definition may name (the retirement age reached), judged as any
+  // opening judges them, and first: one already retired is told so, not that too few years are
+  // left (before Dec 2026: only rotation.too_close_to_retirement, and a transfer was allowed).
+  const on = { ruleSet: input.ruleSet, day: input.today };
+  refusals.push(...definitionOpeningRefusals(input.definition, input.person.id, input.person, on));
   const { orgUnitId } = input.target;
   if (judgesPlacement(input.definition) && orgUnitId)
     judge(() =>

@@ -27,6 +27,9 @@ export class RotationModule implements OnModuleInit {
       procedure: 'rotation',
       definitionIds: ['rotation.standard', 'transfer.standard'],
       aliases: { transfer: ['transfer.standard'] },
+      // The retirement age reached (`openingChecks`) is among the move's checks, before the
+      // planning pool and the years left (`rotationOpeningRefusals`), on the record read here.
+      judgesDefinitionChecks: true,
       onOpen: async (opening) => {
         const { personId, positionId, definition, context } = opening;
         const registry = opening.registry ?? this.registry;

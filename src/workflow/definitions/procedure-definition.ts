@@ -149,8 +149,9 @@ export interface ProcedureDefinition {
   /**
    * Checks when a case opens (see `OPENING_CHECKS`). Absent: none. Added to rotation and transfer
    * definitions in Dec 2026 with what each version already checked, so no running case changed;
-   * `retirement_reached` (the case-opening code's, for any procedure) added then to every
-   * procedure whose decision gives the person a post, checked at opening only.
+   * `retirement_reached` (`definitionOpeningRefusals`, for any procedure) added then to every
+   * procedure whose decision gives the person a post, checked at opening only; the appointment
+   * and competitive examination versions name it for what their opening already refused.
    */
   openingChecks?: OpeningCheck[];
   /**

@@ -3,23 +3,43 @@ import {
   RETIREMENT_REACHED,
   retirementReachedBy,
 } from '../../../workflow/rules/retirement-reached';
-import { refuse } from '../../../workflow/step-engine/refuse';
+import { DomainRuleViolation } from './domain-rule-violation';
+
+type Person = { dateOfBirth: string; gender: 'male' | 'female' } | undefined;
 
 /**
- * Refuses an appointment's opening or nomination of a person who has reached the retirement age
- * on the day, 422 under the eligibility check's rule (`age.retirement_reached`) naming the field
- * and the retirement day: the decision could not take effect (before, the case ran its five
- * conferences and vetting, and only the decision refused). Without the person's facts, nothing.
+ * The refusal of a person who has reached the retirement age on the day (`retirement.age`: Bộ
+ * luật Lao động 2019 art. 169, Nghị định 135/2020), 422 under the eligibility check's rule
+ * (`age.retirement_reached`) naming the field and the retirement day: no decision giving them a
+ * post could take effect. Null when not reached, or without the person's facts.
+ */
+export function retirementReachedRefusal(
+  personId: string,
+  person: Person,
+  on: { ruleSet: RuleSet; day: string },
+  field: string,
+): DomainRuleViolation | null {
+  const reached = person && retirementReachedBy(on.ruleSet, person, on.day);
+  if (!reached) return null;
+  return new DomainRuleViolation(
+    RETIREMENT_REACHED,
+    `${field}: ${personId} ${reached.sentence}`,
+    'unprocessable',
+    field,
+    { retirementDate: reached.retires },
+  );
+}
+
+/**
+ * Refuses an opening or a nominee (an appointment's nomination, an examination's registration) of
+ * a person who has reached the retirement age on the day: `retirementReachedRefusal`, thrown.
  */
 export function refuseRetirementReached(
   personId: string,
-  person: { dateOfBirth: string; gender: 'male' | 'female' } | undefined,
+  person: Person,
   on: { ruleSet: RuleSet; day: string },
   field: string,
 ): void {
-  const reached = person && retirementReachedBy(on.ruleSet, person, on.day);
-  if (!reached) return;
-  refuse(RETIREMENT_REACHED, `${field}: ${personId} ${reached.sentence}`, 'unprocessable', field, {
-    retirementDate: reached.retires,
-  });
+  const refused = retirementReachedRefusal(personId, person, on, field);
+  if (refused) throw refused;
 }
