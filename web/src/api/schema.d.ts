@@ -3610,7 +3610,7 @@ export interface components {
             minutesRef?: string;
             /** @example The committee agreed on the post, standards and conditions. */
             note?: string;
-            /** @description the candidates; each record is checked against the post's standards the step lists (422 exam.candidate_ineligible naming the standard and its rule); one who holds the post is 422 exam.candidate_holds_post; at least exam.minCandidates */
+            /** @description the candidates; each record is checked against the post's standards the step lists (422 exam.candidate_ineligible naming the standard and its rule); one who holds the post is 422 exam.candidate_holds_post; one who has reached the retirement age is 422 age.retirement_reached, as an appointment nominee; at least exam.minCandidates */
             candidates: components["schemas"]["ExamCandidateDto"][];
         };
         ExamBoardDto: {

@@ -28,7 +28,7 @@ export class RegistrationStepDto extends StepRecordDto {
   @ApiProperty({
     type: [ExamCandidateDto],
     description:
-      "the candidates; each record is checked against the post's standards the step lists (422 exam.candidate_ineligible naming the standard and its rule); one who holds the post is 422 exam.candidate_holds_post; at least exam.minCandidates",
+      "the candidates; each record is checked against the post's standards the step lists (422 exam.candidate_ineligible naming the standard and its rule); one who holds the post is 422 exam.candidate_holds_post; one who has reached the retirement age is 422 age.retirement_reached, as an appointment nominee; at least exam.minCandidates",
   })
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
