@@ -1,5 +1,4 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { idFieldRule } from './id-field-rule';
 
 /**
  * The ids a request body names, read before the body is checked against its DTO: the caller's
@@ -7,7 +6,8 @@ import { validateSync } from 'class-validator';
  * of the body is judged (its 400 naming a field). Only an id its DTO field would take is read:
  * one it would refuse names nobody, and is left to the DTO's check, so a caller within the grant
  * is answered the same 400 as before. No DTO transforms an id, so the text read here is the id
- * the checked body carries.
+ * the checked body carries. Each field's rule is derived once per DTO class (`idFieldRule`):
+ * the body's own check (`parseBody`) is then the only class-validator run of the request.
  */
 export function idsNamed<T extends object, K extends keyof T & string>(
   dtoClass: new () => T,
@@ -18,7 +18,7 @@ export function idsNamed<T extends object, K extends keyof T & string>(
   const body = fieldsOf(raw);
   for (const field of fields) {
     const value = body?.[field];
-    if (typeof value === 'string' && takes(dtoClass, field, value)) named[field] = value;
+    if (typeof value === 'string' && idFieldRule(dtoClass, field)(value)) named[field] = value;
   }
   return named;
 }
@@ -30,13 +30,6 @@ export function idsNamed<T extends object, K extends keyof T & string>(
 export function entriesNamed(raw: unknown, field: string, maxEntries: number): unknown[] {
   const value = fieldsOf(raw)?.[field];
   return Array.isArray(value) && value.length <= maxEntries ? value : [];
-}
-
-/** Whether the DTO's rules for this one field take the value (the other fields left unchecked). */
-function takes(dtoClass: new () => object, field: string, value: string): boolean {
-  const alone = plainToInstance(dtoClass, { [field]: value });
-  const errors = validateSync(alone, { skipMissingProperties: true, stopAtFirstError: true });
-  return !errors.some((error) => error.property === field);
 }
 
 function fieldsOf(raw: unknown): Record<string, unknown> | undefined {
