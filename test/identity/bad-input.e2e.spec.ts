@@ -288,6 +288,20 @@ describe('bad input', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('refuses an eligibility question about a procedure it does not judge, listing the ones it does', async () => {
+    const asked = (query: string) =>
+      http().get(`/cadres/p-a/eligibility?for=pos-a&${query}`).set(everyone());
+    for (const query of ['procedure=promotion', 'procedure=Rotation', 'procedure=rotation%20']) {
+      const refused = await asked(query);
+      expectRefusal(refused, 'procedure', 'query.procedure');
+      expect(refused.body.message).toBe('procedure: one of appointment, rotation');
+    }
+    expectRefusal(await asked('procedure='), 'procedure');
+    expectRefusal(await asked('procedure=rotation&procedure=x'), 'procedure', 'query.repeated');
+    for (const known of ['procedure=appointment', 'procedure=rotation', 'asOf=' + today])
+      expect((await asked(known)).status).toBe(200);
+  });
+
   it('refuses an empty query value and a limit that is not digits, naming the parameter', async () => {
     // Before: 422 org_unit.not_found "org unit  does not exist" for `?orgUnit=`.
     const empty = await http().get('/cases?orgUnit=').set(everyone());
