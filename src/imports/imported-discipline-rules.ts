@@ -110,13 +110,14 @@ export function refuseImportedForm(
       from: electedPost.from,
     },
   );
+  if (electedCadre && data.serviceStatus === 'civil_servant')
+    throw electedCadreAsCivilServant(data, electedPost, positions);
   refuseFormForStatus(
     ruleSet,
     data.form,
     {
       electedCadre,
-      // As an opening judges it (`serviceStatusOpened`): the status the row names («Cán bộ»),
-      // else an elected cadre is run as a cadre.
+      // As an opening judges it (`serviceStatusOpened`): the status the row's «Khối» names.
       serviceStatus: data.serviceStatus ?? (electedCadre ? 'cadre' : 'civil_servant'),
       personId: data.personId,
     },
@@ -127,6 +128,28 @@ export function refuseImportedForm(
     ruleSet,
     { form: data.form, heldOn: data.decidedOn, councilResolution: data.councilResolution },
     today,
+  );
+}
+
+/**
+ * A row whose «Khối» «Công chức» names a civil servant, for a person the record shows elected on
+ * the decision day: an elected cadre is a cadre (cán bộ), as an opening refuses the status
+ * (`electedCadreOnOpening`, Luật Cán bộ, công chức art. 4; text not checked). Judged as a civil
+ * servant, a dismissal would be taken and the electing council's recall refused.
+ */
+function electedCadreAsCivilServant(
+  data: { personId: string; decidedOn: string },
+  electedPost: { positionId: string; from: string } | undefined,
+  positions: ReadonlyMap<string, Position>,
+): DomainRuleViolation {
+  const post = electedPost
+    ? `${positions.get(electedPost.positionId)?.title} (${electedPost.positionId}) since ${electedPost.from}`
+    : 'a post filled by election';
+  return new DomainRuleViolation(
+    'discipline.elected_cadre_not_civil_servant',
+    `track: on ${data.decidedOn} the record shows ${data.personId} holding ${post}, a post filled by election: an elected cadre is a cadre (cán bộ), not a civil servant (công chức); write «Cán bộ» (Luật Cán bộ, công chức art. 4; text not checked)`,
+    'unprocessable',
+    'track',
   );
 }
 

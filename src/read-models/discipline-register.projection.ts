@@ -140,8 +140,8 @@ export const disciplineRegisterProjection: Projection = {
       await keepServiceStatus(tx, data);
     } else if (event.type === 'DisciplineRecorded') {
       // A civil-service decision recorded before it carried the status: as the case's opening said;
-      // an imported one, whose case was never opened here: its «Khối» «Cán bộ», else none (read as
-      // a civil servant's).
+      // an imported one, whose case was never opened here: as its «Khối» names it (one imported
+      // before «Công chức» named a status has none, read as a civil servant's).
       await tx.query(
         `INSERT INTO discipline_records (case_id, person_id, org_unit_id, track, form, violation_category, decided_on, effective_from, bar_ends_on, decision_ref, rule_set, updated_sequence, in_effect_until, same_violation_case_id, service_status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,

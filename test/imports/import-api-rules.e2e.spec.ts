@@ -59,9 +59,11 @@ describe('import rows meet the API rules', () => {
         electedOn: addDays(today, -400),
       })
       .expect(201);
+  // The people the record shows elected (p-em, p-cuong) are cadres: their rows say «Cán bộ».
+  const elected = ['p-em', 'p-cuong'];
   const discipline = (personId: string, form: string, extra: Record<string, string> = {}) => ({
     'Mã cán bộ': personId,
-    Khối: 'Công chức',
+    Khối: elected.includes(personId) ? 'Cán bộ' : 'Công chức',
     'Hình thức': form,
     'Ngày quyết định': addDays(today, -30),
     'Số quyết định': `QĐ-${personId}`,
@@ -173,6 +175,52 @@ describe('import rows meet the API rules', () => {
     const record = await http().get('/cadres/p-retired').set(staff()).expect(200);
     expect(record.body.discipline).toEqual([
       expect.objectContaining({ form: 'removal_of_former_title', decisionRef: 'QĐ-p-retired' }),
+    ]);
+  });
+
+  it('judges «Công chức» as a civil servant’s: an elected cadre under it is refused at «Khối», another is recorded as a civil servant', async () => {
+    // Before: «Công chức» named no status, p-cuong's row was judged as a cadre's (a warning
+    // written, a recall taken) while the register listed it as a civil servant's.
+    const asCivilServant = (personId: string, form: string, ref: string) => ({
+      ...discipline(personId, form),
+      Khối: 'Công chức',
+      'Số quyết định': ref,
+    });
+    const file = await workbook({
+      discipline: [
+        asCivilServant('p-cuong', 'Cảnh cáo', 'QĐ-cs-1'),
+        asCivilServant('p-cuong', 'Bãi nhiệm', 'QĐ-cs-2'),
+        asCivilServant('p-serving', 'Buộc thôi việc', 'QĐ-cs-3'),
+      ],
+    });
+    const dry = await upload(file, true).expect(200);
+    expect(problems(dry.body)).toEqual([
+      {
+        sheet: 'Kỷ luật',
+        line: 2,
+        column: 'Khối',
+        rule: 'discipline.elected_cadre_not_civil_servant',
+      },
+      {
+        sheet: 'Kỷ luật',
+        line: 3,
+        column: 'Khối',
+        rule: 'discipline.elected_cadre_not_civil_servant',
+      },
+    ]);
+    expect(dry.body.errors[0].message).toContain('Chủ tịch UBND xã Demo (pos-chair)');
+    expect(dry.body.errors[0].message).toContain('write «Cán bộ»');
+    const warning = await workbook({
+      discipline: [asCivilServant('p-serving', 'Cảnh cáo', 'QĐ-cs-4')],
+    });
+    await upload(warning, false).expect(200);
+    const record = await http().get('/cadres/p-serving').set(staff()).expect(200);
+    expect(record.body.discipline).toEqual([
+      expect.objectContaining({
+        track: 'civil_service',
+        serviceStatus: 'civil_servant',
+        form: 'warning',
+      }),
     ]);
   });
 

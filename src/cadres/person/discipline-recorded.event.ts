@@ -30,8 +30,8 @@ export interface DisciplineRecorded {
     /**
      * On the civil-service track, as whom the case ran the person: a cadre (cán bộ) or a civil
      * servant (công chức), as the case's `serviceStatus`; absent on the Party track, on records
-     * written before Dec 2026 (then the case's opening says it) and on imported records whose
-     * «Khối» is «Công chức» (one imported as «Cán bộ» has `cadre`).
+     * written before Dec 2026 (then the case's opening says it) and on records imported before
+     * Dec 2026 under «Khối» «Công chức» (now `civil_servant`; «Cán bộ» has `cadre`).
      */
     serviceStatus?: 'cadre' | 'civil_servant';
   };
