@@ -110,7 +110,7 @@ export function refuseImportedForm(
       from: electedPost.from,
     },
   );
-  if (electedCadre && data.serviceStatus === 'civil_servant')
+  if (electedPost && data.serviceStatus === 'civil_servant')
     throw electedCadreAsCivilServant(data, electedPost, positions);
   refuseFormForStatus(
     ruleSet,
@@ -139,12 +139,10 @@ export function refuseImportedForm(
  */
 function electedCadreAsCivilServant(
   data: { personId: string; decidedOn: string },
-  electedPost: { positionId: string; from: string } | undefined,
+  electedPost: { positionId: string; from: string },
   positions: ReadonlyMap<string, Position>,
 ): DomainRuleViolation {
-  const post = electedPost
-    ? `${positions.get(electedPost.positionId)?.title} (${electedPost.positionId}) since ${electedPost.from}`
-    : 'a post filled by election';
+  const post = `${positions.get(electedPost.positionId)!.title} (${electedPost.positionId}) since ${electedPost.from}`;
   return new DomainRuleViolation(
     'discipline.elected_cadre_not_civil_servant',
     `track: on ${data.decidedOn} the record shows ${data.personId} holding ${post}, a post filled by election: an elected cadre is a cadre (cán bộ), not a civil servant (công chức); write «Cán bộ» (Luật Cán bộ, công chức art. 4; text not checked)`,

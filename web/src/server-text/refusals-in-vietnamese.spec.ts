@@ -1264,6 +1264,11 @@ describe('the examination, the elected posts, scope and import refusals read in 
     expectRead(
       'electedCadre: the record shows Nguyễn Văn An (p-an) holding Chủ tịch UBND xã (pos-ct-xa) since 2024-01-01, a post filled by election; leave electedCadre out or end that post first',
     );
+    expect(
+      expectRead(
+        'track: on 2026-11-06 the record shows p-an holding Chủ tịch UBND xã (pos-ct-xa) since 2024-01-01, a post filled by election: an elected cadre is a cadre (cán bộ), not a civil servant (công chức); write «Cán bộ» (Luật Cán bộ, công chức art. 4; text not checked)',
+      ),
+    ).toContain('ghi «Khối» là «Cán bộ»');
   });
 });
 

@@ -215,6 +215,12 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
     ([name, , title, , since], s) =>
       `Hồ sơ cán bộ ghi ${name} đang giữ chức vụ ${title} từ ngày ${s.day(since)}, chức vụ do bầu cử; để trống ô «cán bộ do bầu cử» hoặc kết thúc chức vụ đó trước`,
   ),
+  // An import row's «Khối» «Công chức» for an elected cadre (imported-discipline-rules.ts).
+  sentence(
+    `track: on ${DAY} the record shows ${ID} holding (.+) \\((\\S+)\\) since ${DAY}, a post filled by election: an elected cadre is a cadre \\(cán bộ\\), not a civil servant \\(công chức\\); write «Cán bộ» \\(Luật Cán bộ, công chức art\\. 4; text not checked\\)`,
+    ([on, person, title, , since], s) =>
+      `Ngày ${s.day(on)}, hồ sơ ghi ${s.words.person(person)} đang giữ chức vụ ${title} từ ngày ${s.day(since)}, chức vụ do bầu cử: người này là cán bộ, không phải công chức; ghi «Khối» là «Cán bộ» (Luật Cán bộ, công chức, Điều 4; chưa đối chiếu văn bản)`,
+  ),
   sentence(
     `(?:violation: )?the ${ID} violation of ${DAY} is already handled on the (party|civil_service) track by (?:case ${ID} \\((open|decided)\\)|(a case opened by another unit)); one violation is disciplined once, with one form \\((.+)\\)\\. If it is another violation of that category that day, say why in violation\\.distinctViolation`,
     ([category, committed, track, caseId, standing, , citation], s) => {
