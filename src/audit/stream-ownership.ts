@@ -12,7 +12,8 @@ import { parseStreamName, PERSON_STREAM_KIND } from './stream-name';
  *   of it (it keeps the cases it opened);
  * - a case's, a transfer batch's, a planning review's or an import's stream: the unit its first
  *   event names (`orgUnitId`);
- * - a case id's reservation and an open-case slot: the case its first event names (`caseId`);
+ * - a case id's reservation, an open-case slot and a discipline violation's claim: the case its
+ *   first event names (`caseId`);
  * - a timer: the stream its first event targets (`target`, a case's or a person's);
  * - a planning-pool seat (`planningseat-<post>/<term>`) and a post's seat (`postseat-<post>`): the
  *   post's unit, by the name alone, for its claims and their withdrawals alike.
@@ -28,7 +29,7 @@ export type StreamOwner =
 
 /** Coverage markers (`caseids-coverage`, `caseslots-coverage`): counts, no record of anyone. */
 export const UNITLESS_STREAM_KINDS: readonly string[] = ['caseids', 'caseslots'];
-const CASE_LINKED_STREAM_KINDS: readonly string[] = ['caseid', 'caseslot'];
+const CASE_LINKED_STREAM_KINDS: readonly string[] = ['caseid', 'caseslot', 'violationclaim'];
 const TIMER_STREAM_KIND = 'timer';
 /** The streams where claims on a post's places meet: its planning pool's, its seats. */
 const POSITION_SEAT_STREAM_KINDS: readonly string[] = ['planningseat', 'postseat'];

@@ -23,6 +23,7 @@ import { DisciplineState } from './discipline.state';
 import { DisciplineService, DisciplineWriteOptions } from './discipline.service';
 import { heavierFormView } from './repeat-violation';
 import { DisciplinePostHolding } from './discipline-post-holding';
+import { OpeningViolationClaim } from './opening-violation-claim';
 
 type RegisteredPerson = Extract<PersonState, { status: 'registered' }>;
 
@@ -203,27 +204,6 @@ export class DisciplineCommandRunner {
     };
   }
 
-  /**
-   * An opening, a decision or a correction that may reopen a case its last step closed: the
-   * person's other discipline cases (one violation is disciplined once per track), read before
-   * deciding.
-   */
-  private async otherDisciplineCases(
-    state: DisciplineState,
-    caseId: string,
-    command: DisciplineCommand,
-    person: PersonState,
-    options: DisciplineWriteOptions,
-  ): Promise<Pick<DisciplineContext, 'otherDisciplineCases'>> {
-    const decision =
-      command.type === 'PerformDisciplineStep' && command.data.body.kind === 'decision';
-    const reopening =
-      command.type === 'CorrectDisciplineStep' &&
-      (state.status === 'closed' || state.status === 'time_barred');
-    if (command.type !== 'OpenDisciplineCase' && !decision && !reopening) return {};
-    return { otherDisciplineCases: await this.cases.otherCasesOf(person, caseId, options.actor) };
-  }
-
   /** What the decider reads of the person's record. */
   private recordFacts(
     person: PersonState,
@@ -251,6 +231,7 @@ export class DisciplineCommandRunner {
     let pinned: { definition: ProcedureDefinition; ruleSet: RuleSet } | undefined;
     let person: PersonState | undefined;
     const holding = new DisciplinePostHolding(options.metadata, this.store);
+    const claim = new OpeningViolationClaim(this.store, this.cases, options);
     const result = await runStreamCommand(
       this.store,
       disciplineStream(caseId),
@@ -272,14 +253,14 @@ export class DisciplineCommandRunner {
             ...(await this.contexts.stepContext(options.actor, pinned, caseUnit)),
             ...this.recordFacts(loaded.state),
             ...(await this.sameViolationCase(command, options)),
-            ...(await this.otherDisciplineCases(state, caseId, command, loaded.state, options)),
+            ...(await claim.otherCases(state, command, loaded.state, pins.definition)),
             ...(postHoldings ? { postHoldings } : {}),
           };
         },
         beforeAppend,
         // A decision or review ending or giving back a post records it on the post's holding.
         alongside: async (state, events) => ({
-          appends: holding.plan(state, events),
+          appends: [...holding.plan(state, events), ...claim.plan()],
           undo: () => holding.withdrawIfWrittenAlone(),
         }),
       },

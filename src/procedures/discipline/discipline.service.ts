@@ -112,21 +112,22 @@ export class DisciplineService {
       ...person.discipline.map((record) => record.caseId),
     ]);
     ids.delete(caseId);
-    const cases = await Promise.all(
-      [...ids].map(async (id): Promise<OtherDisciplineCase | null> => {
-        const { state } = await loadStream(this.store, disciplineStream(id), disciplineDecider);
-        if (state.status === 'none') return null;
-        const { category, committedOn, distinctViolation } = state.violation;
-        return {
-          caseId: id,
-          track: state.track,
-          violation: { category, committedOn, ...(distinctViolation ? { distinctViolation } : {}) },
-          status: state.status,
-          withinGrant: await this.scope.reaches(actor, state.orgUnitId),
-        };
-      }),
-    );
+    const cases = await Promise.all([...ids].map((id) => this.asOtherCase(id, actor)));
     return cases.filter((c): c is OtherDisciplineCase => c !== null);
+  }
+
+  /** A discipline case as the once-per-track rule reads it, from its stream; null: no such case. */
+  async asOtherCase(caseId: string, actor: Actor): Promise<OtherDisciplineCase | null> {
+    const { state } = await loadStream(this.store, disciplineStream(caseId), disciplineDecider);
+    if (state.status === 'none') return null;
+    const { category, committedOn, distinctViolation } = state.violation;
+    return {
+      caseId,
+      track: state.track,
+      violation: { category, committedOn, ...(distinctViolation ? { distinctViolation } : {}) },
+      status: state.status,
+      withinGrant: await this.scope.reaches(actor, state.orgUnitId),
+    };
   }
 
   async view(caseId: string, actor: Actor, asOf?: Date) {
