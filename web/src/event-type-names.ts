@@ -31,6 +31,9 @@ export const eventTypeNamesVi = {
   CaseIdReleased: 'Trả lại mã hồ sơ',
   OpenCaseSlotClaimed: 'Ghi nhận hồ sơ đang giải quyết',
   OpenCaseSlotReleased: 'Hết hồ sơ đang giải quyết',
+  // A violation's claim by a discipline case (violationclaim-<track>/<person>/<category>/<day>).
+  ViolationClaimed: 'Ghi nhận vi phạm đang được xử lý kỷ luật',
+  ViolationClaimReleased: 'Vi phạm không còn được hồ sơ này xử lý',
   // A post's seat stream (postseat-<post>).
   PostSeatClaimed: 'Giữ chỗ người giữ chức vụ',
   PostSeatClaimWithdrawn: 'Bỏ giữ chỗ chức vụ (bản ghi không được lưu)',
@@ -106,6 +109,8 @@ export const eventTypeNamesEn: Record<keyof typeof eventTypeNamesVi, string> = {
   CaseIdReleased: 'Case id released',
   OpenCaseSlotClaimed: 'Open case noted',
   OpenCaseSlotReleased: 'Open case no longer open',
+  ViolationClaimed: 'Violation claimed by a discipline case',
+  ViolationClaimReleased: 'Violation no longer claimed by the case',
   PostSeatClaimed: 'Post seat claimed',
   PostSeatClaimWithdrawn: 'Post seat claim withdrawn (its write was refused)',
   PostHoldingDecided: 'Decision on holding the post',
