@@ -16,6 +16,7 @@ import { RuleSet } from '../workflow/rule-sets/rule-set';
 import { postsEndedBy, refusalAt, refuseImportedForm } from './imported-discipline-rules';
 import { importedPostViolations, PostFacts } from './imported-post-rules';
 import { ImportPlanningLimits, takeImportedPoolPlace } from './import-planning-limits';
+import { DisciplineCasesOf, ViolationsInFile } from './imported-violation-handled';
 
 /** What the rows' API rules read besides the rows' own records. */
 export interface ImportRowFacts {
@@ -26,6 +27,8 @@ export interface ImportRowFacts {
   ruleSet(id: string): RuleSet | undefined;
   /** The planning-pool limits of the rows' pools, when the file has planning rows. */
   planning?: ImportPlanningLimits;
+  /** The discipline cases of the people whose discipline rows give a violation day. */
+  disciplineCases?: DisciplineCasesOf;
 }
 
 export interface SimulatedCommand extends PlannedCommand {
@@ -53,6 +56,7 @@ export function simulateImport(
   // A planning row is judged by the limits its route judges it by (person_full, the term's span,
   // the terms open to planning).
   const decideContext = facts?.planning ? { ...context, planning: facts.planning.person } : context;
+  const violations = new ViolationsInFile(facts?.disciplineCases);
   for (const step of planned) {
     const state = states.get(step.personId) ?? initialPersonState();
     const same = alreadyOnRecord(state, step);
@@ -64,7 +68,7 @@ export function simulateImport(
       problems.push(same);
       continue;
     }
-    const refused = refusedBeforeDeciding(step, state, states, context, facts);
+    const refused = refusedBeforeDeciding(step, state, states, context, facts, violations);
     if (refused.length > 0) {
       problems.push(...refused, ...unknownPersonProblems(step, state));
       registerAsTheRowGivesIt(states, state, step);
@@ -79,6 +83,7 @@ export function simulateImport(
       const after = events.reduce(evolvePerson, state);
       states.set(step.personId, after);
       commands.push({ ...step, outcome: events.length ? 'write' : 'unchanged' });
+      if (events.length) violations.taking(step);
       if (events.length && facts) commands.push(...followingDecision(step, after, facts, states));
       if (step.command.type === 'AssignPost' && facts) holdsAtSomeTime(facts, step.command.data);
     } catch (error) {
@@ -172,7 +177,8 @@ function alreadyOnRecord(state: PersonState, step: PlannedCommand): true | RowPr
 
 /**
  * Every rule a row breaks that is judged before the decider (which would stop at the first): a
- * person row's registration, a post row's days and seats, a Party discipline of a non-member.
+ * person row's registration, a post row's days and seats, a Party discipline of a non-member, a
+ * discipline row on a violation already handled on its track.
  */
 function refusedBeforeDeciding(
   step: PlannedCommand,
@@ -180,12 +186,19 @@ function refusedBeforeDeciding(
   states: ReadonlyMap<string, PersonState>,
   context: PersonDecideContext,
   facts: ImportRowFacts | undefined,
+  violations: ViolationsInFile,
 ): RowProblem[] {
   const nonMember = partyDisciplineOnNonMember(state, step);
+  // The same decision again (a file imported twice) is on record already, not a second one.
+  const handled =
+    step.command.type === 'RecordDiscipline' && !disciplineOnRecord(state, step.command.data)
+      ? violations.problemOf(step)
+      : null;
   return [
     ...registrationProblems(step, state, context, facts?.today),
     ...postProblems(step, states, facts),
     ...(nonMember ? [nonMember] : []),
+    ...(handled ? [handled] : []),
   ];
 }
 

@@ -146,6 +146,16 @@ export const IMPORT_SHEETS: SheetSpec[] = [
         violationCategory,
         'Tài chính, ngân sách',
       ),
+      // The day of the violation: a violation is disciplined once per track (its category and
+      // day tell it apart), so a row giving it is compared with the cases and the file's rows.
+      col(
+        'Ngày vi phạm',
+        'Violation committed on',
+        'violationCommittedOn',
+        day,
+        '15/01/2024',
+        false,
+      ),
       col('Mã đơn vị', 'Org unit id', 'orgUnitId', identifier, 'ou-phuong-son-tay', false),
       // A recall (bãi nhiệm) carries out the electing council's resolution, as a decided one does.
       col(

@@ -19,6 +19,7 @@ import { WORKFLOW_CATALOG, WorkflowCatalog } from '../workflow/workflow-catalog'
 import { checkReferences } from './import-references';
 import { PlannedCommand, planImport } from './import-plan';
 import { readRowFacts } from './import-row-facts';
+import { readDisciplineCases } from './imported-violation-handled';
 import { planningReadsOf, readImportPlanningLimits } from './import-planning-limits';
 import { importStream, ImportRecorded, SheetCounts } from './import-recorded';
 import { simulateImport, SimulatedCommand } from './import-simulation';
@@ -129,10 +130,9 @@ export class ImportService {
     refuseOwnRecordRows(parsed.rows, actor);
     const rows = rowsWithinGrant(parsed.rows, refs.outOfScope);
     const cases = await this.cases.check(rows, actor);
-    const registryRows = rows.filter((row) => REGISTRY_KINDS.includes(row.kind));
     const today = vietnamDay(new Date());
     const plan = planImport(
-      registryRows,
+      rows.filter((row) => REGISTRY_KINDS.includes(row.kind)),
       {
         ruleSetOn: (day, track) => this.catalog.ruleSetOn(day, track),
         unitOf: (personId) => refs.unitOf.get(personId),
@@ -140,7 +140,9 @@ export class ImportService {
       },
       rowsWithinGrant(parsed.partlyRead, refs.outOfScope, named),
     );
-    const { records, facts, simulated } = await this.simulate(plan.planned, reads, today);
+    const { records, facts, simulated } = await this.simulate(plan.planned, reads, today, (unit) =>
+      scope.reaches(actor, unit),
+    );
     // A row outside the grant is judged on no record, but the days of its own cells tell nothing
     // of what lies outside: a term ending before it starts is listed with the scope refusal.
     const withinGrant = new Set<ReadRow>(rowsWithinGrant(named, refs.outOfScope));
@@ -179,9 +181,15 @@ export class ImportService {
    * The rows run through the registry's rules on the records they touch, with the facts those
    * rules read besides (the posts' other holders and seat claims, the planning pools' places).
    */
-  private async simulate(planned: PlannedCommand[], reads: PrefetchedRegistry, today: string) {
+  private async simulate(
+    planned: PlannedCommand[],
+    reads: PrefetchedRegistry,
+    today: string,
+    reaches: (unitId: string) => Promise<boolean>,
+  ) {
     const records = await this.records(planned, reads);
     const facts = await readRowFacts(this.pool, this.store, reads, this.catalog, planned, records);
+    const disciplineCases = await readDisciplineCases(this.store, reaches, planned, records);
     const planning = await readImportPlanningLimits(
       planned,
       records,
@@ -192,7 +200,7 @@ export class ImportService {
       planned,
       new Map([...records].map(([personId, { state }]) => [personId, state])),
       rowRulesOn(this.catalog, today),
-      { ...facts, ...(planning ? { planning } : {}) },
+      { ...facts, disciplineCases, ...(planning ? { planning } : {}) },
     );
     return { records, facts, simulated };
   }

@@ -3,6 +3,8 @@ import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import { refuseLighterThanServed } from '../../../src/procedures/discipline/repeat-violation';
 import { linkSameViolation } from '../../../src/procedures/discipline/same-violation';
 import { refuseViolationAlreadyHandled } from '../../../src/procedures/discipline/violation-handled-once';
+import { ViolationsInFile } from '../../../src/imports/imported-violation-handled';
+import { PlannedCommand } from '../../../src/imports/import-plan';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
 import { ruleCitation } from '../../../src/workflow/rule-sets/rule-set';
 import { toHttpError } from '../../../src/common/domain-error-mapping';
@@ -1444,5 +1446,75 @@ describe('a violation already handled on the track reads in Vietnamese', () => {
     expect(read).toContain('đã có hồ sơ kỷ luật về chính quyền do đơn vị khác mở;');
     expect(read).not.toContain('đã được xử lý');
     expect(read).not.toContain('d-1');
+  });
+});
+
+describe('an imported discipline on a violation already handled reads in Vietnamese', () => {
+  const step = (line: number, decisionRef: string, category: string): PlannedCommand => ({
+    row: {
+      kind: 'discipline',
+      sheet: 'Kỷ luật',
+      line,
+      values: { violationCommittedOn: '2026-02-02' },
+      cells: {},
+      key: `p-an/${decisionRef}`,
+      contentHash: decisionRef,
+    },
+    personId: 'p-an',
+    idSeed: decisionRef,
+    command: {
+      type: 'RecordDiscipline',
+      data: {
+        personId: 'p-an',
+        caseId: `imported/${decisionRef}`,
+        track: 'civil_service',
+        form: 'reprimand',
+        decidedOn: '2026-03-01',
+        effectiveFrom: '2026-03-01',
+        decisionRef,
+        barEndsOn: null,
+        ruleSetId: 'rs',
+        violationCategory: category,
+        orgUnitId: 'ou-town',
+      },
+    },
+  });
+  const caseOf = (status: string, withinGrant: boolean) =>
+    new Map([
+      [
+        'p-an',
+        [
+          {
+            caseId: 'd-1',
+            track: 'civil_service' as const,
+            violation: { category: 'land_management', committedOn: '2026-02-02' },
+            status,
+            withinGrant,
+          },
+        ],
+      ],
+    ]);
+
+  it('names the earlier row of the file, or the case the reader reaches', () => {
+    const file = new ViolationsInFile(undefined);
+    file.taking(step(3, 'QĐ-1', 'land_management'));
+    expect(expectRead(file.problemOf(step(4, 'QĐ-2', 'land'))!.message)).toBe(
+      'Vi phạm «Quản lý đất đai» ngày 02/02/2026 đã được ghi kỷ luật về chính quyền ở dòng 3 của tệp này (quyết định QĐ-1); mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần bằng một hình thức (Nghị định 112/2020/NĐ-CP, Điều 2(2); Quy định 69-QĐ/TW). Chỉ ghi kỷ luật này một lần',
+    );
+    const decided = new ViolationsInFile(caseOf('decided', true)).problemOf(
+      step(2, 'QĐ-3', 'land'),
+    );
+    expect(expectRead(decided!.message)).toContain(
+      'đã được xử lý kỷ luật về chính quyền trong hồ sơ d-1 (đã có quyết định)',
+    );
+    const open = new ViolationsInFile(caseOf('open', true)).problemOf(step(2, 'QĐ-3', 'land'));
+    expect(expectRead(open!.message)).toContain(
+      'đã có hồ sơ kỷ luật về chính quyền: hồ sơ d-1 (đang mở)',
+    );
+    const elsewhere = new ViolationsInFile(caseOf('open', false)).problemOf(
+      step(2, 'QĐ-3', 'land'),
+    );
+    expect(expectRead(elsewhere!.message)).toContain('do đơn vị khác mở');
+    expect(elsewhere!.message).not.toContain('d-1');
   });
 });

@@ -267,7 +267,7 @@ export const DISCIPLINE_SUBJECT_REFUSALS: Sentence[] = [
 ];
 
 /** A violation category by its Vietnamese name (violation-category-names.ts), else as written. */
-function categoryName(code: string): string {
+export function categoryName(code: string): string {
   return isViolationCategory(code) ? VIOLATION_CATEGORY_NAMES[code] : code;
 }
 

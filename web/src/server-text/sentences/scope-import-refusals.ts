@@ -1,5 +1,5 @@
 import { N, DAY, ID, Sentence, sentence } from './sentence';
-import { sameViolationNotFound } from './discipline-refusals';
+import { categoryName, sameViolationNotFound } from './discipline-refusals';
 
 /** A rule track (`party`, `state`) as the reader says it. */
 const TRACKS: Record<string, string> = { party: 'của Đảng', state: 'của Nhà nước' };
@@ -9,6 +9,22 @@ const TRACKS: Record<string, string> = { party: 'của Đảng', state: 'của N
  * an import's rows) and what an import refuses of its own (import-plan.ts, case-import*.ts).
  */
 export const SCOPE_REFUSALS: Sentence[] = [
+  // A discipline row on a violation a case of its track, or an earlier row of the file, already
+  // handles (imported-violation-handled.ts): the case or the row named, as the opening names it.
+  sentence(
+    `(?:violationCommittedOn: )?the ${ID} violation of ${DAY} is already handled on the (party|civil_service) track by (?:case ${ID} \\((open|decided)\\)|row (\\d+) of this file \\(decision (.+?)\\)|(a case opened by another unit)); one violation is disciplined once, with one form \\((.+)\\): record it once`,
+    ([category, committed, track, caseId, standing, line, ref, , citation], s) => {
+      const onTrack = track === 'party' ? 'về Đảng' : 'về chính quyền';
+      const handled = line
+        ? `đã được ghi kỷ luật ${onTrack} ở dòng ${line} của tệp này (quyết định ${ref})`
+        : !caseId
+          ? `đã có hồ sơ kỷ luật ${onTrack} do đơn vị khác mở`
+          : standing === 'open'
+            ? `đã có hồ sơ kỷ luật ${onTrack}: hồ sơ ${caseId} (đang mở)`
+            : `đã được xử lý kỷ luật ${onTrack} trong hồ sơ ${caseId} (đã có quyết định)`;
+      return `Vi phạm «${categoryName(category)}» ngày ${s.day(committed)} ${handled}; mỗi hành vi vi phạm chỉ bị xử lý kỷ luật một lần bằng một hình thức (${citation.replace(/ art\. /g, ', Điều ')}). Chỉ ghi kỷ luật này một lần`;
+    },
+  ),
   // The other track's case a discipline decision names (a paper number, a cut id, a case outside
   // the grant): not found within the caller's units (before: the English detail, with the grant).
   sentence(
