@@ -428,6 +428,8 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
       /^.+: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020/,
     );
     expect(expectRead(`candidates[1].personId: p-an ${age}`)).toMatch(/: Đã đến tuổi nghỉ hưu/);
+    // A decision that gives a post, effective on or after the retirement day (holder-retired-by-effective-day.ts).
+    expect(expectRead(`effectiveFrom: p-an ${age}`)).toMatch(/^.+: Đã đến tuổi nghỉ hưu/);
     expect(expectRead(`years to retirement cannot be set aside: ${age}`)).toMatch(
       /^Không thể bỏ qua nội dung «.+»: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020/,
     );

@@ -25,6 +25,7 @@ import {
 import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
 import { renewalsDecidedBeside } from './renewal-decided-beside';
 import { refuseAppointeeNotAskedFor } from './prerequisite-person';
+import { refuseHolderRetiredByEffectiveDay } from './holder-retired-by-effective-day';
 
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
@@ -67,6 +68,7 @@ export function decision(
       appointmentAtRetirement(appointee),
     );
   }
+  refuseHolderRetiredByEffectiveDay(state, body, context);
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
   const term = context.decisionTerm

@@ -59,7 +59,7 @@ export const ELIGIBILITY: Sentence[] = [
     retirementReached(retires, day, citation, s),
   ),
   sentence(
-    `(?:personId|candidates\\[\\d+\\]\\.personId): ${ID} ${RETIREMENT_REACHED}`,
+    `(?:personId|effectiveFrom|candidates\\[\\d+\\]\\.personId): ${ID} ${RETIREMENT_REACHED}`,
     ([person, retires, day, citation], s) =>
       `${s.words.person(person)}: ${retirementReached(retires, day, citation, s)}`,
   ),
