@@ -68,12 +68,13 @@ export function decision(
       appointmentAtRetirement(appointee),
     );
   }
-  refuseHolderRetiredByEffectiveDay(state, body, context);
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
   const term = context.decisionTerm
     ? context.decisionTerm(state, body.effectiveFrom, body.termYears, body.heldOn)
     : ruleSetTerm(body, context);
+  // After the term's own refusals: a re-appointment's names the term already run to retirement.
+  refuseHolderRetiredByEffectiveDay(state, body, context);
   // The seats are weighed over the whole term the post is held on, which the term gives.
   refuseSeatsFullOnEffectiveDay(state, body, context, heldTermEnd(state.procedure, term));
   return {
