@@ -192,6 +192,38 @@ describe('a decision effective on a later day changes the posts held on that day
     );
   });
 
+  it('a rotation into the post taken up on the effective day: taken up then, not "already held" with re-appointment to use', async () => {
+    const { body } = await http()
+      .get('/cadres/p-moving/eligibility?for=pos-deputy-director&procedure=rotation')
+      .set(provinceStaff())
+      .expect(200);
+    // Before: appointment.already_holds_post "p-moving already holds …; use re-appointment".
+    const takesUp = `p-moving takes up pos-deputy-director on ${effective} (QĐ-rot-later (${today})): a decided decision gives them the post from that day`;
+    expect(body.reasons).toContainEqual({ rule: 'appointment.takes_up_post', reason: takesUp });
+    expect(body.reasons.map((r: { rule: string }) => r.rule)).not.toContain(
+      'appointment.already_holds_post',
+    );
+    const opened = await http()
+      .post('/cases')
+      .set(provinceStaff())
+      .send({
+        id: 'rot-again',
+        procedure: 'rotation',
+        definition: 'rotation.standard',
+        personId: 'p-moving',
+        positionId: 'pos-deputy-director',
+        orgUnitId: 'ou-department',
+        summary: 'Luân chuyển lần nữa',
+      })
+      .expect(422);
+    expect(opened.body).toMatchObject({
+      rule: 'appointment.takes_up_post',
+      field: 'positionId',
+      message: takesUp,
+      takesUpOn: effective,
+    });
+  });
+
   it('the leaders the report counts today: the commune still has its head, the department not yet its deputy', async () => {
     // The decision's posts have reached the read model (the department post's row).
     await eventually(

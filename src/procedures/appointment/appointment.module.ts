@@ -41,7 +41,7 @@ export class AppointmentModule implements OnModuleInit {
         // A post case opened without a proposed person: the nominations will name the people.
         if (!personId) return;
         const person = { state: await registeredPerson(registry, personId) };
-        refusePostAlreadyHeld(person.state, personId, positionId, definition);
+        refusePostAlreadyHeld(person.state, personId, positionId, definition, context.today);
         const on = { ruleSet: context.ruleSet, day: context.today };
         const where = { step: 'the appointment', field: 'personId' };
         refuseBlockingStatus(personId, person.state.statuses, on, where);

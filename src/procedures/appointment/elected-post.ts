@@ -28,15 +28,32 @@ export function refuseElectedPost(position: Position, definition: Routes): void 
   );
 }
 
-/** A post the person already holds is renewed by another route (`postAlreadyHeld`), not filled again. */
+/**
+ * A post the person already holds is renewed by another route (`postAlreadyHeld`), not filled
+ * again. One a decided decision gives them from a later day than `day` they do not hold yet: it
+ * is refused as taken up on that day (`appointment.takes_up_post`, as the appointment's
+ * eligibility words it), not as held with re-appointment for its route. Before, a transfer
+ * effective 2027-01-05 made a rotation to the same post opened on 2026-12-31 say "already holds
+ * …; use re-appointment", a post not held and with no term to renew.
+ */
 export function refusePostAlreadyHeld(
-  person: { posts: { positionId: string }[] },
+  person: { posts: { positionId: string; from: string; decisionRef: string }[] },
   personId: string,
   positionId: string,
   definition: Routes,
+  day: string,
 ): void {
   const route = definition.postAlreadyHeld?.route;
-  if (!route || !person.posts.some((post) => post.positionId === positionId)) return;
+  const post = route && person.posts.find((held) => held.positionId === positionId);
+  if (!post) return;
+  if (post.from > day)
+    throw new DomainRuleViolation(
+      'appointment.takes_up_post',
+      `${personId} takes up ${positionId} on ${post.from} (${post.decisionRef}): a decided decision gives them the post from that day`,
+      'unprocessable',
+      'positionId',
+      { takesUpOn: post.from },
+    );
   throw new DomainRuleViolation(
     'appointment.already_holds_post',
     `${personId} already holds ${positionId}; use ${route}`,

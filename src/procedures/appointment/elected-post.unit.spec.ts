@@ -45,15 +45,34 @@ describe('posts a definition does not fill (postsFilledOtherwise)', () => {
 });
 
 describe('a post already held (postAlreadyHeld)', () => {
-  const holder = { posts: [{ positionId: 'pos-director' }] };
+  const holder = {
+    posts: [{ positionId: 'pos-director', from: '2020-01-02', decisionRef: 'QĐ-1' }],
+  };
 
   it('refuses an appointment to it, naming the definition’s route', () => {
-    given(holder, 'p-1', 'pos-director', appointment)
+    given(holder, 'p-1', 'pos-director', appointment, '2026-12-31')
       .when(refusePostAlreadyHeld)
       .thenThrows(/p-1 already holds pos-director; use re-appointment/);
   });
 
   it('refuses nothing for a definition without the field (re-appointment renews the post)', () => {
-    given(holder, 'p-1', 'pos-director', reappointment).when(refusePostAlreadyHeld).then(undefined);
+    given(holder, 'p-1', 'pos-director', reappointment, '2026-12-31')
+      .when(refusePostAlreadyHeld)
+      .then(undefined);
+  });
+
+  it('a post a decided transfer gives from a later day is taken up then, not held (no re-appointment to use)', () => {
+    const comes = {
+      posts: [{ positionId: 'pos-director', from: '2027-01-05', decisionRef: 'QĐ-t' }],
+    };
+    // Before: "p-1 already holds pos-director; use re-appointment", for a rotation too.
+    for (const definition of [appointment, definitions.get('rotation.standard@1')!])
+      given(comes, 'p-1', 'pos-director', definition, '2026-12-31')
+        .when(refusePostAlreadyHeld)
+        .thenThrows(/^p-1 takes up pos-director on 2027-01-05 \(QĐ-t\): a decided decision gives/);
+    // From that day it is held.
+    given(comes, 'p-1', 'pos-director', appointment, '2027-01-05')
+      .when(refusePostAlreadyHeld)
+      .thenThrows(/p-1 already holds pos-director; use re-appointment/);
   });
 });

@@ -29,7 +29,7 @@ export async function refuseMoveInto(
   refuseElectedPost(target, definition);
   // Nobody is moved into the post they hold (before: every step ran, and the decision was
   // refused as decision.post_already_held); its term is renewed by re-appointment.
-  refusePostAlreadyHeld(person, personId, target.id, definition);
+  refusePostAlreadyHeld(person, personId, target.id, definition, today);
   // Nor into a post whose seats others all hold (a head post someone holds, or will from a later day).
   await refuseSeatsFullAtOpening(holdsSince, target, personId, today);
   // Nor while a decided decision's post is still to come (before: every step ran, and the

@@ -709,6 +709,12 @@ describe('the refusals of opening a case read in Vietnamese', () => {
     expectRead('positionId: position pos-x does not exist');
     expectRead('orgUnitId: org unit ou-x does not exist');
     expectRead('p-an already holds pos-ct-xa; use re-appointment');
+    // A post a decided transfer gives from a later day (before: "already holds …; use re-appointment").
+    expect(
+      expectRead(
+        'p-an takes up pos-ct-xa on 2027-01-05 (QĐ-12): a decided decision gives them the post from that day',
+      ),
+    ).toMatch(/ sẽ đảm nhiệm chức vụ .+ từ ngày 05\/01\/2027 \(theo quyết định QĐ-12\)/);
     expectRead('id: case id hs-7 is already used by an appointment case; choose another id');
     expectRead(
       'personId: appointment.internal@2 opens for a person (only a definition that fills a post opens without one)',
@@ -960,6 +966,12 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
       ),
     ).toBe('«người an» không giữ chức vụ «chức vụ a» (đang giữ: «chức vụ b»)');
     expectRead(entry('p-an already holds pos-ct-xa; use re-appointment', 'positionId'));
+    expectRead(
+      entry(
+        'p-an takes up pos-ct-xa on 2027-01-05 (QĐ-12): a decided decision gives them the post from that day',
+        'positionId',
+      ),
+    );
     expectRead(entry('openedOn: 2026-12-31 is after today (2026-12-06)', 'openedOn'));
     expectRead(
       'entries: 3 problem(s) in the batch; nothing was opened (every one is listed in errors)',

@@ -105,6 +105,12 @@ export const OPENING_REFUSALS: Sentence[] = [
     ([person, position, route], s) =>
       `${s.words.person(person)} đang giữ chức vụ ${s.words.position(position)}; dùng thủ tục ${s.words.procedure(route)}`,
   ),
+  // A post a decided decision gives from a later day: not held yet, nothing to re-appoint (elected-post.ts).
+  sentence(
+    `${ID} takes up ${ID} on ${DAY} \\((.+)\\): a decided decision gives them the post from that day`,
+    ([person, position, from, ref], s) =>
+      `${s.words.person(person)} sẽ đảm nhiệm chức vụ ${s.words.position(position)} từ ngày ${s.day(from)} (theo quyết định ${ref}): đã có quyết định giao chức vụ này từ ngày đó`,
+  ),
   sentence(
     `id: case id ${ID} is already used by an? ${ID} case; choose another id`,
     ([caseId, procedure], s) =>
