@@ -44,6 +44,9 @@ function articleInVietnamese(article: string): string | null {
   const vi = article
     .replace(/\bart\. /g, 'Điều ')
     .replace(/ of /g, ' ')
-    .replace(/ as amended$/, ' (sửa đổi)');
+    .replace(/ as amended$/, ' (sửa đổi)')
+    // A repealed instrument's article that still decides days before its successor (the 2012
+    // Labour Code's retirement age for an age reached before 2021).
+    .replace(/ \(applied until (\d{4})-(\d{2})-(\d{2})\)/g, ' (áp dụng đến ngày $3/$2/$1)');
   return /\b(art|of|as|amended)\b/.test(vi) ? null : vi;
 }

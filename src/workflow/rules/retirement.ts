@@ -33,9 +33,10 @@ function endOfMonth(day: string): string {
 
 /**
  * The day a person retires under the rule set's schedule: the end of the last day of the month in
- * which they reach the age (Nghị định 135/2020: "kết thúc ngày cuối cùng của tháng đủ tuổi nghỉ
- * hưu"; restatement nld.com.vn, 26 Nov 2020, the article not identified). Before Dec 2026 this was
- * the birthday itself, up to a month early: a man born 1 Dec 1969 retired on 1 Dec 2031, not 31 Dec.
+ * which they reach the age (Nghị định 135/2020 art. 3(1), read in an English translation
+ * (vanbanphapluat.co), the Vietnamese text not checked; restated by nld.com.vn, 26 Nov 2020, as
+ * "kết thúc ngày cuối cùng của tháng đủ tuổi nghỉ hưu"). Before Dec 2026 this was the birthday
+ * itself, up to a month early: a man born 1 Dec 1969 retired on 1 Dec 2031, not 31 Dec.
  */
 export function retirementDate(
   ruleSet: RuleSet,

@@ -423,6 +423,13 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     expect(expectRead(age)).toMatch(
       /^Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020, trước hoặc đúng ngày 20\/11\/2026; không quyết định bổ nhiệm nào có hiệu lực từ ngày nghỉ hưu trở đi \(Bộ luật Lao động/,
     );
+    // The 2012 Labour Code applied until 2020; the date the citation gives (2021-01-01) is the
+    // Nghị định's (before: "…Bộ luật Lao động 2012 art. 187(1) (in force from 2021-01-01)").
+    expect(age).toContain('Bộ luật Lao động 2012 art. 187(1) (applied until 2020-12-31);');
+    expect(age).not.toMatch(/2012 art\. 187\(1\) \(in force from/);
+    expect(expectRead(age)).toContain(
+      'Bộ luật Lao động 2012 Điều 187(1) (áp dụng đến ngày 31/12/2020); Bộ luật Lao động 2019 Điều 169(2); Nghị định 135/2020 Điều 3(1); Điều 4',
+    );
     // The opening's and the nomination's refusals name the person, the vetting's resolution the item.
     expect(expectRead(`personId: p-an ${age}`)).toMatch(
       /^.+: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020/,
