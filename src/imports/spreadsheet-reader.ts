@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { CellValue, cellText } from './cell-parsers';
 import { IMPORT_MAX_ROWS, IMPORT_SHEETS, SheetSpec } from './import-template';
 import { RowProblem } from './row-problem';
+import { zipEntryNames } from './zip-entry-names';
 
 /** A data row of a sheet: its line in the file and its cells by header. */
 export interface RawRow {
@@ -68,7 +69,18 @@ function xlsxCell(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** The part every xlsx workbook holds (ECMA-376 Part 1, SpreadsheetML: the workbook part). */
+const WORKBOOK_PART = 'xl/workbook.xml';
+
 async function readXlsx(bytes: Buffer): Promise<{ sheets: RawSheet[]; problems: RowProblem[] }> {
+  // Before: a ZIP holding only a.txt (or a .docx) was read as a workbook with no sheet, and the
+  // import answered valid with every count 0.
+  const names = zipEntryNames(bytes);
+  if (names && !names.includes(WORKBOOK_PART))
+    throw new UnreadableFile(
+      'import.not_a_workbook',
+      `the file is a ZIP archive but not an xlsx workbook (it holds no ${WORKBOOK_PART}; a Word document or another archive?): save the sheets as an Excel workbook (.xlsx) or as CSV UTF-8`,
+    );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -103,6 +115,13 @@ async function readXlsx(bytes: Buffer): Promise<{ sheets: RawSheet[]; problems: 
     });
     sheets.push(toSheet(spec, name, table, lines));
   }
+  // A workbook with none of the template's sheets (only the instructions, or none at all) holds
+  // nothing to import: before, it was answered valid with every count 0.
+  if (sheets.length === 0 && problems.length === 0)
+    throw new UnreadableFile(
+      'import.no_template_sheet',
+      `the workbook has no sheet of the template (${IMPORT_SHEETS.map((s) => s.name).join(', ')})`,
+    );
   return { sheets, problems };
 }
 

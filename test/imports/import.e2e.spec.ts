@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { streamEventCount } from '../support/stream-event-count';
 import { startTestApp, TestApp } from '../support/test-app';
-import { csv, SheetRows, workbook } from './spreadsheets';
+import { csv, SheetRows, storedZip, workbook } from './spreadsheets';
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await read();
@@ -433,6 +433,19 @@ describe('import from the spreadsheet template', () => {
       true,
     ).expect(422);
     expect(latin1.body.rule).toBe('import.not_utf8');
+    // Before: 200 valid with every count 0 for a ZIP holding only a.txt, in a dry run and not.
+    for (const dryRun of [true, false]) {
+      const zip = await upload(storedZip({ 'a.txt': 'x' }), 'z.xlsx', dryRun).expect(422);
+      expect(zip.body).toMatchObject({ rule: 'import.not_a_workbook', field: 'file' });
+    }
+    const instructionsOnly = new ExcelJS.Workbook();
+    instructionsOnly.addWorksheet('Hướng dẫn').addRow(['Điền theo mẫu']);
+    const noSheet = await upload(
+      Buffer.from(await instructionsOnly.xlsx.writeBuffer()),
+      'empty.xlsx',
+      true,
+    ).expect(422);
+    expect(noSheet.body).toMatchObject({ rule: 'import.no_template_sheet', field: 'file' });
     const big = await upload(Buffer.alloc(6 * 1024 * 1024, 'a'), 'big.csv', true).expect(413);
     // The refusal names the field and the configured limit (before: multer's "File too large").
     expect(big.body).toMatchObject({ rule: 'body.too_large', field: 'file', limitBytes: 5242880 });

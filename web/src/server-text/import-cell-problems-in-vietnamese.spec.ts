@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { reasonInVietnamese, ReasonVocabulary } from './reason-in-vietnamese';
 import {
   birthDay,
@@ -13,6 +14,7 @@ import { candidateVotes, count, vettingItems } from '../../../src/imports/case-c
 import { violationCategory } from '../../../src/imports/violation-category-cell';
 import { parseRows } from '../../../src/imports/parse-rows';
 import { readSpreadsheet } from '../../../src/imports/spreadsheet-reader';
+import { storedZip } from '../../../test/imports/spreadsheets';
 
 const words: ReasonVocabulary = {
   person: (id) => id,
@@ -110,5 +112,25 @@ describe("an import cell's problem reads in Vietnamese alone", () => {
     );
     const missing = parseRows([{ ...sheets[0], headers: [] }]).problems.map((p) => p.message);
     missing.map(expectVietnamese);
+  });
+});
+
+/** A file refused as a whole: a ZIP that is not a workbook, a workbook without a template sheet. */
+describe('an import file that is not a workbook of the template reads in Vietnamese', () => {
+  const refusalOf = async (bytes: Buffer) =>
+    readSpreadsheet(bytes).then(
+      () => 'not refused',
+      (error: Error) => `file: ${error.message}`,
+    );
+
+  it('a ZIP holding no xl/workbook.xml, a workbook with only the instructions', async () => {
+    expect(expectVietnamese(await refusalOf(storedZip({ 'a.txt': 'x' })))).toMatch(
+      /^Tệp là tệp nén ZIP nhưng không phải sổ tính Excel xlsx/,
+    );
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Hướng dẫn');
+    expect(expectVietnamese(await refusalOf(Buffer.from(await book.xlsx.writeBuffer())))).toMatch(
+      /^Sổ tính không có trang tính nào của mẫu nhập \(/,
+    );
   });
 });
