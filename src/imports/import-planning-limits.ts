@@ -71,6 +71,7 @@ export async function readImportPlanningLimits(
       levelOf: Object.fromEntries(ranks),
       termYears: limits.termYears,
       plannableTerms: limits.plannableTerms,
+      workingTime: limits.workingTime,
       day: today,
     },
     maxPeoplePerPost: limits.maxPeoplePerPost,

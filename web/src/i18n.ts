@@ -607,6 +607,8 @@ const vi = {
     'discipline.case_open': 'Người này đang trong thời hạn xử lý kỷ luật: chưa bổ nhiệm',
     'planning.discipline_bar':
       'Kỷ luật còn hiệu lực: chưa đưa lại vào quy hoạch cho đến khi hết thời hạn kỷ luật',
+    'planning.not_enough_working_time':
+      'Không còn đủ thời gian công tác trước tuổi nghỉ hưu cho nhiệm kỳ quy hoạch',
     'discipline.violation_not_confirmed': 'Xác minh không xác định có vi phạm',
     'position.elected': 'Chức vụ do bầu cử, không bổ nhiệm, luân chuyển hay điều động',
     'post.held_by_another': 'Chức vụ đã đủ số người giữ vào ngày này',
@@ -2030,6 +2032,8 @@ const en: Strings<typeof vi> = {
     'discipline.case_open': 'A discipline case about the person is open: not appointed',
     'planning.discipline_bar':
       'A discipline in effect: not planned again until it has run its term',
+    'planning.not_enough_working_time':
+      'Not enough working time before retirement for the planning term',
     'discipline.violation_not_confirmed': 'Verification did not confirm the violation',
     'position.elected': 'An elected post: not appointed, rotated into or transferred to',
     'post.held_by_another': 'Every seat of the post is held on that day',

@@ -10,6 +10,7 @@ import {
 } from '../planning/planning-term';
 import { decidePlanningPoolRestoration } from '../planning/planning-pool-restoration';
 import { isPlanningPoolRepeat } from '../planning/planning-pool-repeat';
+import { assertEnoughWorkingTime } from '../planning/planning-working-time';
 import { CommandOf, PersonCommand, PersonDecideContext } from './person.commands';
 import { refuseImpossiblePost } from './person-dates';
 import { decidePostRestoration } from './post-restoration';
@@ -100,6 +101,12 @@ export const planningDeciders: {
       assertPlanningTermNotEnded(data.term, context.planning.day);
       const { plannableTerms, termYears, day } = context.planning;
       assertPlannableTerm(data.term, plannableTerms, termYears.value, day);
+      const { dateOfBirth, gender } = state.profile;
+      assertEnoughWorkingTime(
+        { personId: data.personId, dateOfBirth, gender },
+        data.term,
+        context.planning,
+      );
       assertNoOtherTermRunning(state, data, context.planning.day);
       assertPersonHasRoomInPool(data.personId, state.planningPool, data, context.planning);
     }

@@ -8,6 +8,7 @@ const limits = {
   maxPostsPerPersonPerLevel: { value: 3, citation: 'QĐ 50' },
   termYears: { value: 5, citation: 'QĐ 50' },
   plannableTerms: { value: { termOfOffice: '2025-2030', termsAhead: 1 }, citation: 'QĐ 50' },
+  workingTime: { minTerms: { value: 1, citation: 'QĐ 50' }, retiresOn: () => '2050-12-31' },
 };
 const refusal = (fn: () => void): RegistryRuleViolation => {
   try {

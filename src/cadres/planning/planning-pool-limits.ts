@@ -1,5 +1,6 @@
 import { RegistryRuleViolation } from '../registry-rule-violation';
 import type { CitedPlannableTerms } from './planning-term';
+import type { PlanningWorkingTime } from './planning-working-time';
 
 /** A limit from the rule set in force, with the citation a refusal names. */
 export interface CitedLimit {
@@ -19,6 +20,8 @@ export interface PersonPlanningLimits {
   termYears: CitedLimit;
   /** The terms of office an entry may be made for (`planning.plannableTerms`). */
   plannableTerms: CitedPlannableTerms;
+  /** The working time a planned person must still have before retirement, and their retirement day. */
+  workingTime: PlanningWorkingTime;
   /** The day the entry is made: an entry for another term of the post that has not ended stays. */
   day: string;
 }

@@ -37,6 +37,7 @@ const planning = {
   levelOf: { 'pos-head': 5 },
   termYears: { value: 5, citation: 'x' },
   plannableTerms: { value: { termOfOffice: '2025-2030', termsAhead: 1 }, citation: 'x' },
+  workingTime: { minTerms: { value: 1, citation: 'x' }, retiresOn: () => '2050-12-31' },
   day: '2026-12-01',
 };
 const withSeats = (...plannedOthers: string[]): PersonDecideContext => ({

@@ -17,6 +17,7 @@ import {
 import { assertPostHasRoomInPool, CitedLimit, PersonPlanningLimits } from './planning-pool-limits';
 import { PlanningDisciplineRule, planningDisciplineRule } from './planning-discipline';
 import { CitedPlannableTerms, PlannableTermsRule } from './planning-term';
+import { planningWorkingTime, PlanningWorkingTime } from './planning-working-time';
 
 /**
  * A claim whose person record still lacks the entry this long after is taken as abandoned (a
@@ -52,6 +53,7 @@ export interface PlanningLimits {
   maxPostsPerPersonPerLevel: CitedLimit;
   termYears: CitedLimit;
   plannableTerms: CitedPlannableTerms;
+  workingTime: PlanningWorkingTime;
 }
 
 /** The planning limits of the rule set in force (Quy định 50-QĐ/TW, then 377-QĐ/TW). */
@@ -68,6 +70,7 @@ export function planningLimits(ruleSet: RuleSet): PlanningLimits {
       value: ruleValue<PlannableTermsRule>(ruleSet, 'planning.plannableTerms'),
       citation: ruleCitation(ruleSet, 'planning.plannableTerms'),
     },
+    workingTime: planningWorkingTime(ruleSet),
   };
 }
 
@@ -121,6 +124,7 @@ export class PlanningPoolSeats {
       levelOf: Object.fromEntries(rows.map((r) => [r.id, r.rank])),
       termYears: limits.termYears,
       plannableTerms: limits.plannableTerms,
+      workingTime: limits.workingTime,
       day,
     };
   }

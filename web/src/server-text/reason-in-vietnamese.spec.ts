@@ -968,6 +968,7 @@ describe('why an annulled discipline decision could not put a pool entry back', 
     levelOf: { 'pos-head': 5, 'pos-chief': 5, 'pos-other': 5 },
     termYears: limits.termYears,
     plannableTerms: limits.plannableTerms,
+    workingTime: limits.workingTime,
     day: '2026-12-06',
   };
 

@@ -37,6 +37,10 @@ import {
   planningDisciplineRule,
   refusePlanningUnderDiscipline,
 } from '../../../src/cadres/planning/planning-discipline';
+import {
+  assertEnoughWorkingTime,
+  planningWorkingTime,
+} from '../../../src/cadres/planning/planning-working-time';
 import { DisciplineOnRecord } from '../../../src/cadres/person/person.state';
 import { ageRulesOn, refuseUnderage } from '../../../src/cadres/person/age-rules';
 import { registrationViolations } from '../../../src/cadres/person/registration-violations';
@@ -913,6 +917,17 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
       /^Dòng 1 \(bổ sung\): «.+» đã có trong quy hoạch chức vụ «.+» giai đoạn 2025-2030 \(112-QĐ\/TU\); /,
     );
     expectRead('person p-an has no planning-pool entry for pos-ct-xa');
+    const workingTime = { workingTime: planningWorkingTime(ruleSet), termYears: span };
+    const retired = { personId: 'p-an', dateOfBirth: '1964-08-15', gender: 'male' as const };
+    expect(
+      expectRead(
+        refusalOf(() =>
+          assertEnoughWorkingTime(retired, '2025-2030', { ...workingTime, day: '2026-12-06' }),
+        ),
+      ),
+    ).toMatch(
+      /^«người an» nghỉ hưu ngày 30\/11\/2025, trước ngày 05\/12\/2031: người được quy hoạch giai đoạn 2025-2030 phải còn đủ 5 năm công tác tính từ ngày 06\/12\/2026 \(/,
+    );
     expectRead(
       'term: p-an is planned for pos-ct-xa in 2025-2030 (12-QĐ/TU of 2025-06-01), which has not ended; the record keeps one entry per post: remove that entry first to plan 2030-2035',
     );
