@@ -120,9 +120,10 @@ export class AuditCheckpointsController {
   }
 
   /**
-   * A stream is checked within the grant's units. One the store no longer holds lies in no unit
-   * (its first event named it), so no scope places it: a grant the whole-store check answers (an
-   * auditor or admin on a top-level unit) is told of it as that check tells, `deleted-stream`
+   * A stream is checked within the grant's units. One whose first event the store no longer holds
+   * (the whole stream deleted, or its beginning) lies in no unit, as that event named it, so no
+   * scope places it: a grant the whole-store check answers (an auditor or admin on a top-level
+   * unit) is told of it as that check tells, `deleted-stream` or `deleted-event` at revision 0
    * (before: 403 here while the whole-store check named it). Any other grant is refused as for a
    * stream outside it, so whether another unit's stream was ever there stays untold.
    */
@@ -130,8 +131,10 @@ export class AuditCheckpointsController {
     const checksWholeStore =
       actor.roles.some((role) => (ACCESS.auditorOnly as string[]).includes(role)) &&
       (await scope.grantIsTopLevel(actor));
-    if (checksWholeStore && (await this.store.readStream(stream, { limit: 1 })).length === 0)
-      return;
+    if (checksWholeStore) {
+      const [first] = await this.store.readStream(stream, { limit: 1 });
+      if (!first || first.revision !== 0) return;
+    }
     await scope.assertStreamInScope(actor, stream, 'stream');
   }
 
