@@ -187,7 +187,7 @@ export class AuditCheckpointsController {
   @ApiOperation({
     operationId: 'AuditController_caseProof',
     summary:
-      "A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs)",
+      "A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs); refused (409 checkpoint.recorded_missing, the checkpoint and folder named) while CHECKPOINT_DIR lacks the checkpoints the database records",
   })
   @ApiParam({ name: 'id', description: 'case id' })
   @ApiOkResponse({ type: CaseProofDto })
@@ -201,6 +201,8 @@ export class AuditCheckpointsController {
         message: 'signed checkpoints are not configured (CHECKPOINT_DIR)',
       });
     try {
+      // Before any proof is looked for: a folder without the recorded checkpoints holds none.
+      await this.checkpoints.assertFolderHoldsRecorded();
       for (const kind of CASE_PROCEDURES) {
         const proof = await this.checkpoints.proof(`${kind}-${id}`);
         if (!proof) continue;
@@ -208,10 +210,26 @@ export class AuditCheckpointsController {
         return proof;
       }
     } catch (error) {
-      throw checkpointConflict(error);
+      throw proofRefusal(error);
     }
     throw new NotFoundException(`no signed checkpoint covers case ${id} yet`);
   }
+}
+
+/**
+ * Why a case's proof cannot be given. A CHECKPOINT_DIR lacking the checkpoints the database records
+ * (storage unmounted, a mistyped folder) is 409 `checkpoint.recorded_missing` naming the checkpoint
+ * and the folder, with `checkpoint` its sequence: before, 404 "no signed checkpoint covers case",
+ * which sent the auditor to sign one while the signed ones were out of reach.
+ */
+function proofRefusal(error: unknown): unknown {
+  if (error instanceof CheckpointRefused && error.code === 'recorded_checkpoint_missing')
+    return new ConflictException({
+      rule: 'checkpoint.recorded_missing',
+      message: error.message,
+      checkpoint: error.sequence,
+    });
+  return checkpointConflict(error);
 }
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { refuseFolderLackingRecorded } from '../../src/audit/checkpoints/recorded-checkpoint';
-import { buildRegistry } from '../support/registry-fixture';
+import { addDays, buildRegistry, vietnamToday } from '../support/registry-fixture';
 import { createTestDatabase } from '../support/test-database';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
@@ -65,7 +65,35 @@ describe('a CHECKPOINT_DIR lacking the checkpoints the database records', () => 
     });
     const staff = bearer(t.token('u-staff', ['organization_staff'], 'ou-town'));
     auditor = bearer(t.token('u-auditor', ['auditor'], 'ou-town'));
-    await buildRegistry(t, staff, { positions: [], people: [{ id: 'p-1' }] });
+    const today = vietnamToday();
+    await buildRegistry(t, staff, {
+      positions: [
+        { id: 'pos-deputy', rank: 3 },
+        { id: 'pos-head', rank: 5 },
+      ],
+      people: [
+        {
+          id: 'p-1',
+          posts: [
+            { positionId: 'pos-deputy', from: addDays(today, -1700), termEnd: addDays(today, 160) },
+          ],
+          pool: ['pos-head'],
+        },
+      ],
+    });
+    await http()
+      .post('/cases')
+      .set(staff)
+      .send({
+        id: 'c-1',
+        procedure: 'appointment',
+        definition: 'appointment.internal',
+        personId: 'p-1',
+        positionId: 'pos-head',
+        orgUnitId: 'ou-town',
+        summary: 'Case c-1',
+      })
+      .expect(201);
     const signed = await http().post('/audit/checkpoints').set(auditor).expect(201);
     expect(signed.body.signed.checkpoint.sequence).toBe(1);
   });
@@ -122,6 +150,13 @@ describe('a CHECKPOINT_DIR lacking the checkpoints the database records', () => 
         intact: false,
         checkpoint: { status: 'refused', refusedCode: 'recorded_checkpoint_missing' },
       });
+      // The case's proof: the checkpoint out of reach is named (before: 404 "no signed
+      // checkpoint covers case c-1 yet", as though none had been signed over it).
+      const proof = await http().get('/audit/cases/c-1/proof').set(auditor).expect(409);
+      expect(proof.body).toMatchObject({ rule: 'checkpoint.recorded_missing', checkpoint: 1 });
+      expect(proof.body.message).toMatch(
+        /CHECKPOINT_DIR ".*" lacks checkpoint 1, which the database records as written at .* \(no such folder\)/,
+      );
       // Before: 201, checkpoint 1 again in a folder created for it.
       const signing = await http().post('/audit/checkpoints').set(auditor).expect(409);
       expect(signing.body).toMatchObject({ rule: 'checkpoint.refused' });
@@ -132,5 +167,7 @@ describe('a CHECKPOINT_DIR lacking the checkpoints the database records', () => 
     }
     const back = await http().get('/audit/verify').set(auditor).expect(200);
     expect(back.body.status).toBe('intact');
+    const proof = await http().get('/audit/cases/c-1/proof').set(auditor).expect(200);
+    expect(proof.body.checkpoint.checkpoint.sequence).toBe(1);
   });
 });

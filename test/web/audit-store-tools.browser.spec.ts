@@ -127,6 +127,23 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
     await refused.getByText(/^Không cấp bản chứng minh: hồ sơ có kết quả bỏ phiếu/).waitFor();
     // The Vietnamese sentence is the whole answer: no English detail under it.
     expect(await refused.innerText()).not.toMatch(/Chi tiết từ máy chủ|the proof of case/);
+    // The checkpoint folder lacks the signed checkpoints: not read as "none covers this case".
+    await page.unroute('**/audit/cases/*/proof');
+    await page.route('**/audit/cases/*/proof', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          rule: 'checkpoint.recorded_missing',
+          message: 'CHECKPOINT_DIR "/srv/checkpoints" lacks checkpoint 1',
+          checkpoint: 1,
+        }),
+      }),
+    );
+    await proof.click();
+    await refused.getByText(/^Chưa thể cấp bản chứng minh: thư mục lưu bản chốt/).waitFor();
+    expect(await refused.innerText()).not.toMatch(/Chưa có bản chốt ký số nào bao phủ/);
+    expect(await refused.innerText()).toMatch(/lacks checkpoint 1/);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

@@ -1175,6 +1175,8 @@ const vi = {
         'Bản chốt ký số hiện có không dùng được để đối chiếu: các tệp bản chốt đã bị sửa hoặc không đọc được.',
       checkpoint_keys_unreadable:
         'Chưa thể ký bản chốt hay cấp bản chứng minh: một tệp trong thư mục khóa công khai (CHECKPOINT_PUBLIC_KEYS_DIR) không đọc được. Báo quản trị hệ thống sửa tệp được nêu bên dưới, rồi thử lại.',
+      checkpoint_recorded_missing:
+        'Chưa thể cấp bản chứng minh: thư mục lưu bản chốt trên máy chủ (CHECKPOINT_DIR) không còn chứa bản chốt ký số mà cơ sở dữ liệu ghi là đã ký (ổ lưu trữ chưa được gắn, hoặc thư mục bị đặt sai). Hồ sơ vẫn có thể đã được bản chốt bao phủ: báo quản trị hệ thống khôi phục thư mục và bản chốt được nêu bên dưới, rồi thử lại.',
       scope_top_level_only:
         'Chỉ người được giao quyền ở đơn vị cấp cao nhất mới làm được việc này: bản chốt và việc kiểm tra toàn bộ kho bao gồm hồ sơ của mọi đơn vị.',
       not_covered:
@@ -2592,6 +2594,8 @@ const en: Strings<typeof vi> = {
         'The signed checkpoint cannot be relied on: its files were changed or cannot be read.',
       checkpoint_keys_unreadable:
         'No checkpoint can be signed, nor a proof given, now: a file of the public keys folder (CHECKPOINT_PUBLIC_KEYS_DIR) cannot be read. Ask the administrator to fix the file named below, then try again.',
+      checkpoint_recorded_missing:
+        "No proof can be given now: the server's checkpoint folder (CHECKPOINT_DIR) no longer holds the signed checkpoints the database records (storage not mounted, or the wrong folder). The case may well be covered: ask the administrator to restore the folder and the checkpoint named below, then try again.",
       scope_top_level_only:
         "Only a grant of a top-level unit may do this: checkpoints and the whole store's check cover every unit's cases.",
       not_covered:

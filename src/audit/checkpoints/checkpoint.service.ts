@@ -15,6 +15,7 @@ import { Keyring } from './checkpoint-keys';
 import { CheckpointSettings } from './checkpoint-settings';
 import { signCheckpoint, signCheckpointUnlessUnderWay } from './sign-checkpoint';
 import { WitnessDirectory } from './witness-directory';
+import { assertFolderHoldsRecorded } from './recorded-checkpoint';
 import { assertStoreAgrees, StoreVerification, verifyWholeStore } from '../store-verification';
 
 export const CHECKPOINT_SETTINGS = Symbol('CHECKPOINT_SETTINGS');
@@ -150,6 +151,15 @@ export class CheckpointService implements OnModuleInit, OnModuleDestroy {
   /** The outside copy one stream is checked against (verifyStreamIntegrity), when configured. */
   outsideCopy(): { dir: WitnessDirectory; keyring: Keyring } | undefined {
     return this.configured() ? this.verifying() : undefined;
+  }
+
+  /**
+   * Refuses (CheckpointRefused, `recorded_checkpoint_missing`) while CHECKPOINT_DIR lacks the
+   * latest checkpoint the database records: a proof from what is left would be of an older one, or
+   * none at all, read as though no checkpoint covered the case.
+   */
+  async assertFolderHoldsRecorded(): Promise<void> {
+    await assertFolderHoldsRecorded(this.pool, this.verifying().dir);
   }
 
   async proof(streamId: string): Promise<CaseProof | null> {

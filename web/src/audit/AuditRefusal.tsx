@@ -9,15 +9,17 @@ const EXPLAINED = [
   'checkpoint.not_configured',
   'checkpoint.refused',
   'checkpoint.keys_unreadable',
+  'checkpoint.recorded_missing',
   'scope.top_level_only',
 ];
 
 /**
- * The one explained refusal whose sentence points at the server's detail: it names the public key
- * file that could not be read, which the administrator must fix. Every other explanation is the
- * whole answer, and the server's English would only be noise to a Vietnamese reader.
+ * The explained refusals whose sentence points at the server's detail: it names the public key
+ * file that could not be read, or the checkpoint folder that lacks the signed checkpoints, which
+ * the administrator must fix. Every other explanation is the whole answer, and the server's English
+ * would only be noise to a Vietnamese reader.
  */
-const DETAIL_NAMED = ['checkpoint.keys_unreadable'];
+const DETAIL_NAMED = ['checkpoint.keys_unreadable', 'checkpoint.recorded_missing'];
 
 /** The key of the Vietnamese explanation of a refusal, or null for one read as any other. */
 function explanationKey(error: ApiError): string | null {
