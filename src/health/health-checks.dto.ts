@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CheckpointKeysHealthDto,
   DependencyHealthDto,
+  JOBS_HEALTH,
   LeasesHealthDto,
   PROJECTIONS_HEALTH,
   SAGAS_HEALTH,
@@ -22,6 +23,7 @@ export class HealthChecksDto {
   @ApiPropertyOptional(PROJECTIONS_HEALTH) projections?: Record<string, unknown>;
   @ApiPropertyOptional(SAGAS_HEALTH) sagas?: Record<string, unknown>;
   @ApiPropertyOptional() timers?: TimersHealthDto;
+  @ApiPropertyOptional(JOBS_HEALTH) jobs?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'only on an instance that runs workers' })
   leases?: LeasesHealthDto;
   @ApiPropertyOptional({ description: 'only where CHECKPOINT_PUBLIC_KEYS_DIR is set' })

@@ -131,6 +131,23 @@ export class SagasCheckDto {
   message?: string;
 }
 
+/** A job kind failing on this instance's worker (`jobs`, under the kind's name). */
+export class JobKindFailingDto {
+  @ApiProperty({ description: 'the last error' }) failing!: string;
+  @ApiProperty({ format: 'date-time', description: 'since when' }) failingSince!: string;
+  @ApiProperty({ type: 'integer', description: 'failures in a row' }) attempts!: number;
+}
+
+/** `jobs`: every job kind failing on this instance by name (`worker`: its own connection). */
+export const JOBS_HEALTH: ApiPropertyOptions = {
+  description:
+    "each job kind failing on this instance's worker by name (timer.fire, saga.replay; worker: its connection) → JobKindFailingDto, none while all succeed; up all the same (the jobs are retried, then parked in dead_letters)",
+  allOf: [
+    { type: 'object', properties: { status: { type: 'string', enum: ['up'] } } },
+    { type: 'object', additionalProperties: { $ref: getSchemaPath(JobKindFailingDto) } },
+  ],
+};
+
 /** `projections`: its own fields, and every projection by name. */
 export const PROJECTIONS_HEALTH: ApiPropertyOptions = {
   description:

@@ -9,6 +9,7 @@ import {
 import { HealthDto } from './health.dto';
 import { HealthProblemDto } from './health-problem.dto';
 import {
+  JobKindFailingDto,
   ProjectionHealthDto,
   ProjectionsCheckDto,
   SagasCheckDto,
@@ -54,7 +55,13 @@ export class HealthController {
     summary:
       'Whether PostgreSQL, Redis and the event store answer, how far projections lag, and whether projections, sagas or timers have stalled',
   })
-  @ApiExtraModels(ProjectionHealthDto, ProjectionsCheckDto, SagaStallDto, SagasCheckDto)
+  @ApiExtraModels(
+    ProjectionHealthDto,
+    ProjectionsCheckDto,
+    SagaStallDto,
+    SagasCheckDto,
+    JobKindFailingDto,
+  )
   @ApiOkResponse({ type: HealthDto, description: 'every check up' })
   @ApiResponse({
     status: 503,

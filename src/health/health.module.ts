@@ -11,6 +11,8 @@ import { projectionsHealth } from '../projections/projection-health';
 import { ProjectionsService } from '../projections/projections.service';
 import { JobsRuntime } from '../jobs/jobs-runtime';
 import { timersHealth } from '../jobs/timers/timers-health';
+import { jobsHealth } from '../jobs/jobs-health';
+import { JobNames } from '../jobs/job-queue';
 import { WORKER_LEASES } from '../leases/leases.module';
 import { leasesHealth } from '../leases/leases-health';
 import { WorkerLeases } from '../leases/worker-leases';
@@ -70,8 +72,9 @@ export class HealthModule {
               timersHealth(
                 { reconciler: jobs.reconciler, deadLetters: jobs.deadLetters, clock },
                 options.stalledAfterMs,
-                () => jobs.worker.failure,
+                () => jobs.worker.failureOf(JobNames.timerFire),
               ),
+              jobsHealth(() => jobs.worker.failing()),
               ...(leases ? [leasesHealth(leases)] : []),
               // The audit module's keyring, the one verification and signing read (looked up at
               // each check: the audit module is a sibling, not an import).

@@ -2,6 +2,7 @@ import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { settlesWithin } from '../common/settles-within';
 import { DeadLetterSource, DeadLetterStore } from './dead-letters/dead-letter-store';
 import { RunnerFailingHere } from '../health/stall-message';
+import { JobFailures } from './job-failures';
 import { bullConnection } from './job-queue';
 import { JobsConfig } from './jobs.tokens';
 
@@ -48,8 +49,8 @@ export class JobWorker {
   private worker: Worker | null = null;
   /** The jobs this worker is carrying out now: a stop lets them finish, up to `stopGraceMs`. */
   private readonly running = new Set<Promise<void>>();
-  /** Its errors (Redis away, a job throwing) since a job last succeeded: `/health` names them. */
-  private failing: RunnerFailingHere | null = null;
+  /** Its errors (Redis away, a job of a kind throwing) per kind: `/health` names each. */
+  private readonly failures = new JobFailures();
 
   constructor(
     private readonly config: JobsConfig,
@@ -69,7 +70,7 @@ export class JobWorker {
       maxStalledCount: this.config.maxStalledCount,
     });
     worker.on('error', (error) => {
-      this.failed(error);
+      this.failures.workerFailed(error);
       this.log(`[jobs] worker error: ${error.message}`);
     });
     worker.on('failed', (job, error) => {
@@ -83,15 +84,17 @@ export class JobWorker {
     this.worker = worker;
   }
 
-  /** This worker failing, while it runs on this instance: the last error, since when, how often. */
-  get failure(): RunnerFailingHere | null {
-    return this.worker ? this.failing : null;
+  /**
+   * The jobs of this kind failing, while the worker runs on this instance (their own error, or the
+   * worker's connection): the last error, since when, how often.
+   */
+  failureOf(jobName: string): RunnerFailingHere | null {
+    return this.worker ? this.failures.of(jobName) : null;
   }
 
-  private failed(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    const since = this.failing?.since ?? new Date();
-    this.failing = { message, since, attempts: (this.failing?.attempts ?? 0) + 1 };
+  /** Every job kind failing on this instance by its name (the worker's own as `worker`). */
+  failing(): { name: string; failure: RunnerFailingHere }[] {
+    return this.worker ? this.failures.list() : [];
   }
 
   /** Resolves once the worker is connected and taking jobs. */
@@ -148,10 +151,10 @@ export class JobWorker {
         throw new DelayedError();
       }
       await this.deadLetters.resolve(processor.deadLetterKey(job.data as object, context.jobId));
-      this.failing = null;
+      this.failures.succeeded(job.name);
     } catch (error) {
       if (error instanceof DelayedError) throw error;
-      this.failed(error);
+      this.failures.jobFailed(job.name, error);
       const last = context.attempt >= maxAttempts || error instanceof UnrecoverableError;
       this.log(
         `[jobs] ${job.name} ${context.jobId} attempt ${context.attempt}/${maxAttempts} failed: ${

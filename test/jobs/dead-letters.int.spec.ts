@@ -8,6 +8,8 @@ import { PG_POOL } from '../../src/common/tokens';
 import { EVENT_STORE } from '../../src/event-store/event-store.port';
 import { JobsModule } from '../../src/jobs/jobs.module';
 import { JobsRuntime } from '../../src/jobs/jobs-runtime';
+import { JobNames } from '../../src/jobs/job-queue';
+import { jobsHealth } from '../../src/jobs/jobs-health';
 import { timerStreamId } from '../../src/jobs/timers/timer.events';
 import { JwtAuthGuard } from '../../src/identity/jwt-auth.guard';
 import { JWT_VERIFIER, JwtVerifier } from '../../src/identity/jwt-verifier';
@@ -162,13 +164,55 @@ describe('dead letters: retries, parking, GET /admin/dead-letters, replay', () =
     await schedule(`cadre-${randomUUID()}`, true);
     // Before: nothing kept it, and /health said no instance ran the timer worker.
     const failing = await waitFor(
-      async () => jobs.worker.failure ?? undefined,
+      async () => jobs.worker.failureOf(JobNames.timerFire) ?? undefined,
       'the worker to note its failure',
     );
     expect(failing).toMatchObject({ message: 'register unavailable' });
     expect(failing.attempts).toBeGreaterThanOrEqual(1);
     broken = false;
     await schedule(`cadre-${randomUUID()}`, false);
-    await waitFor(async () => jobs.worker.failure === null, 'the worker to recover');
+    await waitFor(
+      async () => jobs.worker.failureOf(JobNames.timerFire) === null,
+      'the worker to recover',
+    );
+  });
+
+  it('a failing saga replay job is named in /health as its own, not as the timer worker', async () => {
+    let replayBroken = true;
+    jobs.processors.register({
+      jobName: JobNames.sagaReplay,
+      source: 'saga',
+      deadLetterKey: (data: { saga: string; event: { id: string } }) =>
+        `saga:${data.saga}:${data.event.id}`,
+      process: async () => {
+        if (replayBroken) throw new Error('saga demo: command refused');
+      },
+    });
+    const replay = () => {
+      const id = randomUUID();
+      return jobs.queue.add(JobNames.sagaReplay, { saga: 'demo', event: { id } }, `saga-${id}`);
+    };
+    await replay();
+    const failing = await waitFor(
+      async () => jobs.worker.failureOf(JobNames.sagaReplay) ?? undefined,
+      'the worker to note the replay failing',
+    );
+    expect(failing).toMatchObject({ message: 'saga demo: command refused' });
+    // Before: the one failure of the worker, which /health gave the timers as theirs.
+    expect(jobs.worker.failureOf(JobNames.timerFire)).toBeNull();
+    const health = await jobsHealth(() => jobs.worker.failing()).check();
+    expect(health.healthy).toBe(true);
+    expect(Object.keys(health.data)).toEqual(['saga.replay']);
+    expect(health.data['saga.replay']).toMatchObject({
+      failing: 'saga demo: command refused',
+      failingSince: failing.since.toISOString(),
+    });
+    replayBroken = false;
+    await replay();
+    await waitFor(
+      async () => jobs.worker.failureOf(JobNames.sagaReplay) === null,
+      'the replays to succeed again',
+    );
+    expect((await jobsHealth(() => jobs.worker.failing()).check()).data).toEqual({});
   });
 });

@@ -1265,6 +1265,13 @@ export interface components {
                 [key: string]: components["schemas"]["SagaStallDto"];
             };
             timers?: components["schemas"]["TimersHealthDto"];
+            /** @description each job kind failing on this instance's worker by name (timer.fire, saga.replay; worker: its connection) → JobKindFailingDto, none while all succeed; up all the same (the jobs are retried, then parked in dead_letters) */
+            jobs?: {
+                /** @enum {string} */
+                status?: "up";
+            } & {
+                [key: string]: components["schemas"]["JobKindFailingDto"];
+            };
             /** @description only on an instance that runs workers */
             leases?: components["schemas"]["LeasesHealthDto"];
             /** @description only where CHECKPOINT_PUBLIC_KEYS_DIR is set */
@@ -1378,6 +1385,17 @@ export interface components {
             status: "up" | "down";
             /** @description why it is down, when it is: the stall sentence, or the error of the check itself (then the other fields are absent): "saga stalled: <name> <lag> events behind, not moved since <time> (<why>), …", the why naming this instance's runner failing and its error when it is */
             message?: string;
+        };
+        JobKindFailingDto: {
+            /** @description the last error */
+            failing: string;
+            /**
+             * Format: date-time
+             * @description since when
+             */
+            failingSince: string;
+            /** @description failures in a row */
+            attempts: number;
         };
         HealthDto: {
             /** @enum {string} */
@@ -3889,6 +3907,7 @@ export type SchemaProjectionHealthDto = components['schemas']['ProjectionHealthD
 export type SchemaProjectionsCheckDto = components['schemas']['ProjectionsCheckDto'];
 export type SchemaSagaStallDto = components['schemas']['SagaStallDto'];
 export type SchemaSagasCheckDto = components['schemas']['SagasCheckDto'];
+export type SchemaJobKindFailingDto = components['schemas']['JobKindFailingDto'];
 export type SchemaHealthDto = components['schemas']['HealthDto'];
 export type SchemaCreateOrgUnitDto = components['schemas']['CreateOrgUnitDto'];
 export type SchemaOrgUnitDto = components['schemas']['OrgUnitDto'];
