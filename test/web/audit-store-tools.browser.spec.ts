@@ -204,6 +204,11 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
       `UPDATE events SET data = jsonb_set(data, '{summary}', '"Đã sửa"')
         WHERE stream_id = 'appointment-a-web-st' AND revision = 0`,
     );
+    // A person's own record changed too: its finding links to that person's history.
+    await pool.query(
+      `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"')
+        WHERE stream_id = 'cadre-p-nguyen-van-an' AND revision = 0`,
+    );
     const { context, page } = await signIn(browser, base, 'auditor-1');
     await page.goto(`${base}/audit`);
     await tools(page).getByRole('button', { name: 'Kiểm tra toàn bộ kho sự kiện' }).click();
@@ -211,8 +216,17 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
     await check.waitFor();
     expect(await check.getAttribute('data-status')).toBe('tampered');
     expect(await check.innerText()).toMatch(/^Bị sửa đổi: kho sự kiện khác với bản chốt ký số/);
-    expect(await page.getByTestId('store-findings').innerText()).toMatch(
-      /^appointment-a-web-st phiên bản 0: nội dung sự kiện bị sửa\./,
+    const listed = await page.getByTestId('store-findings').innerText();
+    expect(listed).toMatch(/^appointment-a-web-st phiên bản 0: nội dung sự kiện bị sửa\./m);
+    expect(listed).toMatch(/^cadre-p-nguyen-van-an phiên bản 0: nội dung sự kiện bị sửa\./m);
+    // Each finding's stream links to its history (before: the id alone, to be copied by hand).
+    const findings = page.getByTestId('store-findings');
+    const linkTo = (name: string) => findings.getByRole('link', { name }).getAttribute('href');
+    expect(await linkTo('Mở lịch sử cán bộ p-nguyen-van-an (cadre-p-nguyen-van-an)')).toBe(
+      '/cadres/p-nguyen-van-an/history',
+    );
+    expect(await linkTo('Mở lịch sử hồ sơ a-web-st (appointment-a-web-st)')).toBe(
+      '/cases/a-web-st/history',
     );
     await tools(page).getByRole('button', { name: 'Ký bản chốt ngay' }).click();
     await page
@@ -221,6 +235,14 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
       .waitFor();
     expect(await page.getByTestId('checkpoint-signed').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    // The case's finding opens its history.
+    await tools(page).getByRole('button', { name: 'Kiểm tra toàn bộ kho sự kiện' }).click();
+    await page
+      .getByTestId('store-findings')
+      .getByRole('link', { name: 'Mở lịch sử hồ sơ a-web-st (appointment-a-web-st)' })
+      .click();
+    await page.waitForURL(`${base}/cases/a-web-st/history`);
+    await page.locator('ol.timeline > li').first().waitFor();
     await context.close();
   });
 });

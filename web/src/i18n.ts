@@ -1139,6 +1139,10 @@ const vi = {
     intro:
       'Đối chiếu toàn bộ kho sự kiện với bản chốt ký số mới nhất lưu ngoài cơ sở dữ liệu, hoặc ký một bản chốt mới ngay bây giờ (việc của mọi đơn vị).',
     verifyAll: 'Kiểm tra toàn bộ kho sự kiện',
+    streamHistory: {
+      case: 'Mở lịch sử hồ sơ {{id}} ({{streamId}})',
+      person: 'Mở lịch sử cán bộ {{id}} ({{streamId}})',
+    },
     signNow: 'Ký bản chốt ngay',
     storeStatus: {
       intact: 'Toàn vẹn: kho sự kiện khớp với bản chốt ký số và lịch sử kiểm toán.',
@@ -2557,6 +2561,10 @@ const en: Strings<typeof vi> = {
     intro:
       'Check the whole event store against the latest signed checkpoint kept outside the database, or sign a new checkpoint now (the work of every unit).',
     verifyAll: 'Check the whole event store',
+    streamHistory: {
+      case: 'Open the history of case {{id}} ({{streamId}})',
+      person: 'Open the history of person {{id}} ({{streamId}})',
+    },
     signNow: 'Sign a checkpoint now',
     storeStatus: {
       intact: 'Intact: the event store matches the signed checkpoint and the audit history.',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { formatDateTime } from '../dates';
+import { StreamIdLink } from './StreamIdLink';
 
 export type StoreVerification = components['schemas']['CheckpointVerificationDto'];
 
@@ -11,7 +12,8 @@ const GOOD = new Set(['intact']);
  * The whole store against the latest signed checkpoint (`GET /audit/verify` without a stream),
  * read: the verdict, what the checkpoint covers and what it does not yet, then each stream where
  * the store parts from it and each audit history line that differs, with its revision and what
- * was found in Vietnamese (the stream id stays: it is what the auditor looks up).
+ * was found in Vietnamese (the stream id stays: it is what the auditor looks up; a case's or a
+ * person's links to that history).
  */
 export function StoreCheckResult({ report }: { report: StoreVerification }) {
   const { t } = useTranslation();
@@ -49,7 +51,7 @@ export function StoreCheckResult({ report }: { report: StoreVerification }) {
         <ul data-testid="store-findings">
           {report.findings.map((finding) => (
             <li key={finding.streamId}>
-              <span className="mono">{finding.streamId}</span>{' '}
+              <StreamIdLink streamId={finding.streamId} />{' '}
               {t('auditTools.finding', {
                 revision: finding.revision,
                 kind: t(`audit.checkpointKinds.${finding.kind}`, { defaultValue: finding.kind }),
@@ -63,7 +65,7 @@ export function StoreCheckResult({ report }: { report: StoreVerification }) {
         <ul data-testid="store-history-disagreements">
           {report.historyDisagreements.map((found) => (
             <li key={`${found.streamId}-${found.revision}`}>
-              <span className="mono">{found.streamId}</span>{' '}
+              <StreamIdLink streamId={found.streamId} />{' '}
               {t(`auditTools.historyLine.${found.code}`, { revision: found.revision })}
             </li>
           ))}
