@@ -10,7 +10,8 @@
 //    Merkle root (RFC 6962 hashing: leaf 0x00, node 0x01).
 // Exit codes: 0 the proof holds (it says what is covered); 1 REFUSED, naming the first thing that
 // does not hold; 2 usage; 3 the file is not a proof at all (a refusal the server answered instead,
-// saved by curl, or another JSON): nothing was checked, which says nothing about the case.
+// saved by curl, or another JSON), or the proof or key file cannot be read (missing, empty, not
+// JSON, not a public key): nothing was checked, which says nothing about the case.
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
@@ -50,10 +51,9 @@ function notAProof(file) {
   return `its format is ${JSON.stringify(file.format)}, not "${PROOF_FORMAT}"`;
 }
 
-function check(proof, publicKeyPem) {
+function check(proof, key) {
   const { checkpoint: signed, events, leaf, path, streamId } = proof;
   const payload = signed.checkpoint;
-  const key = createPublicKey(publicKeyPem);
   const signatureOk = verify(
     null,
     Buffer.from(canonical(payload), 'utf8'),
@@ -122,17 +122,50 @@ if (!proofFile || !keyFile) {
   process.stderr.write('usage: node scripts/verify-case-proof.mjs proof.json public-key.pem\n');
   process.exit(2);
 }
+/**
+ * Reads one input, or stops with EXIT_NOT_A_PROOF naming the file: a proof or key that cannot be
+ * read was not checked, which says nothing about the case (before: "REFUSED", exit 1, and a
+ * missing key file was blamed on the proof).
+ */
+function readInput(file, what, parse) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return unreadable(`cannot read the ${what} ${file}: ${messageOf(error)}`);
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    return unreadable(`the ${what} ${file} is not ${parse.holds}: ${messageOf(error)}`);
+  }
+}
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unreadable(why) {
+  process.stdout.write(`${why}; nothing was checked\n`);
+  process.exit(EXIT_NOT_A_PROOF);
+}
+
+const parseJson = Object.assign((text) => JSON.parse(text), { holds: 'JSON' });
+const parseKey = Object.assign((text) => createPublicKey(text), { holds: 'a public key' });
+
+const file = readInput(proofFile, 'proof file', parseJson);
+const why = notAProof(file);
+if (why !== null) {
+  process.stdout.write(`this file is not a proof: ${why}; nothing was checked\n`);
+  process.exit(EXIT_NOT_A_PROOF);
+}
+const publicKey = readInput(keyFile, 'public key file', parseKey);
 let result;
 try {
-  const file = JSON.parse(readFileSync(proofFile, 'utf8'));
-  const why = notAProof(file);
-  if (why !== null) {
-    process.stdout.write(`this file is not a proof: ${why}; nothing was checked\n`);
-    process.exit(EXIT_NOT_A_PROOF);
-  }
-  result = check(file, readFileSync(keyFile, 'utf8'));
+  result = check(file, publicKey);
 } catch (error) {
-  result = `cannot read the proof: ${error instanceof Error ? error.message : String(error)}`;
+  // A proof whose parts are missing or of the wrong shape does not hold.
+  result = `the proof is malformed: ${messageOf(error)}`;
 }
 if (typeof result === 'string') {
   process.stdout.write(`REFUSED: ${result}\n`);
