@@ -151,7 +151,7 @@ export class AuditCheckpointsController {
       throw new ForbiddenException('checking the whole store is for auditors and admins');
     // Its findings name any unit's streams, and its totals count every unit's.
     if (actor && this.scope)
-      await this.scope.assertTopLevelGrant(actor, 'checking the whole store');
+      await this.scope.assertTopLevelGrant(actor, 'the checks of the whole store');
     return this.checkpoints.verify();
   }
 

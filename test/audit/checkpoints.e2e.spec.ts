@@ -259,7 +259,15 @@ describe('signed checkpoints', () => {
     const communeAuditor = bearer(t.token('u-commune-auditor', ['auditor'], 'ou-commune'));
     // Before: 200 naming the town's streams among the findings, and the store's totals.
     const verify = await http().get('/audit/verify').set(communeAuditor).expect(403);
-    expect(verify.body).toMatchObject({ rule: 'scope.top_level_only' });
+    // Before: titled "For an admin of a top-level unit only" (an auditor there may), and
+    // "checking the whole store cover the work of every unit".
+    expect(verify.body).toMatchObject({
+      rule: 'scope.top_level_only',
+      title: 'For a grant on a top-level unit only',
+    });
+    expect(verify.body.detail).toMatch(
+      /^the checks of the whole store cover the work of every unit/,
+    );
     const sign = await http().post('/audit/checkpoints').set(communeAuditor).expect(403);
     expect(sign.body).toMatchObject({ rule: 'scope.top_level_only' });
   });

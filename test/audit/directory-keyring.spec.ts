@@ -45,4 +45,14 @@ describe('a keys directory read again with a file that cannot be read', () => {
     expect(keys.unreadable()).toBeNull();
     expect(keys.ids()).toEqual(['k1']);
   });
+
+  it('the directory itself gone: its error named after the directory (before: "cannot be read: itself ENOENT")', () => {
+    const keys = keyring();
+    rmSync(dir, { recursive: true, force: true });
+    later();
+    expect(() => keys.ids()).toThrow(
+      new RegExp(`^CHECKPOINT_PUBLIC_KEYS_DIR ${dir} cannot be read: ENOENT`),
+    );
+    expect(keys.unreadable()).not.toMatch(/itself/);
+  });
 });

@@ -53,7 +53,7 @@ export class DirectoryKeyring extends Keyring {
       const problem =
         error instanceof KeysDirectoryUnreadable
           ? error
-          : new KeysDirectoryUnreadable(this.dir, 'itself', (error as Error).message);
+          : new KeysDirectoryUnreadable(this.dir, null, (error as Error).message);
       if (problem.message !== this.problem?.message)
         logger.error(
           `${problem.message}: no checkpoint is verified or signed until it is fixed (read again every ${KEYS_DIR_REREAD_MS} ms)`,

@@ -9,11 +9,12 @@ import { CheckpointRefused } from './checkpoint-witness';
 export class KeysDirectoryUnreadable extends CheckpointRefused {
   constructor(
     readonly dir: string,
-    readonly file: string,
+    /** The file at fault; null when the directory itself cannot be read (missing, not a folder). */
+    readonly file: string | null,
     readonly problem: string,
   ) {
     super(
-      `CHECKPOINT_PUBLIC_KEYS_DIR ${dir} cannot be read: ${file} ${problem}`,
+      `CHECKPOINT_PUBLIC_KEYS_DIR ${dir} cannot be read: ${file === null ? problem : `${file} ${problem}`}`,
       undefined,
       'keys_unreadable',
     );

@@ -60,7 +60,11 @@ export class HistoryDto {
 
 export class StreamCheckDto {
   @ApiProperty({ example: 'appointment-c-2026-0042' }) streamId!: string;
-  @ApiProperty({ description: 'true when every hash matches its chain' }) ok!: boolean;
+  @ApiProperty({
+    description:
+      'the chain against itself only, not the verdict (read `intact`): true when every stored hash matches its chain, also for a stream with no events left (eventsChecked 0) and for a chain recomputed after a rewrite',
+  })
+  ok!: boolean;
   @ApiProperty() eventsChecked!: number;
   @ApiProperty({ required: false, description: 'when not ok: the first revision that fails' })
   brokenAtRevision?: number;

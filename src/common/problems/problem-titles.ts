@@ -9,8 +9,9 @@ type Titles = Record<Language, string>;
  */
 const TITLE_BY_RULE: Record<string, Titles> = {
   'scope.top_level_only': {
-    en: 'For an admin of a top-level unit only',
-    vi: 'Chỉ dành cho quản trị viên của đơn vị cấp cao nhất',
+    // Not only admins: an auditor of a top-level unit checks the whole store and signs checkpoints.
+    en: 'For a grant on a top-level unit only',
+    vi: 'Chỉ dành cho người được giao quyền ở đơn vị cấp cao nhất',
   },
   'body.invalid': { en: 'The request body is invalid', vi: 'Nội dung yêu cầu không hợp lệ' },
   'query.invalid': { en: 'A query parameter is invalid', vi: 'Tham số truy vấn không hợp lệ' },

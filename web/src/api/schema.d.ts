@@ -3244,7 +3244,7 @@ export interface components {
         StreamCheckDto: {
             /** @example appointment-c-2026-0042 */
             streamId: string;
-            /** @description true when every hash matches its chain */
+            /** @description the chain against itself only, not the verdict (read `intact`): true when every stored hash matches its chain, also for a stream with no events left (eventsChecked 0) and for a chain recomputed after a rewrite */
             ok: boolean;
             eventsChecked: number;
             /** @description when not ok: the first revision that fails */
