@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { refuseEmptyCatalog, refuseMissingFolders } from './config/configured-folders';
 import { resolveCheckpointSettings } from './audit/checkpoints/checkpoint-settings';
 import { refuseFolderLackingRecorded } from './audit/checkpoints/recorded-checkpoint';
+import { refuseCheckpointDirUnset } from './audit/checkpoints/checkpoint-dir-unset';
 import { DefinitionFileError } from './workflow/definition-error';
 import { WorkflowCatalog } from './workflow/workflow-catalog';
 import { projectRoot } from './common/project-root';
@@ -63,6 +64,12 @@ async function main(): Promise<void> {
   );
   // Only the database tells which checkpoints were written: a folder lacking them is refused here.
   await refuseFolderLackingRecorded(config.DATABASE_URL, config.CHECKPOINT_DIR);
+  // …and so is no folder at all, unless the operator says to start without checking them.
+  await refuseCheckpointDirUnset({
+    databaseUrl: config.DATABASE_URL,
+    checkpointDir: config.CHECKPOINT_DIR,
+    unchecked: process.env.CHECKPOINTS_UNCHECKED,
+  });
   const app = await NestFactory.create(AppModule.forConfig(config, { catalog }), {
     bufferLogs: true,
     abortOnError: false,
