@@ -420,6 +420,34 @@ describe('appointment over HTTP', () => {
       currentRevision: opened.body.revision,
     });
     expect(typeof outOfOrder.body.currentRevision).toBe('number');
+    // A role the step's definition does not name is told so before the case's current step and
+    // before the body (README: 403 before anything about the case's state): before, staff sending
+    // the decision were answered 409 naming the current step and revision, and a bad body 400.
+    const decision = { heldOn: today, number: '1', signer: 'x', effectiveFrom: today };
+    for (const [stepId, body] of [
+      ['decision', decision],
+      ['leadership-round-2', ballot(9)],
+      [
+        'expanded-nomination',
+        { ...nomination('p-binh'), candidates: [{ personId: 'p-binh', votes: -3 }] },
+      ],
+    ] as const) {
+      const notTheirs = await http()
+        .post(`/cases/c-roles/steps/${stepId}`)
+        .set(staff)
+        .send(body)
+        .expect(403);
+      expect(notTheirs.body).toMatchObject({ rule: 'step.role_not_allowed' });
+      expect(notTheirs.body.message).toMatch(`step ${stepId} is performed by`);
+      expect(notTheirs.body.currentRevision).toBeUndefined();
+    }
+    // A step the definition does not have stays 404, whoever asks.
+    const unknown = await http()
+      .post('/cases/c-roles/steps/no-such-step')
+      .set(staff)
+      .send(meeting)
+      .expect(404);
+    expect(unknown.body).toMatchObject({ rule: 'step.unknown', field: 'stepId' });
     const outsider = {
       Authorization: `Bearer ${t.token('u-out', ['organization_staff'], 'ou-elsewhere')}`,
     };

@@ -1,3 +1,4 @@
+import { StepDefinition } from '../../workflow/definitions/procedure-definition';
 import { Inject, Injectable } from '@nestjs/common';
 import { loadStream } from '../../common/stream-command-runner';
 import { WriteOptions } from '../../common/http/write-options';
@@ -82,11 +83,12 @@ export class CaseService {
   }
 
   /**
-   * The kind of a step in the case's pinned definition (to pick the body's shape). The pins are
+   * A step of the case's pinned definition (its kind picks the body's shape, its roles who may
+   * send one). The pins are
    * the opening's (`CaseOpened`, the stream's first event, kept per process): the command that
    * follows reads the whole stream once, this does not read it again.
    */
-  async stepKind(caseId: string, stepId: string) {
+  async stepOf(caseId: string, stepId: string): Promise<StepDefinition> {
     const procedure = await this.locate(caseId);
     const state = await this.origins.openingState(caseStream(procedure, caseId), caseDecider);
     const step = this.contexts.pinned(state).definition.steps.find((s) => s.id === stepId);
@@ -97,6 +99,6 @@ export class CaseService {
         'not_found',
         'stepId',
       );
-    return step.kind;
+    return step;
   }
 }

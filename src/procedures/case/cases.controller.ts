@@ -39,6 +39,7 @@ import { postIdsInVetting } from './posts-named-in-vetting';
 import { StepBody } from './decider/case.commands';
 import { peopleInSteps } from './people-in-steps';
 import { idsNamed } from '../../common/http/ids-named-in-body';
+import { requireStepRole } from '../../workflow/step-engine';
 
 /** The cases of an earlier track an opening may name: each must lie in the caller's grant. */
 const TRACKS_NAMED = ['approvalInPrincipleCaseId', 'consultationCaseId'] as const;
@@ -104,7 +105,11 @@ export class CasesController extends CaseEngineRoutes({
     write: WriteRequest,
     options: WriteOptions,
   ) {
-    const body = parseStepBody(await this.cases.stepKind(id, stepId), raw);
+    // Who may take the step is the definition's to say, asked before its body and the case's
+    // current step: 403 before anything else about the case (README's order of refusals).
+    const step = await this.cases.stepOf(id, stepId);
+    requireStepRole(step, write.actor);
+    const body = parseStepBody(step.kind, raw);
     await this.assertPeopleInScope(write.actor, body);
     return new PerformCaseStep(id, stepId, body, options);
   }
@@ -116,7 +121,7 @@ export class CasesController extends CaseEngineRoutes({
     write: WriteRequest,
     options: WriteOptions,
   ) {
-    const body = parseStepBody(await this.cases.stepKind(id, stepId), stepBody);
+    const body = parseStepBody((await this.cases.stepOf(id, stepId)).kind, stepBody);
     await this.assertPeopleInScope(write.actor, body);
     return new CorrectCaseStep(id, stepId, body, reason, options);
   }

@@ -22,6 +22,7 @@ import { DisciplineCommand } from './discipline.commands';
 import { DisciplineService } from './discipline.service';
 import { DISCIPLINE_STEP_BODIES, parseDisciplineStepBody } from './discipline-step-body';
 import { parseBody } from '../case/step-body-validation';
+import { requireStepRole } from '../../workflow/step-engine';
 import { Violation } from './discipline.events';
 import { ComplaintDto, ComplaintReviewDto } from './dto/discipline-complaint.dto';
 import {
@@ -85,10 +86,13 @@ export class DisciplineController extends CaseEngineRoutes({
     id: string,
     stepId: string,
     raw: unknown,
-    _w: WriteRequest,
+    write: WriteRequest,
     options: WriteOptions,
   ) {
-    const body = parseDisciplineStepBody(await this.discipline.stepKind(id, stepId), stepId, raw);
+    // The step's roles before its body and the case's current step, as a case's step is.
+    const step = await this.discipline.stepOf(id, stepId);
+    requireStepRole(step, write.actor);
+    const body = parseDisciplineStepBody(step.kind, stepId, raw);
     const command = { type: 'PerformDisciplineStep' as const, data: { stepId, body } };
     return new ActOnDisciplineCase(id, command, options);
   }
@@ -100,7 +104,7 @@ export class DisciplineController extends CaseEngineRoutes({
     _w: WriteRequest,
     options: WriteOptions,
   ) {
-    const kind = await this.discipline.stepKind(id, stepId);
+    const { kind } = await this.discipline.stepOf(id, stepId);
     const body = parseDisciplineStepBody(kind, stepId, stepBody);
     const command = { type: 'CorrectDisciplineStep' as const, data: { stepId, body, reason } };
     return new ActOnDisciplineCase(id, command, options);

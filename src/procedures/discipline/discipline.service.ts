@@ -1,3 +1,4 @@
+import { StepDefinition } from '../../workflow/definitions/procedure-definition';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '../../common/clock';
 import { loadStream } from '../../common/stream-command-runner';
@@ -164,11 +165,11 @@ export class DisciplineService {
   }
 
   /**
-   * The kind of a step in the case's pinned definition. The pins are the opening's (the stream's
+   * A step of the case's pinned definition (its kind, its roles). The pins are the opening's (the stream's
    * first event, kept per process): the command that follows reads the whole stream once, this
    * does not read it again.
    */
-  async stepKind(caseId: string, stepId: string) {
+  async stepOf(caseId: string, stepId: string): Promise<StepDefinition> {
     const opening = await this.origins.firstEvent(disciplineStream(caseId));
     if (!opening)
       throw new DomainRuleViolation(
@@ -188,6 +189,6 @@ export class DisciplineService {
         'not_found',
         'stepId',
       );
-    return step.kind;
+    return step;
   }
 }

@@ -6,13 +6,7 @@ import { EndingNames, StepPosition, endedAtStep, recorderPerson } from './step-r
 
 /** Who may take a step: one of its roles, and a grant reaching the case's unit where it says so. */
 export function requireActor(step: StepDefinition, context: StepContext): void {
-  if (!context.actor.roles.some((role) => step.actors.roles.includes(role))) {
-    refuse(
-      'step.role_not_allowed',
-      `step ${step.id} is performed by ${step.actors.roles.join(' or ')}; you act as ${context.actor.roles.join(', ') || 'no role'}`,
-      'forbidden',
-    );
-  }
+  requireStepRole(step, context.actor);
   if (step.actors.scope === 'case-unit' && !context.actorReachesCaseUnit) {
     refuse(
       'step.out_of_scope',
@@ -20,6 +14,20 @@ export function requireActor(step: StepDefinition, context: StepContext): void {
       'forbidden',
     );
   }
+}
+
+/**
+ * Who may take a step by role alone: the step's definition says it, whatever the case's state,
+ * so the route asks it before the case's current step and before the body (403 first, as README
+ * orders the refusals), and the decider asks it again with the rest of `requireActor`.
+ */
+export function requireStepRole(step: StepDefinition, actor: { roles: string[] }): void {
+  if (!actor.roles.some((role) => step.actors.roles.includes(role)))
+    refuse(
+      'step.role_not_allowed',
+      `step ${step.id} is performed by ${step.actors.roles.join(' or ')}; you act as ${actor.roles.join(', ') || 'no role'}`,
+      'forbidden',
+    );
 }
 
 /** What separation of duties answers the person a case (or a record write) is about. */

@@ -13,6 +13,7 @@ export { appliedRule, disclosure, refuseUnjudgedTally, tallyEvent } from './vote
 export {
   endedByStaff,
   requireActor,
+  requireStepRole,
   refuseSubject,
   refuseTallyRecorder,
   subjectRefusal,
