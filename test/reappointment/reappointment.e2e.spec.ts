@@ -73,6 +73,12 @@ describe('re-appointment over HTTP', () => {
             { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
           ],
         },
+        {
+          id: 'p-rated-later',
+          posts: [
+            { positionId: 'pos-head', from: addDays(today, -1500), termEnd: addDays(today, 200) },
+          ],
+        },
         { id: 'p-none' },
         { id: 'p-e' },
         { id: 'p-f' },
@@ -450,6 +456,41 @@ describe('re-appointment over HTTP', () => {
       .set(staff)
       .send({ note: 'Kết quả xếp loại các năm lưu tại hồ sơ giấy, đều hoàn thành nhiệm vụ' })
       .expect(200);
+    await decide().expect(200);
+  });
+
+  it('judges a term_rating flag for unrated years again at the decision once they are rated: the rating rule refuses, not the stale flag', async () => {
+    await open('r-rated-later', 'p-rated-later').expect(201);
+    await takeStepsToDecision('r-rated-later');
+    const seen = await http().get('/cases/r-rated-later').set(staff).expect(200);
+    expect(seen.body.vetting.term_rating.note).toMatch(/^no rating on the record for /);
+    const from = Number(addDays(today, -1500).slice(0, 4));
+    const lastOver = Number(today.slice(0, 4)) - 1;
+    const rate = (year: number, rating: string) =>
+      http()
+        .post('/cadres/p-rated-later/ratings')
+        .set(staff)
+        .send({ year, rating, evaluatedOn: `${year + 1}-01-15`, decisionRef: `XL-${year}` })
+        .expect(201);
+    for (let year = from; year < lastOver; year++) await rate(year, 'good');
+    await rate(lastOver, 'not_completed');
+    const decide = () =>
+      http()
+        .post('/cases/r-rated-later/steps/decision')
+        .set(leader)
+        .send({
+          heldOn: today,
+          number: '307-QĐ/TU',
+          signer: 'Bí thư',
+          effectiveFrom: addDays(today, 200),
+        });
+    // Before: 422 vetting.flagged_item_blocks_decision, "no rating on the record for …".
+    const refused = await decide().expect(422);
+    expect(refused.body).toMatchObject({
+      rule: 'reappointment.term_rated_below',
+      years: [lastOver],
+    });
+    await rate(lastOver, 'completed');
     await decide().expect(200);
   });
 

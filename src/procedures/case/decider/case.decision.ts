@@ -1,4 +1,5 @@
 import { itemsBlockingDecision } from './items-blocking-decision';
+import { termRatingSettledByRecord } from './term-rating-settled';
 import { DomainEvent } from '../../../common/stream-decider';
 import { addCalendarDays } from '../../../workflow/calendar/working-day-calendar';
 import { ruleCitation, ruleValue } from '../../../workflow/rule-sets/rule-set';
@@ -27,6 +28,13 @@ import { renewalsDecidedBeside } from './renewal-decided-beside';
 import { refuseAppointeeNotAskedFor } from './prerequisite-person';
 import { refuseHolderRetiredByEffectiveDay } from './holder-retired-by-effective-day';
 
+/** The flags holding the decision back; a term_rating flag whose missing years are rated by now does not. */
+const blockingNow = (state: Open, context: CaseContext) =>
+  itemsBlockingDecision(state.vetting).filter(
+    (entry) =>
+      !termRatingSettledByRecord(entry, context.personFacts, context.ruleSet, context.today),
+  );
+
 /** The decision (quyết định): no flagged vetting item open, the term and the re-appointment notice. */
 export function decision(
   state: Open,
@@ -34,7 +42,7 @@ export function decision(
   body: Body<'decision'>,
   context: CaseContext,
 ): DomainEvent {
-  const blocking = itemsBlockingDecision(state.vetting);
+  const blocking = blockingNow(state, context);
   if (blocking.length) {
     refuse(
       'vetting.flagged_item_blocks_decision',

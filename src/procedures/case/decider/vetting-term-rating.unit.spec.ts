@@ -3,6 +3,7 @@ import { loadRuleSets } from '../../../workflow/rule-sets/rule-set-loader';
 import { YearRated } from '../../reappointment/term-ratings';
 import { PersonFactsForVetting } from './case.context';
 import { vettingFromRecord } from './vetting-from-record';
+import { termRatingSettledByRecord } from './term-rating-settled';
 
 const sets = loadRuleSets(path.resolve(__dirname, '../../../../seeds/rule-sets'));
 const ruleSet = (id: string) => sets.find((set) => set.id === id)!;
@@ -53,5 +54,37 @@ describe("a re-appointment's vetting of the term's ratings (reappointment.minTer
       result: 'cleared',
       note: 'the rule set asks no rating of the term',
     });
+  });
+});
+
+describe('a term_rating flag for unrated years, judged again at the decision', () => {
+  const flag = termRating([]);
+  const facts = (ratings: YearRated[]) =>
+    ({
+      target: { positionId: 'pos-1', rank: 3 },
+      termRecord: { posts: [post], pastPosts: [], ratings },
+    }) as unknown as PersonFactsForVetting;
+  const settled = (ratings: YearRated[], entry: typeof flag = flag) =>
+    termRatingSettledByRecord(entry, facts(ratings), ruleSet('state-2025-10-08'), today);
+
+  it('is settled by the record once every missing year is rated, even below (the rating rule refuses that)', () => {
+    // Before: the vetting-day flag "no rating on the record for 2022, …" kept blocking.
+    const rated: YearRated[] = [2022, 2023, 2024].map((year) => ({ year, rating: 'good' }));
+    expect(settled([...rated, { year: 2025, rating: 'not_completed' }])).toBe(true);
+    expect(settled([...rated, { year: 2025, rating: 'completed' }])).toBe(true);
+  });
+
+  it('still holds while a year is unrated, and never settles a staff flag or another item', () => {
+    expect(settled([2022, 2023, 2024].map((year) => ({ year, rating: 'good' })))).toBe(false);
+    const all: YearRated[] = [2022, 2023, 2024, 2025].map((year) => ({ year, rating: 'good' }));
+    expect(settled(all, { ...flag, source: 'staff' })).toBe(false);
+    expect(settled(all, { ...flag, item: 'discipline_bar' })).toBe(false);
+    // A year rated below at the vetting, not rated again since: the record says what the flag said.
+    const below: YearRated[] = [...all.slice(0, 3), { year: 2025, rating: 'not_completed' }];
+    expect(settled(below, termRating(below))).toBe(false);
+    expect(settled(all, termRating(below))).toBe(true);
+    expect(termRatingSettledByRecord(flag, undefined, ruleSet('state-2025-10-08'), today)).toBe(
+      false,
+    );
   });
 });
