@@ -71,9 +71,26 @@ function assertClaimsAreText(claims: CadreflowClaims): void {
     ...((claims.roles as string[]).map((role) => ['roles', role]) as [string, unknown][]),
   ];
   for (const [claim, value] of named) {
-    const problem = typeof value === 'string' ? unsafeTextProblem(value, 'token') : null;
+    const problem = typeof value === 'string' ? claimTextProblem(value) : null;
     if (problem) throw new TokenRejected(`token claim "${claim}" ${problem}`);
   }
+}
+
+/**
+ * A format character (Cf: U+202E right-to-left override, U+200B zero-width space, U+FEFF) or a
+ * line or paragraph separator (Zl, Zp: U+2028, U+2029) in a claim shows nothing, or shows
+ * something else: a `name` holding U+202E was stored as the history's actorName and read
+ * reversed, a spoofed actor. Refused as a control character is, naming the claim and the code point.
+ */
+const INVISIBLE_IN_CLAIM = /[\p{Cf}\p{Zl}\p{Zp}]/u;
+
+function claimTextProblem(value: string): string | null {
+  const problem = unsafeTextProblem(value, 'token');
+  if (problem) return problem;
+  const invisible = INVISIBLE_IN_CLAIM.exec(value);
+  if (!invisible) return null;
+  const code = invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `contains the invisible or line-separating character U+${code}`;
 }
 
 /** Verifies bearer tokens and turns their claims into an Actor; every refusal is one line. */

@@ -91,6 +91,34 @@ describe('JwtVerifier refusing what it cannot take', () => {
     );
   });
 
+  it.each([
+    ['name', { sub: 'u-staff', name: 'Nguyễn \u202eAn' }, 'U+202E'],
+    ['name', { sub: 'u-staff', name: 'An\u2028Bình' }, 'U+2028'],
+    ['sub', { sub: 'u-\u200bstaff' }, 'U+200B'],
+    ['org_unit', { sub: 'u-staff', org_unit: '\ufeffou-town' }, 'U+FEFF'],
+    ['person_id', { sub: 'u-staff', person_id: 'p-\u2029an' }, 'U+2029'],
+    ['roles', { sub: 'u-staff', roles: ['organization_staff\u200d'] }, 'U+200D'],
+  ])(
+    'refuses a format or separator character in the claim %s (401, naming it), never storing a spoofed actor',
+    async (claim, claims, code) => {
+      // Before: accepted, and a name holding U+202E was stored as actorName, read reversed.
+      const refusal = new JwtVerifier({ secret: SECRET }).verify(signed(claims));
+      await expect(refusal).rejects.toThrow(TokenRejected);
+      await expect(refusal).rejects.toThrow(
+        `token claim "${claim}" contains the invisible or line-separating character ${code}`,
+      );
+    },
+  );
+
+  it('keeps a Vietnamese name with its marks', async () => {
+    const verifier = new JwtVerifier({ secret: SECRET });
+    await expect(
+      verifier.verify(signed({ sub: 'u-staff', name: 'Nguyễn Thị Ứng' })),
+    ).resolves.toMatchObject({
+      name: 'Nguyễn Thị Ứng',
+    });
+  });
+
   it('refuses a header marking an extension critical, which it does not understand (RFC 7515 §4.1.11)', async () => {
     const verifier = new JwtVerifier({ secret: SECRET });
     await expect(verifier.verify(signed({ sub: 'u-staff' }, { crit: ['x'] }))).rejects.toThrow(
