@@ -7,22 +7,41 @@ import {
 import { InvalidBody } from './problems/invalid-body';
 import { Messages, validationMessages } from './problems/validation-messages';
 
+/**
+ * A property's place in a field's path: a list's entry in brackets (`entries[0]`), a field after
+ * a dot (`violation.source`), as every refusal names fields. Before, an entry refused itself (a
+ * null in a list of objects) was named `entries.0`.
+ */
+function fieldPath(parent: string, property: string): string {
+  if (!parent) return property;
+  return /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
+}
+
 /** The first problem of a class-validator result, with the field's full path (`violation.source`, `items[2].note`). */
 export function firstValidationProblem(
   errors: ValidationError[],
-  prefix = '',
+  parent = '',
 ): { field: string; message: string; messages: Messages } {
   const error = errors[0];
-  const field = `${prefix}${error.property}`;
+  const field = fieldPath(parent, error.property);
   if (error.constraints) {
     const [constraint, raw] = Object.entries(error.constraints).pop()!;
     const messages = validationMessages(error, field, constraint, raw);
     return { field, message: messages.en, messages };
   }
-  return firstValidationProblem(
-    error.children ?? [],
-    /^\d+$/.test(error.property) ? `${prefix.replace(/\.$/, '')}[${error.property}].` : `${field}.`,
-  );
+  return firstValidationProblem(error.children ?? [], field);
+}
+
+/**
+ * Every field a class-validator result refuses, each by its path (`entries[0]`,
+ * `entries[2].personId`): a list's bad entries are each named, not only the first the message
+ * words.
+ */
+export function refusedFields(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const field = fieldPath(parent, error.property);
+    return error.constraints ? [field] : refusedFields(error.children ?? [], field);
+  });
 }
 
 /**
@@ -67,7 +86,9 @@ export function createValidationPipe(byHand: BodyChecksByHand = new Map()): Vali
       validationError: { target: false, value: true },
       exceptionFactory: (errors) => {
         const problem = firstValidationProblem(errors);
-        return new InvalidBody(problem.field, problem.messages);
+        return new InvalidBody(problem.field, problem.messages, 'body', undefined, {
+          fields: refusedFields(errors),
+        });
       },
     },
     byHand,

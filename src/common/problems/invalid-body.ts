@@ -12,8 +12,16 @@ export class InvalidBody extends DomainRuleViolation {
     where: 'body' | 'query' = 'body',
     /** A rule more precise than `body.invalid` (a multipart body's own limits). */
     rule = `${where}.invalid`,
+    /** Every field refused, when more than the one named (each bad entry of a list). */
+    refused?: { fields: string[] },
   ) {
-    super(rule, messages.en, 'invalid', field);
+    super(
+      rule,
+      messages.en,
+      'invalid',
+      field,
+      refused && refused.fields.length > 1 ? { refusedFields: refused.fields } : undefined,
+    );
     this.name = 'InvalidBody';
   }
 }

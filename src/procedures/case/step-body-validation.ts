@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { firstValidationProblem } from '../../common/validation';
+import { firstValidationProblem, refusedFields } from '../../common/validation';
 import { InvalidBody } from '../../common/problems/invalid-body';
 import { StepBody } from './decider/case.commands';
 import { StepKind } from '../../workflow/definitions/procedure-definition';
@@ -52,7 +52,9 @@ export function parseBody<T extends object>(dtoClass: new () => T, raw: unknown)
   });
   if (errors.length) {
     const problem = firstValidationProblem(errors);
-    throw new InvalidBody(problem.field, problem.messages);
+    throw new InvalidBody(problem.field, problem.messages, 'body', undefined, {
+      fields: refusedFields(errors),
+    });
   }
   return dto;
 }

@@ -264,4 +264,15 @@ describe('civil-service track: the time to decide runs from detection (ngÃ y phÃ
       .when(open({ detectedOn: '2026-12-01' }), civil.as(inspector))
       .refuses('field.in_the_future', /violation.detectedOn/);
   });
+
+  it('names a later violation in the future by its entry in brackets, as every list field is named', () => {
+    // Before: violation.laterViolationsOn.1, in another style than entries[0].personId.
+    const refused = given()
+      .when(open({ laterViolationsOn: ['2026-01-05', '2026-12-01'] }), civil.as(inspector))
+      .refuses(
+        'field.in_the_future',
+        /^violation\.laterViolationsOn\[1\]: 2026-12-01 is after today/,
+      );
+    expect(refused.field).toBe('violation.laterViolationsOn[1]');
+  });
 });

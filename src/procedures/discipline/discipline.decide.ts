@@ -177,7 +177,7 @@ function refuseViolationDays(violation: Violation, today: string): void {
     ['violation.committedOn', violation.committedOn],
     ['violation.detectedOn', violation.detectedOn],
     ...(violation.laterViolationsOn ?? []).map((day, i): [string, string] => [
-      `violation.laterViolationsOn.${i}`,
+      `violation.laterViolationsOn[${i}]`,
       day,
     ]),
   ];

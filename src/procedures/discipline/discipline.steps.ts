@@ -114,7 +114,7 @@ function meeting(
 /** Later violations are after the one the case is about, and not after today. */
 function refuseLaterViolations(state: Open, body: Body<'meeting'>, today: string): void {
   (body.laterViolationsOn ?? []).forEach((day, i) => {
-    const field = `laterViolationsOn.${i}`;
+    const field = `laterViolationsOn[${i}]`;
     if (day > today || day <= state.violation.committedOn)
       refuse(
         'field.out_of_range',
