@@ -490,7 +490,17 @@ describe('re-appointment over HTTP', () => {
       rule: 'reappointment.term_rated_below',
       years: [lastOver],
     });
+    // The view shows the flag as the record says now, not the vetting day's missing years.
+    const rated = await http().get('/cases/r-rated-later').set(staff).expect(200);
+    expect(rated.body.vetting.term_rating.note).toMatch(
+      new RegExp(`^the holder was rated not completed in ${lastOver} \\(XL-${lastOver}\\)`),
+    );
     await rate(lastOver, 'completed');
+    const settled = await http().get('/cases/r-rated-later').set(staff).expect(200);
+    expect(settled.body.vetting.term_rating).toMatchObject({ result: 'cleared', source: 'record' });
+    expect(settled.body.allowedNext).toContainEqual(
+      expect.objectContaining({ href: '/cases/r-rated-later/steps/decision' }),
+    );
     await decide().expect(200);
   });
 

@@ -13,6 +13,8 @@ import { CaseContextFactory } from './case-context.factory';
 import { CaseIdReservations } from './case-id-reservations';
 import { CASE_PROCEDURES, caseStream } from './case-stream';
 import { caseView } from './case-view';
+import { vettingAsRecordSaysNow } from './decider/term-rating-settled';
+import { RuleSet } from '../../workflow/rule-sets/rule-set';
 import { PersonOfCase, peopleOfCase } from './decider/case-people';
 
 export interface PaperOpening {
@@ -66,11 +68,27 @@ export class CaseService {
       );
     }
     await this.scope.assertReaches(actor, state.orgUnitId, `case ${caseId}`);
-    return caseView(state, this.contexts.pinned(state), revision, actor, {
+    const pinned = this.contexts.pinned(state);
+    const now = asOf ? state : await this.vettingNow(state, pinned.ruleSet);
+    return caseView(now, pinned, revision, actor, {
       calendar: this.contexts.calendar,
       today: this.contexts.today(),
       ...(asOf ? { people: await this.peopleNow(procedure, caseId), past: true } : {}),
     });
+  }
+
+  /**
+   * An open case's vetting with a term_rating flag the record has settled since shown as the
+   * record says now (`vettingAsRecordSaysNow`); the record is read only for such a flag.
+   */
+  private async vettingNow(state: CaseState, ruleSet: RuleSet): Promise<CaseState> {
+    if (state.status !== 'open') return state;
+    const flag = state.vetting.term_rating;
+    if (flag?.result !== 'flagged' || flag.source !== 'record' || flag.resolved) return state;
+    const today = this.contexts.today();
+    const person = state.appointee ?? state.personId;
+    const facts = await this.contexts.personFacts(person, state.positionId, today, state.orgUnitId);
+    return { ...state, vetting: vettingAsRecordSaysNow(state.vetting, facts, ruleSet, today) };
   }
 
   /**

@@ -2,6 +2,7 @@ import { RuleSet } from '../../../workflow/rule-sets/rule-set';
 import { termRatingShortfall } from '../../reappointment/term-ratings';
 import { PersonFactsForVetting } from './case.context';
 import { VettingEntry } from './case.events';
+import { vettingFromRecord } from './vetting-from-record';
 
 /**
  * A `term_rating` flag read from the record is settled by the record once every year of the term
@@ -24,4 +25,23 @@ export function termRatingSettledByRecord(
   if (!facts?.termRecord) return false;
   const now = termRatingShortfall(facts.termRecord, facts.target.positionId, ruleSet, today);
   return !now || (now.unrated.length === 0 && now.message !== entry.note);
+}
+
+/**
+ * The case's vetting as the record says it now, for the case view: a `term_rating` flag the
+ * record has settled (`termRatingSettledByRecord`) is shown as the record judges it today
+ * (cleared, or the year rated below), not with its vetting-day "no rating on the record for …",
+ * so the view offers the decision exactly when the flag no longer holds it back.
+ */
+export function vettingAsRecordSaysNow<T extends VettingEntry & { resolved?: unknown }>(
+  vetting: Record<string, T>,
+  facts: PersonFactsForVetting | undefined,
+  ruleSet: RuleSet,
+  today: string,
+): Record<string, T> {
+  const flag = vetting.term_rating;
+  if (!flag || flag.result !== 'flagged' || flag.resolved) return vetting;
+  if (!facts || !termRatingSettledByRecord(flag, facts, ruleSet, today)) return vetting;
+  const [now] = vettingFromRecord(facts, ruleSet, today, ['term_rating']);
+  return { ...vetting, term_rating: { ...flag, result: now.result, note: now.note } };
 }
