@@ -78,4 +78,30 @@ describe('the access log on the audit screen', () => {
     expect(await rows.first().locator('td').nth(0).innerText()).toMatch(/^02\/12\/2026 00:30/);
     await page.context().close();
   });
+
+  it('marks a read the server refused «Bị từ chối», not as one it answered', async () => {
+    // As the server logs it: organization_staff asking for a case's history (auditor only), 403.
+    await town.t.db.pool.query(
+      `INSERT INTO access_log (at, actor_id, roles, org_unit, method, route, resource, purpose, status)
+       VALUES ('2026-12-04T02:00:00Z', 'reader-c', '{organization_staff}', 'ou-ha-noi', 'GET',
+               '/cases/:id/history', 'case history c-refused', NULL, 403),
+              ('2026-12-04T03:00:00Z', 'reader-c', '{organization_staff}', 'ou-ha-noi', 'GET',
+               '/cadres/:id', 'person record p-answered', NULL, 200)`,
+    );
+    const { page } = await signIn(town.browser, town.base, 'auditor-1');
+    await page.goto(`${town.base}/audit`);
+    const filters = page.getByTestId('access-log-filters');
+    await filters.getByLabel('Người đọc (mã người dùng)').fill('reader-c');
+    await filters.getByRole('button', { name: 'Lọc' }).click();
+    const rows = page.getByTestId('access-log').locator('tbody tr');
+    await rows.nth(1).getByText('Lịch sử hồ sơ: c-refused').waitFor();
+    expect(await rows.count()).toBe(2);
+    // Before: both rows alike, nothing said the first one was refused.
+    expect(await rows.nth(1).getByRole('cell', { name: 'Bị từ chối', exact: true }).count()).toBe(
+      1,
+    );
+    expect(await rows.nth(0).getByRole('cell', { name: 'Đã đọc', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('columnheader', { name: 'Kết quả' }).count()).toBe(1);
+    await page.context().close();
+  });
 });

@@ -1306,6 +1306,13 @@ const vi = {
       personnel_report: 'Báo cáo công tác cán bộ',
     },
     accessWhy: 'Mục đích',
+    // A refused read is logged too (with its 403): it must not read as one that was answered.
+    accessOutcome: 'Kết quả',
+    accessOutcomes: {
+      read: 'Đã đọc',
+      refused: 'Bị từ chối',
+      failed: 'Không đọc được (mã {{status}})',
+    },
     accessWhen: 'Lúc',
     accessFilters: 'Lọc nhật ký truy cập',
     accessFrom: 'Từ ngày (dd/mm/yyyy)',
@@ -2686,6 +2693,12 @@ const en: Strings<typeof vi> = {
       personnel_report: 'Personnel report',
     },
     accessWhy: 'Purpose',
+    accessOutcome: 'Outcome',
+    accessOutcomes: {
+      read: 'Read',
+      refused: 'Refused',
+      failed: 'Not read (status {{status}})',
+    },
     accessWhen: 'When',
     accessFilters: 'Filter the access log',
     accessFrom: 'From (dd/mm/yyyy)',

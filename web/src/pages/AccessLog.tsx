@@ -57,6 +57,13 @@ export function AccessLog() {
     const who = entry.subjectName ?? entry.subject;
     return who ? `${kind}: ${who}` : kind;
   };
+  // Whether the read was answered: a refused one (403) is in the log too, and is marked so.
+  const outcomeText = (status: number | undefined) =>
+    status === undefined || status < 400
+      ? t('audit.accessOutcomes.read')
+      : status === 403
+        ? t('audit.accessOutcomes.refused')
+        : t('audit.accessOutcomes.failed', { status });
   const fromDay = parseDay(from);
   const toDay = parseDay(to);
   const reversed = fromDay !== null && toDay !== null && toDay < fromDay;
@@ -138,6 +145,7 @@ export function AccessLog() {
               <th scope="col">{t('audit.accessWho')}</th>
               <th scope="col">{t('audit.accessWhat')}</th>
               <th scope="col">{t('audit.accessWhy')}</th>
+              <th scope="col">{t('audit.accessOutcome')}</th>
             </tr>
           </thead>
           <tbody>
@@ -158,6 +166,7 @@ export function AccessLog() {
                     ? t(`audit.purposes.${entry.purpose}`, { defaultValue: entry.purpose })
                     : '—'}
                 </td>
+                <td data-status={entry.status}>{outcomeText(entry.status)}</td>
               </tr>
             ))}
           </tbody>
