@@ -265,6 +265,22 @@ describe('a rotation decided', () => {
     await page.context().close();
   });
 
+  it("on a 390 px phone the decision's values keep a readable width, each under its label", async () => {
+    const { page } = await signIn(browser, base, 'leader-1', {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(`${base}/cases/rot-lead`);
+    const values = page.getByTestId('decision').locator('dd');
+    await values.first().waitFor();
+    const widths = await values.evaluateAll((dds) =>
+      dds.map((dd) => [dd.textContent ?? '', Math.round(dd.getBoundingClientRect().width)]),
+    );
+    expect(widths.length).toBeGreaterThan(3);
+    // Before: the value column was squeezed to a letter or two («N/g/u/y/ễ/n» one per line).
+    expect(widths.filter(([, width]) => Number(width) <= 120)).toEqual([]);
+    await page.context().close();
+  });
+
   it("a rotation into a leadership post shows the post's term of 5 years beside the rotation's 3, with its reminder; a transfer with no period typed claims no minimum", async () => {
     const [y, m, d] = today.split('-');
     const { page } = await signIn(browser, base, 'leader-1');
