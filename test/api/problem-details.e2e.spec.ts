@@ -248,7 +248,9 @@ describe('errors as application/problem+json', () => {
       });
     expectProblem(failed, 422, 'ballot.no_quorum', path);
     expect(failed.body.title).toBe('Hội nghị không đủ số thành viên có mặt');
-    expect(failed.body.detail).toBe('no quorum: 8 of 13 summoned present, needs at least 8.67');
+    expect(failed.body.detail).toBe(
+      'no quorum: 8 of 13 summoned present, needs at least 9 (2/3 of 13)',
+    );
   });
 });
 

@@ -83,7 +83,9 @@ describe('the Party discipline ballot is judged by its own rule', () => {
     // Fewer than half of the members present cannot reach more than half of them: met again, not failed.
     const tooFew = await ballot(6, { warning: 6 }).expect(422);
     expect(tooFew.body).toMatchObject({ rule: 'ballot.no_quorum' });
-    expect(tooFew.body.message).toBe('no quorum: 6 of 13 summoned present, needs at least 6.5');
+    expect(tooFew.body.message).toBe(
+      'no quorum: 6 of 13 summoned present, needs at least 7 (1/2 of 13)',
+    );
     const unchanged = await http().get('/discipline-cases/d-member').set(as('inspector'));
     expect(unchanged.body.currentStep.id).toBe('ballot');
     expect(unchanged.body.steps.map((step: { type: string }) => step.type)).not.toContain(

@@ -308,9 +308,10 @@ describe('the web app in a browser', () => {
       process.stdout.write(`page: ${await page.locator('form.step-form').innerText()}\n`);
       throw error;
     });
-    // The rule's message in Vietnamese, its numbers as the server counted them.
+    // The rule's message in Vietnamese, its numbers as the server counted them: the same whole
+    // 9 as the live check above (before: «cần ít nhất 8,67»), the rule's share beside it.
     expect(await refusal.innerText()).toContain(
-      'Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 8,67',
+      'Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 9 (2/3 của 13)',
     );
     // The rule said once (before: "Không đủ túc số: Không đủ túc số: 8/13 …").
     expect(await refusal.innerText()).not.toContain('Không đủ túc số: Không đủ túc số');

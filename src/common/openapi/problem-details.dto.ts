@@ -17,7 +17,7 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 422 }) status!: number;
 
   @ApiProperty({
-    example: 'no quorum: 8 of 13 summoned present, needs at least 8.67',
+    example: 'no quorum: 8 of 13 summoned present, needs at least 9 (2/3 of 13)',
     description: 'this occurrence, with its numbers (validation messages in Vietnamese when asked)',
   })
   detail!: string;

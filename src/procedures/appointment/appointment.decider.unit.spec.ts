@@ -330,7 +330,7 @@ describe('appointment, internal source (bổ nhiệm nguồn tại chỗ)', () =
     });
     spec
       .when(thin, context(secretary))
-      .refuses('ballot.no_quorum', /8 of 13 summoned present, needs at least 8.67/);
+      .refuses('ballot.no_quorum', /8 of 13 summoned present, needs at least 9 \(2\/3 of 13\)$/);
   });
 
   it('refuses a first step dated before the case was opened (a case from paper is opened by a records clerk as of its first day)', () => {

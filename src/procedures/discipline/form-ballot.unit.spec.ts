@@ -128,7 +128,7 @@ describe('discipline ballot over forms', () => {
       }),
     ).toEqual({
       outcome: 'no_quorum',
-      reason: 'no quorum: 8 of 14 summoned present, needs at least 9.33',
+      reason: 'no quorum: 8 of 14 summoned present, needs at least 10 (2/3 of 14)',
     });
   });
 });

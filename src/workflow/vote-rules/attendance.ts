@@ -1,4 +1,4 @@
-import { Fraction, reaches, show } from './fraction';
+import { fewestReaching, Fraction, reaches, showShare } from './fraction';
 
 /** Who could vote and who came: every ballot has these counts whatever it asks. */
 export interface Attendance {
@@ -36,6 +36,6 @@ export function quorumProblem(
   if (reaches(tally.present, quorum, tally.summoned)) return null;
   return {
     outcome: 'no_quorum',
-    reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${show(quorum, tally.summoned)}`,
+    reason: `no quorum: ${tally.present} of ${tally.summoned} summoned present, needs at least ${fewestReaching(quorum, tally.summoned)} (${showShare(quorum, tally.summoned)})`,
   };
 }

@@ -1,4 +1,4 @@
-import { exceeds, Fraction, reaches, show } from './fraction';
+import { exceeds, fewestReaching, Fraction, reaches, show, showShare } from './fraction';
 
 /** A council's vote on the person introduced to it: counts only, never who voted how. */
 export interface CouncilVote {
@@ -46,7 +46,7 @@ export function evaluateCouncilElection(
   if (!reaches(vote.present, rule.quorum, vote.delegates))
     return {
       outcome: 'no_quorum',
-      reason: `no quorum: ${vote.present} of ${vote.delegates} delegates present, needs at least ${show(rule.quorum, vote.delegates)}`,
+      reason: `no quorum: ${vote.present} of ${vote.delegates} delegates present, needs at least ${fewestReaching(rule.quorum, vote.delegates)} (${showShare(rule.quorum, vote.delegates)})`,
     };
   const needs = `needs more than ${show(rule.pass, vote.delegates)}`;
   const votes = `${vote.for} of ${vote.delegates} delegates for`;

@@ -69,7 +69,7 @@ describe('majority ballot (bỏ phiếu kín)', () => {
   it('needs at least two thirds of those summoned present', () => {
     expect(evaluateMajorityBallot(ofMembers, tally({ for: 8, present: 8 }))).toEqual({
       outcome: 'no_quorum',
-      reason: 'no quorum: 8 of 13 summoned present, needs at least 8.67',
+      reason: 'no quorum: 8 of 13 summoned present, needs at least 9 (2/3 of 13)',
     });
     expect(evaluateMajorityBallot(ofMembers, tally({ members: 12, for: 8 })).outcome).toBe(
       'passed',

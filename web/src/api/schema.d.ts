@@ -1027,7 +1027,7 @@ export interface components {
             status: number;
             /**
              * @description this occurrence, with its numbers (validation messages in Vietnamese when asked)
-             * @example no quorum: 8 of 13 summoned present, needs at least 8.67
+             * @example no quorum: 8 of 13 summoned present, needs at least 9 (2/3 of 13)
              */
             detail: string;
             /** @example /cases/c-2026-0042/steps/leadership-round-3 */
@@ -1292,7 +1292,7 @@ export interface components {
             status: number;
             /**
              * @description this occurrence, with its numbers (validation messages in Vietnamese when asked)
-             * @example no quorum: 8 of 13 summoned present, needs at least 8.67
+             * @example no quorum: 8 of 13 summoned present, needs at least 9 (2/3 of 13)
              */
             detail: string;
             /** @example /cases/c-2026-0042/steps/leadership-round-3 */

@@ -122,7 +122,12 @@ describe('a ballot of a collective reads in Vietnamese with its numbers', () => 
   it('no quorum and every tally that does not add up', () => {
     expect(
       expectRead(evaluateMajorityBallot(rule, tally({ present: 8, for: 8, against: 0 })).reason),
-    ).toBe('Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 8,67');
+      // People are whole: 9, not 8,67 (the live check on the form says 9 too); the rule beside it.
+    ).toBe('Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 9 (2/3 của 13)');
+    // As refusals were written before Dec 2026.
+    expect(expectRead('no quorum: 8 of 13 summoned present, needs at least 8.67')).toBe(
+      'Không đủ túc số: 8/13 người được triệu tập có mặt, cần ít nhất 8,67',
+    );
     for (const bad of [
       tally({ present: 14 }),
       tally({ summoned: 14, present: 14, for: 12 }),

@@ -132,7 +132,7 @@ describe('key-officials nomination (appointment.internal@2): one basis, not a pa
         }),
         at(v2, secretary),
       )
-      .refuses('ballot.no_quorum', /16 of 25 summoned present, needs at least 16.67/);
+      .refuses('ballot.no_quorum', /16 of 25 summoned present, needs at least 17 \(2\/3 of 25\)$/);
   });
 
   it('keeps the leadership round 3 decisive: 6 of 13 members for rejects the case', () => {

@@ -18,6 +18,13 @@ export const BALLOTS: Sentence[] = [
       `${o === 'passed' ? 'Đạt' : 'Không đạt'} theo quyết định của người đứng đầu khi ngang ngưỡng: ${f}/${b} ${s.base(k)} đồng ý, đúng bằng ${s.n(x)}`,
   ),
   sentence(`ballot (.+)`, ([inner], s) => `Biểu quyết — ${s.reason(inner)}`),
+  // The whole number of people needed, then the rule's share: "needs at least 9 (2/3 of 13)".
+  sentence(
+    `no quorum: ${N} of ${N} (\\w+) present, needs at least ${N} \\(${N}/${N} of ${N}\\)`,
+    ([p, b, k, x, num, den, base], s) =>
+      `Không đủ túc số: ${p}/${b} ${s.base(k)} có mặt, cần ít nhất ${s.n(x)} (${num}/${den} của ${base})`,
+  ),
+  // As written before Dec 2026, with the share itself (8.67).
   sentence(
     `no quorum: ${N} of ${N} (\\w+) present, needs at least ${N}`,
     ([p, b, k, x], s) => `Không đủ túc số: ${p}/${b} ${s.base(k)} có mặt, cần ít nhất ${s.n(x)}`,
