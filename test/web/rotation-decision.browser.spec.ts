@@ -272,9 +272,9 @@ describe('a rotation decided', () => {
     await page.goto(`${base}/cases/rot-lead`);
     const values = page.getByTestId('decision').locator('dd');
     await values.first().waitFor();
-    const widths = await values.evaluateAll((dds) =>
-      dds.map((dd) => [dd.textContent ?? '', Math.round(dd.getBoundingClientRect().width)]),
-    );
+    const widths: [string, number][] = [];
+    for (const value of await values.all())
+      widths.push([await value.innerText(), Math.round((await value.boundingBox())?.width ?? 0)]);
     expect(widths.length).toBeGreaterThan(3);
     // Before: the value column was squeezed to a letter or two («N/g/u/y/ễ/n» one per line).
     expect(widths.filter(([, width]) => Number(width) <= 120)).toEqual([]);
