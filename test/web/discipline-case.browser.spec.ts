@@ -508,6 +508,15 @@ describe('the discipline case page', () => {
     const records = await page.locator('ol.records').last().innerText();
     expect(records).toContain('Kiểm phiếu hình thức kỷ luật');
     expect(records).not.toMatch(/DisciplineStepRecorded|DisciplineBallotTallied|· verification/);
+    // Each step recorded titled as its step, as an appointment's are (before: «Ghi nhận bước»).
+    const titles = await page.locator('ol.records').last().locator('li > strong').allInnerTexts();
+    expect(titles).not.toContain('Ghi nhận bước');
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Kiểm tra, xác minh vi phạm',
+        'Kiểm điểm, tự nhận hình thức kỷ luật',
+      ]),
+    );
     await page.context().close();
   });
 

@@ -256,8 +256,16 @@ export function DisciplineRecords({
     <ol className="records" data-testid={testId}>
       {view.steps.map((record, i) => (
         <li key={i}>
-          <strong>{t(`record.${record.type}`, { defaultValue: record.type })}</strong>
-          {record.stepId ? ` · ${stepTitle(record.stepId)}` : ''}
+          {/* A step recorded is titled by its step («Kiểm tra, xác minh vi phạm»), as an
+              appointment's records are by what they are (before: each «Ghi nhận bước · …»). */}
+          {record.type === 'DisciplineStepRecorded' && record.stepId ? (
+            <strong>{stepTitle(record.stepId)}</strong>
+          ) : (
+            <>
+              <strong>{t(`record.${record.type}`, { defaultValue: record.type })}</strong>
+              {record.stepId ? ` · ${stepTitle(record.stepId)}` : ''}
+            </>
+          )}
           {record.heldOn ? ` · ${formatDay(record.heldOn)}` : ''}
           {record.minutesRef ? ` · ${record.minutesRef}` : ''}
           {record.form ? ` · ${formName(record.form)}` : ''}
