@@ -782,6 +782,9 @@ describe('authorization: every id a request names lies in the caller’s grant',
       'planningseat-pos-a/2025-2030',
       'timer-…',
       'timer-…',
+      // The violation the discipline case claims (one discipline per violation and track) lies
+      // with its case.
+      `violationclaim-party/p-a/budget/${violation.committedOn}`,
     ]);
     const { rows } = await t.db.pool.query<{ target: string }>(
       `SELECT data->>'target' AS target FROM events WHERE stream_id = ANY ($1) AND revision = 0`,
@@ -803,6 +806,7 @@ describe('authorization: every id a request names lies in the caller’s grant',
           'discipline-d-b',
           'planningreview-review-b',
           'timer-b',
+          `violationclaim-party/p-b/budget/${violation.committedOn}`,
         ]),
       ),
     );
