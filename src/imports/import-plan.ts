@@ -143,6 +143,8 @@ function disciplineCommand(row: ImportRow, context: PlanContext): PersonCommand 
       ...inEffectUntilOf(disciplineValidity(ruleSet, v.form, { effectiveFrom })),
       ruleSetId: ruleSet.id,
       violationCategory: v.violationCategory,
+      // Kept on the record: a case or a later file on the same violation is then refused.
+      ...(v.violationCommittedOn ? { violationCommittedOn: v.violationCommittedOn } : {}),
       orgUnitId: orgUnitId ?? '',
       ...(council.resolution ? { councilResolution: council.resolution } : {}),
     },
@@ -205,6 +207,7 @@ function disciplineProblems(
         `${v.form} is not a ${track} form under ${ruleSet.id} (${forms.join(', ')})`,
       ),
     );
+  problems.push(...violationDayProblems(row, today));
   const effectiveFrom = v.effectiveFrom ?? v.decidedOn;
   if (effectiveFrom < v.decidedOn)
     problems.push(
@@ -216,6 +219,35 @@ function disciplineProblems(
       ),
     );
   return problems;
+}
+
+/**
+ * «Ngày vi phạm», when given, is a day the violation could have been committed on: not after today
+ * (as `POST /discipline-cases` refuses, discipline.violation_in_future) and not after the decision
+ * disciplining it. Its birth-day check needs the person's record (import-simulation).
+ */
+function violationDayProblems(row: ReadRow, today: string): RowProblem[] {
+  const { violationCommittedOn: day, decidedOn } = row.values as Partial<Record<string, string>>;
+  if (day === undefined) return [];
+  if (day > today)
+    return [
+      problemAt(
+        row,
+        'violationCommittedOn',
+        'discipline.violation_in_future',
+        `violationCommittedOn: ${day} is after today (${today})`,
+      ),
+    ];
+  if (decidedOn !== undefined && day > decidedOn)
+    return [
+      problemAt(
+        row,
+        'violationCommittedOn',
+        'discipline.violation_after_decision',
+        `violationCommittedOn: the violation of ${day} is after the decision of ${decidedOn} disciplining it`,
+      ),
+    ];
+  return [];
 }
 
 /** The discipline's own validity, when the rule set names it (not the rule text: the record keeps dates). */

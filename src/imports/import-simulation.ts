@@ -199,6 +199,7 @@ function refusedBeforeDeciding(
     ...postProblems(step, states, facts),
     ...(nonMember ? [nonMember] : []),
     ...(handled ? [handled] : []),
+    ...[ViolationsInFile.beforeBirth(step, state)].filter((p): p is RowProblem => p !== null),
   ];
 }
 

@@ -9,6 +9,7 @@ import {
   VIOLATION_ALREADY_HANDLED_RULE,
 } from '../procedures/discipline/violation-handled-once';
 import { canonicalViolationCategory } from '../procedures/discipline/violation-category-names';
+import { importedDisciplineAsCase } from '../procedures/discipline/imported-discipline-as-case';
 import { PlannedCommand, problemAt } from './import-plan';
 import { RowProblem } from './row-problem';
 
@@ -24,7 +25,7 @@ const committedOnOf = (step: PlannedCommand): string | undefined =>
 /**
  * The discipline cases, open or decided, of each person a discipline row with a violation day
  * names: those their record names, each read from its own stream (an imported record has none: it
- * carries no violation day). `reaches`: whether the importer's grant reaches a case's unit (a case
+ * is read from the record, a decided case when its row gave the violation's day). `reaches`: whether the importer's grant reaches a case's unit (a case
  * outside it is not named).
  */
 export async function readDisciplineCases(
@@ -44,7 +45,13 @@ export async function readDisciplineCases(
     const read = await Promise.all(
       [...ids].map(async (caseId): Promise<OtherDisciplineCase | null> => {
         const { state: c } = await loadStream(store, disciplineStream(caseId), disciplineDecider);
-        if (c.status === 'none') return null;
+        if (c.status === 'none') {
+          // Imported from paper: its record, when its row gave the violation's day.
+          const record = state.discipline.find((d) => d.caseId === caseId);
+          return record?.violationCommittedOn
+            ? importedDisciplineAsCase(record, await reaches(record.orgUnitId))
+            : null;
+        }
         const { category, committedOn, distinctViolation } = c.violation;
         return {
           caseId,
@@ -102,6 +109,24 @@ export class ViolationsInFile {
       'violationCommittedOn',
       VIOLATION_ALREADY_HANDLED_RULE,
       `violationCommittedOn: the ${category} violation of ${committedOn} is already handled on the ${own.track} track by ${which}; one violation is disciplined once, with one form (Nghị định 112/2020/NĐ-CP art. 2(2); Quy định 69-QĐ/TW): record it once`,
+    );
+  }
+
+  /**
+   * «Ngày vi phạm» before the person was born (a mistyped year), as `POST /discipline-cases`
+   * refuses it (discipline.violation_before_birth); the record, or the file's people sheet, says
+   * the birth day.
+   */
+  static beforeBirth(step: PlannedCommand, state: PersonState): RowProblem | null {
+    const committedOn = committedOnOf(step);
+    if (!committedOn || state.status !== 'registered') return null;
+    const born = state.profile.dateOfBirth;
+    if (committedOn >= born) return null;
+    return problemAt(
+      step.row,
+      'violationCommittedOn',
+      'discipline.violation_before_birth',
+      `violationCommittedOn: ${committedOn} is before ${step.personId} was born (${born})`,
     );
   }
 

@@ -17,6 +17,14 @@ export interface DisciplineRecorded {
     barScope?: WiderBarScope;
     ruleSetId: string;
     violationCategory: string;
+    /**
+     * The day the violation was committed, on a discipline imported from paper whose row gave it
+     * («Ngày vi phạm»): with the category it tells the violation apart, so a case or a later row on
+     * it is refused (one discipline per violation and track). Absent on decided cases' records (the
+     * case's stream has it) and on rows without it. An optional field added to v1 data, as
+     * `inEffectUntil` and `serviceStatus` were: older events read the same, no upcaster.
+     */
+    violationCommittedOn?: string;
     orgUnitId: string;
     /**
      * The discipline's own validity (hiệu lực): its last day of effect, null when it has no end;

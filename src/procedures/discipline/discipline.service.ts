@@ -22,6 +22,7 @@ import { RegistryService } from '../../cadres/registry.service';
 import { decisionRefOf } from '../case/record/record-writes';
 import { PersonState } from '../../cadres/person/person.state';
 import { OtherDisciplineCase } from './violation-handled-once';
+import { importedDisciplineAsCase } from './imported-discipline-as-case';
 
 /** What a write carries besides its command (built from the request by CommandWriter). */
 export type DisciplineWriteOptions = WriteOptions;
@@ -113,8 +114,24 @@ export class DisciplineService {
       ...person.discipline.map((record) => record.caseId),
     ]);
     ids.delete(caseId);
-    const cases = await Promise.all([...ids].map((id) => this.asOtherCase(id, actor)));
+    const cases = await Promise.all(
+      [...ids].map(
+        async (id) =>
+          (await this.asOtherCase(id, actor)) ?? this.importedAsOtherCase(person, id, actor),
+      ),
+    );
     return cases.filter((c): c is OtherDisciplineCase => c !== null);
+  }
+
+  /** A discipline the record holds with no case stream (imported from paper), read from the record. */
+  private async importedAsOtherCase(
+    person: Extract<PersonState, { status: 'registered' }>,
+    caseId: string,
+    actor: Actor,
+  ): Promise<OtherDisciplineCase | null> {
+    const record = person.discipline.find((d) => d.caseId === caseId);
+    if (!record?.violationCommittedOn) return null;
+    return importedDisciplineAsCase(record, await this.scope.reaches(actor, record.orgUnitId));
   }
 
   /** A discipline case as the once-per-track rule reads it, from its stream; null: no such case. */

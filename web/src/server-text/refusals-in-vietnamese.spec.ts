@@ -1235,6 +1235,19 @@ describe('the examination, the elected posts, scope and import refusals read in 
     );
     expectRead('no rule set of the party track is in force on 2000-01-01');
     expectRead('effective 2026-01-01 before the decision of 2026-02-01');
+    expect(
+      expectRead(
+        'violationCommittedOn: the violation of 2026-03-01 is after the decision of 2026-02-01 disciplining it',
+      ),
+    ).toBe(
+      'Ngày vi phạm 01/03/2026 sau ngày quyết định kỷ luật 01/02/2026; vi phạm phải xảy ra trước khi bị kỷ luật',
+    );
+    expect(expectRead('violationCommittedOn: 2099-01-01 is after today (2026-12-06)')).toBe(
+      'Ngày vi phạm 01/01/2099 sau ngày hôm nay (06/12/2026)',
+    );
+    expect(
+      expectRead('violationCommittedOn: 1900-01-01 is before p-an was born (1993-04-02)'),
+    ).toContain('Ngày vi phạm 01/01/1900 trước ngày sinh của');
     expectRead(
       'heldOn: step vetting of case hs-9 is already recorded with another heldOn; the import does not change a recorded step (correct it on the service, with its reason)',
     );

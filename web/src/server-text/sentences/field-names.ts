@@ -17,6 +17,7 @@ const FIELD_NAMES: Record<string, string> = {
   until: 'Ngày kết thúc',
   councilTermFrom: 'Ngày bắt đầu nhiệm kỳ của Hội đồng nhân dân',
   'violation.committedOn': 'Ngày vi phạm',
+  violationCommittedOn: 'Ngày vi phạm',
   'violation.detectedOn': 'Ngày phát hiện vi phạm',
   'violation.laterViolationsOn': 'Ngày vi phạm tiếp theo',
   'councilResolution.adoptedOn': 'Ngày thông qua nghị quyết của Hội đồng nhân dân',

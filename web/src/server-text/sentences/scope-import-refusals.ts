@@ -97,6 +97,11 @@ export const SCOPE_REFUSALS: Sentence[] = [
       `«${s.words.form(form)}» không phải là hình thức kỷ luật của khối này theo ${s.words.ruleSet(ruleSet)} (${s.list(forms, (f) => s.words.form(f))})`,
   ),
   sentence(
+    `violationCommittedOn: the violation of ${DAY} is after the decision of ${DAY} disciplining it`,
+    ([day, decided], s) =>
+      `Ngày vi phạm ${s.day(day)} sau ngày quyết định kỷ luật ${s.day(decided)}; vi phạm phải xảy ra trước khi bị kỷ luật`,
+  ),
+  sentence(
     `effective ${DAY} before the decision of ${DAY}`,
     ([from, decided], s) =>
       `Ngày có hiệu lực ${s.day(from)} trước ngày quyết định ${s.day(decided)}`,
