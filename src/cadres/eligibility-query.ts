@@ -17,7 +17,7 @@ export function ApiEligibilityQuery() {
       required: false,
       enum: ELIGIBILITY_PROCEDURES,
       description:
-        'appointment (default): may the person be appointed to the post; rotation: what opening a rotation (luân chuyển) to the post would judge — whether the post may be moved into (elected, already held, seats full, another post still to come: the first of these), then a post in the unit of a post held (rotation.same_unit), and the checks its definition names (`openingChecks`: the retirement age reached, planning pool, years to retirement, as for the groups of Quy định 65-QĐ/TW art. 4(2)), every refusal',
+        'appointment (default): may the person be appointed to the post; rotation: what opening a rotation (luân chuyển) to the post would judge — the retirement age reached (age.retirement_reached) first, then whether the post may be moved into (elected, already held, seats full, another post still to come: the first of these), then a post in the unit of a post held (rotation.same_unit), and the checks its definition names (`openingChecks`: the retirement age reached, planning pool, years to retirement, as for the groups of Quy định 65-QĐ/TW art. 4(2)), every refusal',
     }),
   );
 }

@@ -11,6 +11,7 @@ import { personStream } from './person-stream';
 import { postsHeldOn } from './person/posts-held-on';
 import { Position, RegistryService } from './registry.service';
 import { rotationOpeningRefusals } from '../procedures/rotation/rotation-rules';
+import { RETIREMENT_REACHED } from '../workflow/rules/retirement-reached';
 import { rotationOpeningInput } from '../procedures/rotation/rotation-opening-input';
 import { refuseMoveInto } from '../procedures/rotation/move-into-refusal';
 
@@ -142,8 +143,13 @@ export class PersonEligibility {
         throw error;
       },
     );
-    // Each reason as the opening's refusal words it (the screens read those sentences).
-    const reasons = [...moveInto, ...rotationOpeningRefusals(input)].map(({ rule, message }) => ({
+    // One who has retired by the day is told that first: the post held or still to come is
+    // beside the point (before, «already holds …; use re-appointment» led). The opening asks
+    // in the same order. Each reason as the opening's refusal words it (the screens read them).
+    const checks = rotationOpeningRefusals(input);
+    const retired = checks.filter((refusal) => refusal.rule === RETIREMENT_REACHED);
+    const others = checks.filter((refusal) => refusal.rule !== RETIREMENT_REACHED);
+    const reasons = [...retired, ...moveInto, ...others].map(({ rule, message }) => ({
       rule,
       reason: message,
     }));

@@ -82,14 +82,16 @@ export function rotationOpeningRefusals(input: RotationOpeningInput): DomainRule
   // opening judges them, and first: one already retired is told so, not that too few years are
   // left (before Dec 2026: only rotation.too_close_to_retirement, and a transfer was allowed).
   const on = { ruleSet: input.ruleSet, day: input.today };
-  refusals.push(...definitionOpeningRefusals(input.definition, input.person.id, input.person, on));
+  const retired = definitionOpeningRefusals(input.definition, input.person.id, input.person, on);
+  refusals.push(...retired);
   const { orgUnitId } = input.target;
   if (judgesPlacement(input.definition) && orgUnitId)
     judge(() =>
       refuseRotationWithinOwnUnit({ ...input.target, orgUnitId }, input.person.postsHeld ?? []),
     );
   if (checks.includes('planning_pool') && !exempt) judge(() => planningPoolEntry(input));
-  if (checks.includes('years_to_retirement'))
+  // One who has retired is not told how many years (fewer than none) are left.
+  if (checks.includes('years_to_retirement') && !retired.length)
     judge(() => refuseTooCloseToRetirement(input, placement));
   return refusals;
 }
@@ -136,7 +138,7 @@ function refuseTooCloseToRetirement(
     const group = placement ? ` as ${placement.group}` : '';
     throw new DomainRuleViolation(
       'rotation.too_close_to_retirement',
-      `retires on ${retires}: ${left} whole years left, rotation${group} needs ${needed} (${ruleCitation(input.ruleSet, param)})`,
+      `retires on ${retires}: ${Math.max(left, 0)} whole years left, rotation${group} needs ${needed} (${ruleCitation(input.ruleSet, param)})`,
       'unprocessable',
       'personId',
     );

@@ -73,10 +73,8 @@ describe('rotation (luân chuyển) and transfer (điều động)', () => {
 
   it('refuses one already retired as such, first, for a rotation and a transfer (before: too few years left, and a transfer opened)', () => {
     const retired = { ...input, person: { ...input.person, dateOfBirth: '1960-01-01' } };
-    expect(rotationOpeningRefusals(retired).map((r) => r.rule)).toEqual([
-      'age.retirement_reached',
-      'rotation.too_close_to_retirement',
-    ]);
+    // Not also too few (fewer than none) years left.
+    expect(rotationOpeningRefusals(retired).map((r) => r.rule)).toEqual(['age.retirement_reached']);
     const transfer = { ...retired, definition: definitions.get('transfer.standard@2')! };
     expect(refusal(() => rotationOpening(transfer))).toMatchObject({
       rule: 'age.retirement_reached',

@@ -12,6 +12,7 @@ import { ProcedureRegistry } from '../case/procedure-registry';
 import { leadershipPostTerm, rotationOpening, rotationTerm } from './rotation-rules';
 import { rotationOpeningInput } from './rotation-opening-input';
 import { refuseMoveInto } from './move-into-refusal';
+import { refuseByDefinitionOpeningChecks } from '../case/definition-opening-checks';
 
 /** Rotation (luân chuyển) and transfer (điều động): both run in `rotation-<id>` streams. */
 @Module({ imports: [CasesModule, CadresModule] })
@@ -35,6 +36,11 @@ export class RotationModule implements OnModuleInit {
         const registry = opening.registry ?? this.registry;
         const person = await registeredPerson(registry, personId);
         const target = await existingPosition(registry, positionId);
+        // One who has retired is told so before anything about the post (held, still to come).
+        refuseByDefinitionOpeningChecks(definition, personId, person.profile, {
+          ruleSet: context.ruleSet,
+          day: context.today,
+        });
         await refuseMoveInto(
           target,
           person,

@@ -5072,7 +5072,7 @@ export interface operations {
                 for: unknown;
                 /** @description a day YYYY-MM-DD (default today in Vietnam), or an ISO date-time meaning its day in Vietnam: the record at the end of that day and the rule set of that day */
                 asOf?: unknown;
-                /** @description appointment (default): may the person be appointed to the post; rotation: what opening a rotation (luân chuyển) to the post would judge — whether the post may be moved into (elected, already held, seats full, another post still to come: the first of these), then a post in the unit of a post held (rotation.same_unit), and the checks its definition names (`openingChecks`: the retirement age reached, planning pool, years to retirement, as for the groups of Quy định 65-QĐ/TW art. 4(2)), every refusal */
+                /** @description appointment (default): may the person be appointed to the post; rotation: what opening a rotation (luân chuyển) to the post would judge — the retirement age reached (age.retirement_reached) first, then whether the post may be moved into (elected, already held, seats full, another post still to come: the first of these), then a post in the unit of a post held (rotation.same_unit), and the checks its definition names (`openingChecks`: the retirement age reached, planning pool, years to retirement, as for the groups of Quy định 65-QĐ/TW art. 4(2)), every refusal */
                 procedure?: "appointment" | "rotation";
                 /** @description why you read it, written to the access log (or the X-Purpose header); at most 500 characters (access_log.purpose_too_long) */
                 purpose?: unknown;

@@ -27,6 +27,7 @@ import { pendingPostAtDecision, pendingPostOtherThan } from './pending-post';
 import { renewalsDecidedBeside } from './renewal-decided-beside';
 import { refuseAppointeeNotAskedFor } from './prerequisite-person';
 import { refuseHolderRetiredByEffectiveDay } from './holder-retired-by-effective-day';
+import { termCutAtRetirement } from './term-cut-at-retirement';
 
 /** The flags holding the decision back; a term_rating flag whose missing years are rated by now does not. */
 const blockingNow = (state: Open, context: CaseContext) =>
@@ -78,11 +79,7 @@ export function decision(
   }
   refusePostAlreadyHeld(state, context);
   refusePendingPost(state, body, context);
-  const term = context.decisionTerm
-    ? context.decisionTerm(state, body.effectiveFrom, body.termYears, body.heldOn)
-    : ruleSetTerm(body, context);
-  // After the term's own refusals: a re-appointment's names the term already run to retirement.
-  refuseHolderRetiredByEffectiveDay(state, body, context);
+  const term = decidedTerm(state, body, context);
   // The seats are weighed over the whole term the post is held on, which the term gives.
   refuseSeatsFullOnEffectiveDay(state, body, context, heldTermEnd(state.procedure, term));
   return {
@@ -137,6 +134,22 @@ function refusePendingPost(state: Open, body: Body<'decision'>, context: CaseCon
   );
   if (pending)
     throw pendingPostAtDecision(state.appointee ?? state.personId, pending, body.effectiveFrom);
+}
+
+/**
+ * The term the decision gives, ended on the holder's retirement day when it would run past it
+ * (`termCutAtRetirement`), after the refusal of one retired by the effective day.
+ */
+function decidedTerm(state: Open, body: Body<'decision'>, context: CaseContext): DecisionTerm {
+  const given = context.decisionTerm
+    ? context.decisionTerm(state, body.effectiveFrom, body.termYears, body.heldOn)
+    : ruleSetTerm(body, context);
+  // After the term's own refusals: a re-appointment's names the term already run to retirement.
+  refuseHolderRetiredByEffectiveDay(state, body, context);
+  return termCutAtRetirement(state.procedure, given, context.personFacts, {
+    ruleSet: context.ruleSet,
+    effectiveFrom: body.effectiveFrom,
+  });
 }
 
 function ruleSetTerm(body: Body<'decision'>, context: CaseContext): DecisionTerm {
