@@ -8,7 +8,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * 422 `age.retirement_reached` on `effectiveFrom`, nothing written, whether the case was opened
  * here or recorded from paper. Before, only the opening looked at the retirement day (on the
  * opening's day): the decision was issued (200) and the record showed the post upcoming from a
- * day the person had already retired, for a five-year term.
+ * day the person had already retired, for a five-year term. Decided the day before, the post's
+ * term ends on the retirement day, with no re-appointment notice.
  */
 describe('a transfer decided effective on or after the person’s retirement', () => {
   let t: TestApp;
@@ -123,8 +124,13 @@ describe('a transfer decided effective on or after the person’s retirement', (
           field: 'effectiveFrom',
           retirementDate: retires,
         });
-        expect(refused.body.message).toContain(
-          `effectiveFrom: ${personId} reached the retirement age`,
+        // The person retires after today, before the effective day: told they will have
+        // retired by it, and that no post is given (before: "reached the retirement age … no
+        // appointment takes effect", of a transfer).
+        expect(refused.body.message).toMatch(
+          new RegExp(
+            `^effectiveFrom: ${personId} will have reached the retirement age by the effective day: retires on ${retires}, on or before the effective day ${effectiveFrom}; no post is given on or after the retirement day \\(`,
+          ),
         );
       }
       expect(await written()).toBe(before);
@@ -133,9 +139,26 @@ describe('a transfer decided effective on or after the person’s retirement', (
         () => http().get(`/cadres/${personId}`).set(staff()).expect(200),
         (r) => r.body.upcomingPosts?.length === 1,
       );
+      // The leadership post's five-year term ends on the retirement day instead, as a
+      // re-appointment's does, and no re-appointment notice is due before it. Before: termEnd
+      // 2047-05-30 and a notice in 2047, five years after the retirement.
       expect(record.body.upcomingPosts).toEqual([
-        expect.objectContaining({ positionId, from: '2042-05-30' }),
+        expect.objectContaining({ positionId, from: '2042-05-30', termEnd: retires }),
       ]);
+      expect(record.body.upcomingPosts[0].reappointmentNoticeOn).toBeUndefined();
     },
   );
+
+  it('a rotation asked of the person after their retirement: the retirement first, no negative years', async () => {
+    // p-a takes up pos-new-a on 2042-05-30 (above) and retires on 2042-05-31.
+    const asked = await http()
+      .get('/cadres/p-a/eligibility')
+      .query({ procedure: 'rotation', for: 'pos-new-a', asOf: '2043-06-01' })
+      .set(staff())
+      .expect(200);
+    expect(asked.body.eligible).toBe(false);
+    // Before: «already holds pos-new-a; use re-appointment» first, and "-1 whole years left".
+    expect(asked.body.reasons[0]).toMatchObject({ rule: 'age.retirement_reached' });
+    for (const { reason } of asked.body.reasons) expect(reason).not.toMatch(/-\d+ whole years/);
+  });
 });

@@ -17,11 +17,27 @@ export function retirementReachedBy(
   ruleSet: RuleSet,
   person: { dateOfBirth: string; gender: 'male' | 'female' },
   day: string,
+  /** Today, when `day` is a decision's effective day (`effectiveDaySentence`). */
+  today?: string,
 ): { retires: string; sentence: string } | null {
   const retires = retirementDate(ruleSet, person.dateOfBirth, person.gender);
   if (retires > day) return null;
+  const citation = ruleCitation(ruleSet, 'retirement.age');
   return {
     retires,
-    sentence: `reached the retirement age: retires on ${retires}, on or before ${day}; no appointment takes effect on or after the retirement day (${ruleCitation(ruleSet, 'retirement.age')})`,
+    sentence:
+      today !== undefined && day > today
+        ? effectiveDaySentence(retires, day, citation)
+        : `reached the retirement age: retires on ${retires}, on or before ${day}; no appointment takes effect on or after the retirement day (${citation})`,
   };
+}
+
+/**
+ * A decision effective on a day after today, refused because the person retires by then: they
+ * have not retired yet, so the sentence says they will have, and that the decision (a transfer, a
+ * re-appointment, an election's confirmation, not only an appointment) gives no post. Before,
+ * "reached the retirement age … no appointment takes effect" was said of a transfer too.
+ */
+function effectiveDaySentence(retires: string, day: string, citation: string): string {
+  return `will have reached the retirement age by the effective day: retires on ${retires}, on or before the effective day ${day}; no post is given on or after the retirement day (${citation})`;
 }

@@ -25,6 +25,7 @@ import {
   FormBallotTally,
 } from '../../../src/procedures/discipline/form-ballot';
 import { appointmentEligibility } from '../../../src/cadres/eligibility';
+import { retirementReachedBy } from '../../../src/workflow/rules/retirement-reached';
 import { citedDecision } from '../../../src/cadres/discipline-standing';
 import { planningPoolItem } from '../../../src/procedures/case/decider/vetting-posts';
 import { loadRuleSets } from '../../../src/workflow/rule-sets/rule-set-loader';
@@ -442,6 +443,16 @@ describe("a person's eligibility reads in Vietnamese, citing the instrument and 
     expect(expectRead(`candidates[1].personId: p-an ${age}`)).toMatch(/: Đã đến tuổi nghỉ hưu/);
     // A decision that gives a post, effective on or after the retirement day (holder-retired-by-effective-day.ts).
     expect(expectRead(`effectiveFrom: p-an ${age}`)).toMatch(/^.+: Đã đến tuổi nghỉ hưu/);
+    // Effective after today: the person will have retired by then (a transfer, not only an appointment).
+    const byEffectiveDay = retirementReachedBy(
+      ruleSet,
+      retired.profile,
+      '2031-02-01',
+      '2026-12-08',
+    );
+    expect(expectRead(`effectiveFrom: p-an ${byEffectiveDay!.sentence}`)).toMatch(
+      /^.+: Sẽ đến tuổi nghỉ hưu trước ngày có hiệu lực: nghỉ hưu ngày 31\/01\/2020, trước hoặc đúng ngày có hiệu lực 01\/02\/2031; không giao chức vụ nào từ ngày nghỉ hưu trở đi \(Bộ luật Lao động/,
+    );
     expect(expectRead(`years to retirement cannot be set aside: ${age}`)).toMatch(
       /^Không thể bỏ qua nội dung «.+»: Đã đến tuổi nghỉ hưu: nghỉ hưu ngày 31\/01\/2020/,
     );

@@ -22,7 +22,7 @@ export function refuseHolderRetiredByEffectiveDay(
   refuseRetirementReached(
     state.appointee ?? state.personId,
     context.personFacts,
-    { ruleSet: context.ruleSet, day: body.effectiveFrom },
+    { ruleSet: context.ruleSet, day: body.effectiveFrom, today: context.today },
     'effectiveFrom',
   );
 }

@@ -16,10 +16,11 @@ type Person = { dateOfBirth: string; gender: 'male' | 'female' } | undefined;
 export function retirementReachedRefusal(
   personId: string,
   person: Person,
-  on: { ruleSet: RuleSet; day: string },
+  /** `today`: the day is a decision's effective day, which may be later (`retirementReachedBy`). */
+  on: { ruleSet: RuleSet; day: string; today?: string },
   field: string,
 ): DomainRuleViolation | null {
-  const reached = person && retirementReachedBy(on.ruleSet, person, on.day);
+  const reached = person && retirementReachedBy(on.ruleSet, person, on.day, on.today);
   if (!reached) return null;
   return new DomainRuleViolation(
     RETIREMENT_REACHED,
@@ -37,7 +38,7 @@ export function retirementReachedRefusal(
 export function refuseRetirementReached(
   personId: string,
   person: Person,
-  on: { ruleSet: RuleSet; day: string },
+  on: { ruleSet: RuleSet; day: string; today?: string },
   field: string,
 ): void {
   const refused = retirementReachedRefusal(personId, person, on, field);

@@ -10,6 +10,9 @@ function retirementReached(retires: string, day: string, citation: string, s: Sa
   return `Đã đến tuổi nghỉ hưu: nghỉ hưu ngày ${s.day(retires)}, trước hoặc đúng ngày ${s.day(day)}; không quyết định bổ nhiệm nào có hiệu lực từ ngày nghỉ hưu trở đi (${s.citation(citation)})`;
 }
 
+/** A decision effective after today, the person retired by its effective day (the same file). */
+const RETIRED_BY_EFFECTIVE_DAY = `will have reached the retirement age by the effective day: retires on ${DAY}, on or before the effective day ${DAY}; no post is given on or after the retirement day \\((.+)\\)`;
+
 /** Whether a person may be appointed (eligibility.ts) and a rotation's placement (placement-group.ts). */
 export const ELIGIBILITY: Sentence[] = [
   sentence(
@@ -57,6 +60,11 @@ export const ELIGIBILITY: Sentence[] = [
   // Eligibility's and vetting's reason (retirement-reached.ts), and a refusal naming the person.
   sentence(RETIREMENT_REACHED, ([retires, day, citation], s) =>
     retirementReached(retires, day, citation, s),
+  ),
+  sentence(
+    `effectiveFrom: ${ID} ${RETIRED_BY_EFFECTIVE_DAY}`,
+    ([person, retires, day, citation], s) =>
+      `${s.words.person(person)}: Sẽ đến tuổi nghỉ hưu trước ngày có hiệu lực: nghỉ hưu ngày ${s.day(retires)}, trước hoặc đúng ngày có hiệu lực ${s.day(day)}; không giao chức vụ nào từ ngày nghỉ hưu trở đi (${s.citation(citation)})`,
   ),
   sentence(
     `(?:personId|effectiveFrom|candidates\\[\\d+\\]\\.personId): ${ID} ${RETIREMENT_REACHED}`,
