@@ -47,6 +47,10 @@ export function appointmentEligibility(
   outOfGrant?: ReadonlyMap<string, OpenedOutOfGrant>,
 ): Eligibility {
   const reasons: EligibilityReason[] = [];
+  // The opening refuses one who has reached the retirement age before anything else
+  // (definitionOpeningRefusals): told first here too, whatever else holds them back.
+  const reached = retirementReachedBy(ruleSet, person.profile, day);
+  if (reached) reasons.push({ rule: RETIREMENT_REACHED, reason: reached.sentence });
   const facts = disciplineStandingFrom(person.discipline, person.openCases, day, outOfGrant);
   // A decided discipline bars a higher post (Quy định 80/377; Luật CBCC art. 82(2)); its recorded
   // scope may bar an equivalent post (Điều lệ Đảng art. 40(3)) or any appointment (Luật CBCC art.
@@ -192,12 +196,9 @@ function planningAndAge(
       rule: 'age.under_minimum',
       reason: `under the minimum age of ${ruleSet.id}: ${Math.max(age, 0)} years old on ${day} (born ${person.profile.dateOfBirth}), needs ${minimumAge} (${ruleCitation(ruleSet, 'registry.minimumAge')})`,
     });
-  // Whatever the post, no one is appointed who has reached the retirement age by the day asked.
-  const reached = retirementReachedBy(ruleSet, person.profile, day);
-  if (reached) {
-    reasons.push({ rule: RETIREMENT_REACHED, reason: reached.sentence });
-    return reasons;
-  }
+  // One who has reached the retirement age is told so first (appointmentEligibility); the years
+  // left for a full term say nothing more of them.
+  if (retirementReachedBy(ruleSet, person.profile, day)) return reasons;
   const minimum = ruleValue<number>(ruleSet, 'appointment.minYearsToRetirement');
   const retires = retirementDate(ruleSet, person.profile.dateOfBirth, person.profile.gender);
   const left = wholeYearsBetween(day, retires);

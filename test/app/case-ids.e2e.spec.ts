@@ -68,7 +68,9 @@ describe('one case id space across procedures', () => {
     summary: 'Vi phạm quy định quản lý đất đai',
     violation: {
       category: 'land_management',
-      committedOn: addDays(today, -200),
+      // One violation per case id: one discipline per violation and track
+      // (discipline.violation_already_handled) would refuse a second case on one act.
+      committedOn: addDays(today, -200 - [...id].reduce((sum, c) => sum + c.charCodeAt(0), 0)),
       description: 'Ký cấp đất sai quy hoạch',
       source: 'inspection',
       severity: 'warning',

@@ -33,7 +33,8 @@ describe('an appointment of a person past the retirement age', () => {
           dateOfBirth: '1960-01-01',
           gender: 'male',
           posts: [{ positionId: 'pos-director', from: '2015-01-01', termEnd: null }],
-          pool: ['pos-deputy'],
+          // In no planning pool: the pool takes no one who cannot serve a full term
+          // (planning.not_enough_working_time).
         },
         // Born 1982-05-05: retires in 2044.
         { id: 'p-young', pool: ['pos-deputy'] },
@@ -62,6 +63,8 @@ describe('an appointment of a person past the retirement age', () => {
           ),
         ),
       },
+      // Told first; the planning pool takes no one who cannot serve a full term.
+      expect.objectContaining({ rule: 'planning_pool.missing' }),
     ]);
     expect((await eligibility('p-young')).body).toMatchObject({ eligible: true, reasons: [] });
     const later = await eligibility('p-young', '2045-01-01');

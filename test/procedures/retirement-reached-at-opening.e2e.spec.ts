@@ -32,7 +32,8 @@ describe('opening a case that gives a post to a person past the retirement age',
           dateOfBirth: '1960-01-01',
           gender: 'male',
           posts: [{ positionId: 'pos-director', from: '2015-01-01', termEnd: null }],
-          pool: ['pos-deputy'],
+          // In no planning pool: the pool takes no one who cannot serve a full term
+          // (planning.not_enough_working_time).
         },
         // Born 1982-05-05: retires in 2044.
         { id: 'p-young', pool: ['pos-deputy'] },
