@@ -248,14 +248,15 @@ export class RegistryService {
     personId: string,
     command: PersonCommand,
     metadata: EventMetadata,
-    options: { idSeed?: string; ifMatch?: number; seatOf?: Position } = {},
+    options: { idSeed?: string; ifMatch?: number; seatOf?: Position; decidedOn?: string } = {},
   ): Promise<{ state: PersonState; revision: number | null }> {
     await assertReferencesExist(this, command);
     const seat = seatClaimedBy(command);
     const postSeat = postSeatClaimedBy(command, options.seatOf);
     // The rules in force on the day of the change (its business time); unchecked without a catalog.
     const day = vietnamDay(new Date(metadata.occurredAt));
-    const planning = seat && this.catalog ? planningLimitsOn(this.catalog, day) : null;
+    const planning =
+      seat && this.catalog ? planningLimitsOn(this.catalog, day, options.decidedOn) : null;
     // A registration and a year rated are checked against the ages in force on the day (unchecked
     // without a catalog).
     const aged = command.type === 'RegisterPerson' || command.type === 'RecordAnnualRating';

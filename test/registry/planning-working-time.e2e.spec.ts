@@ -24,7 +24,14 @@ describe('planning pool: enough working time before retirement', () => {
     streamEventCount(t.db.pool, [`cadre-${personId}`, 'planningseat-%', 'import-%']);
 
   beforeAll(async () => {
-    t = await startTestApp('planning_working_time');
+    // The day the tester met the review judged from today (2026-12-08).
+    t = await startTestApp(
+      'planning_working_time',
+      {},
+      {
+        clock: { now: () => new Date('2026-12-08T03:00:00Z') },
+      },
+    );
     staff = { Authorization: `Bearer ${t.token('u-staff', ['organization_staff'], 'ou-town')}` };
     await buildRegistry(t, staff, {
       positions: [{ id: 'pos-head', rank: 5 }],
@@ -32,6 +39,7 @@ describe('planning pool: enough working time before retirement', () => {
         { id: 'p-m-1964', dateOfBirth: '1964-08-15', gender: 'male' },
         { id: 'p-f-1971', dateOfBirth: '1971-05-10', gender: 'female' },
         { id: 'p-young', dateOfBirth: '1982-05-05', gender: 'female' },
+        { id: 'p-m-1969', dateOfBirth: '1969-01-15', gender: 'male' },
       ],
     });
   });
@@ -57,6 +65,42 @@ describe('planning pool: enough working time before retirement', () => {
     const retired = await entry('p-m-1964').expect(422);
     expect(retired.body.message).toMatch(/retires on 2025-11-30/);
     await entry('p-young').expect(201);
+  });
+
+  it("judges a review's addition from its reviewedOn, naming the row when refused", async () => {
+    const review = (id: string, reviewedOn: string) =>
+      http()
+        .post('/planning-reviews')
+        .set(staff)
+        .send({
+          id,
+          orgUnitId: 'ou-town',
+          term: '2025-2030',
+          reviewedOn,
+          decisionRef: id.toUpperCase(),
+          added: [{ personId: 'p-m-1969', positionId: 'pos-head' }],
+          removed: [],
+        });
+    // He retires early in 2031: five years from 1 Dec 2026 run past it, from 8 Jan 2026 they do not.
+    const before = await written('p-m-1969');
+    const late = await review('rv-late', '2026-12-01').expect(422);
+    expect(late.body).toMatchObject({
+      rule: 'planning.not_enough_working_time',
+      field: 'added[0].personId',
+    });
+    expect(late.body.message).toMatch(
+      /^added\[0\]\.personId: p-m-1969 retires on 2031-0\d-\d\d, before 2031-11-30; .* from 2026-12-01 /,
+    );
+    expect(await written('p-m-1969')).toBe(before);
+    await review('rv-january', '2026-01-08').expect(201);
+    const { body } = await http().get('/cadres/p-m-1969').set(staff).expect(200);
+    expect(body.planningPool).toEqual([
+      expect.objectContaining({
+        positionId: 'pos-head',
+        term: '2025-2030',
+        decisionRef: 'RV-JANUARY',
+      }),
+    ]);
   });
 
   it('names the planning row of an import in the dry run and the import writes nothing', async () => {

@@ -24,6 +24,8 @@ export interface PersonPlanningLimits {
   workingTime: PlanningWorkingTime;
   /** The day the entry is made: an entry for another term of the post that has not ended stays. */
   day: string;
+  /** The day of the planning decision when it is not `day` (a review's `reviewedOn`). */
+  decidedOn?: string;
 }
 
 /**

@@ -74,11 +74,23 @@ export function planningLimits(ruleSet: RuleSet): PlanningLimits {
   };
 }
 
-/** The planning limits in force on the day a change is made (the State track's rule set). */
+/** The limits of a change's day, and the planning decision's own day when it is not that day. */
+interface PlanningOnDay {
+  limits: PlanningLimits;
+  day: string;
+  decidedOn?: string;
+  discipline?: PlanningDisciplineRule;
+}
+
+/**
+ * The planning limits in force on the day a change is made (the State track's rule set); a
+ * review's `reviewedOn` (`decidedOn`) is the day a running term's working time is counted from.
+ */
 export function planningLimitsOn(
   rules: { ruleSetOn(day: string, track: RuleTrack): RuleSet | undefined },
   day: string,
-): { limits: PlanningLimits; day: string; discipline?: PlanningDisciplineRule } {
+  decidedOn?: string,
+): PlanningOnDay {
   const ruleSet = rules.ruleSetOn(day, 'state');
   if (!ruleSet)
     throw new RegistryRuleViolation(
@@ -86,7 +98,8 @@ export function planningLimitsOn(
       `no rule set is in force on ${day}`,
       'unprocessable',
     );
-  return { limits: planningLimits(ruleSet), day, discipline: planningDisciplineRule(ruleSet, day) };
+  const discipline = planningDisciplineRule(ruleSet, day);
+  return { limits: planningLimits(ruleSet), day, ...(decidedOn ? { decidedOn } : {}), discipline };
 }
 
 type LoadPerson = (personId: string) => Promise<{ state: PersonState }>;
@@ -110,6 +123,7 @@ export class PlanningPoolSeats {
     positionId: string,
     limits: PlanningLimits,
     day: string,
+    decidedOn?: string,
   ): Promise<PersonPlanningLimits> {
     const ids = [
       positionId,
@@ -126,6 +140,7 @@ export class PlanningPoolSeats {
       plannableTerms: limits.plannableTerms,
       workingTime: limits.workingTime,
       day,
+      ...(decidedOn ? { decidedOn } : {}),
     };
   }
 
@@ -133,13 +148,9 @@ export class PlanningPoolSeats {
   async decideContext(
     state: PersonState,
     seat: { personId: string; positionId: string; term: string; restored: boolean },
-    {
-      limits,
-      day,
-      discipline,
-    }: { limits: PlanningLimits; day: string; discipline?: PlanningDisciplineRule },
+    { limits, day, decidedOn, discipline }: PlanningOnDay,
   ): Promise<PersonDecideContext> {
-    const planning = await this.personLimits(state, seat.positionId, limits, day);
+    const planning = await this.personLimits(state, seat.positionId, limits, day, decidedOn);
     // A new entry is refused while a discipline keeps the person off the pool.
     if (!seat.restored)
       return { planning, ...(discipline ? { planningDiscipline: discipline } : {}) };

@@ -19,6 +19,7 @@ import {
 } from './planning-term';
 import { planningLimits } from './planning-pool-seats';
 import { planningDisciplineRule, refusePlanningUnderDiscipline } from './planning-discipline';
+import { assertReviewAdditionsHaveWorkingTime, PlannedPerson } from './planning-working-time';
 import {
   assertReviewWithinLimits,
   PlanningPoolReviewed,
@@ -96,6 +97,8 @@ export class PlanningReviews {
     assertPlanningTermNotEnded(review.term, day);
     const ruleSet = this.ruleSetOn(day);
     const discipline = planningDisciplineRule(ruleSet, day);
+    const limits = planningLimits(ruleSet);
+    const people: PlannedPerson[] = [];
     const before: PoolsBeforeReview = {
       plannedByPost: new Map(),
       entriesByPerson: new Map(),
@@ -117,6 +120,7 @@ export class PlanningReviews {
       if (index < review.removed.length)
         refuseRemovalWithoutEntry(change, state.planningPool, field);
       else refusePlanningUnderDiscipline(change.personId, state.discipline, discipline, field);
+      people.push({ ...state.profile, personId: change.personId });
       refuseAddingOneInPool(review, index - review.removed.length, state.planningPool);
       before.entriesByPerson.set(change.personId, state.planningPool);
     }
@@ -138,11 +142,11 @@ export class PlanningReviews {
       [ids],
     );
     before.levelOf = Object.fromEntries(rows.map((r) => [r.id, r.rank]));
-    const limits = planningLimits(ruleSet);
     assertPlanningTermSpan(review.term, limits.termYears);
     // An addition for a term not open to planning would be refused at apply, its removals written.
     if (review.added.length > 0)
       assertPlannableTerm(review.term, limits.plannableTerms, limits.termYears.value, day);
+    assertReviewAdditionsHaveWorkingTime(review, people.slice(review.removed.length), limits, day);
     assertReviewWithinLimits(review, before, limits);
   }
 
@@ -182,7 +186,10 @@ export class PlanningReviews {
           },
         },
         metadata,
-        { idSeed: `${review.reviewId}:add:${a.personId}:${a.positionId}` },
+        {
+          idSeed: `${review.reviewId}:add:${a.personId}:${a.positionId}`,
+          decidedOn: review.reviewedOn,
+        },
       );
     }
   }

@@ -928,6 +928,17 @@ describe('the person page, planning, admin, batch and import refusals read in Vi
     ).toMatch(
       /^«người an» nghỉ hưu ngày 30\/11\/2025, trước ngày 05\/12\/2031: người được quy hoạch giai đoạn 2025-2030 phải còn đủ 5 năm công tác tính từ ngày 06\/12\/2026 \(/,
     );
+    // A review names its row and counts from its own day (`reviewedOn`).
+    const reviewed = { ...workingTime, day: '2026-12-06', decidedOn: '2025-11-01' };
+    expect(
+      expectRead(
+        refusalOf(() =>
+          assertEnoughWorkingTime(retired, '2025-2030', reviewed, 'added[1].personId'),
+        ),
+      ),
+    ).toMatch(
+      /^Dòng 2 \(bổ sung\): «người an» nghỉ hưu ngày 30\/11\/2025, trước ngày 31\/10\/2030: .+ tính từ ngày 01\/11\/2025 \(/,
+    );
     expectRead(
       'term: p-an is planned for pos-ct-xa in 2025-2030 (12-QĐ/TU of 2025-06-01), which has not ended; the record keeps one entry per post: remove that entry first to plan 2030-2035',
     );

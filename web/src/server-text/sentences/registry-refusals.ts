@@ -181,10 +181,11 @@ export const PLANNING_REFUSALS: Sentence[] = [
         ' và ',
       )}; ngày ${s.day(day)} chỉ quy hoạch cho các nhiệm kỳ ${open} (${s.citation(citation)})`,
   ),
+  // A review's row names itself (`added[0].personId`), the person's own entry its field.
   sentence(
-    `personId: ${ID} retires on ${DAY}, before ${DAY}; planned for the term ${TERM}, a person must still have ${N} (years|months) of working time from ${DAY} \\((.+)\\)`,
-    ([person, retires, through, term, count, unit, from, citation], s) =>
-      `${s.words.person(person)} nghỉ hưu ngày ${s.day(retires)}, trước ngày ${s.day(through)}: người được quy hoạch giai đoạn ${term} phải còn đủ ${count} ${unit === 'years' ? 'năm' : 'tháng'} công tác tính từ ngày ${s.day(from)} (${s.citation(citation)})`,
+    `(?:added\\[(\\d+)\\]\\.)?personId: ${ID} retires on ${DAY}, before ${DAY}; planned for the term ${TERM}, a person must still have ${N} (years|months) of working time from ${DAY} \\((.+)\\)`,
+    ([row, person, retires, through, term, count, unit, from, citation], s) =>
+      `${row === undefined ? '' : `Dòng ${Number(row) + 1} (bổ sung): `}${s.words.person(person)} nghỉ hưu ngày ${s.day(retires)}, trước ngày ${s.day(through)}: người được quy hoạch giai đoạn ${term} phải còn đủ ${count} ${unit === 'years' ? 'năm' : 'tháng'} công tác tính từ ngày ${s.day(from)} (${s.citation(citation)})`,
   ),
   sentence(
     `positionId: the planning pool of ${ID} kept changing; try again`,
