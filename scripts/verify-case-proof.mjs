@@ -51,7 +51,42 @@ function notAProof(file) {
   return `its format is ${JSON.stringify(file.format)}, not "${PROOF_FORMAT}"`;
 }
 
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The first part a proof lacks, named as the export writes it, or null when every part is there
+ * (before: "the proof is malformed: Cannot read properties of undefined (reading 'checkpoint')").
+ */
+function missingPart(proof) {
+  const parts = [
+    ['checkpoint', proof.checkpoint, 'object'],
+    ['checkpoint.checkpoint', proof.checkpoint?.checkpoint, 'object'],
+    ['checkpoint.signature', proof.checkpoint?.signature, 'string'],
+    ['events', proof.events, 'array'],
+    ['leaf', proof.leaf, 'object'],
+    ['leaf.revision', proof.leaf?.revision, 'number'],
+    ['leaf.hash', proof.leaf?.hash, 'string'],
+    ['path', proof.path, 'array'],
+    ['streamId', proof.streamId, 'string'],
+  ];
+  for (const [name, value, kind] of parts) {
+    const holds =
+      kind === 'array'
+        ? Array.isArray(value)
+        : kind === 'object'
+          ? isObject(value)
+          : typeof value === kind;
+    if (!holds)
+      return value === undefined
+        ? `the proof has no ${name}`
+        : `the proof's ${name} is not ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+  }
+  return null;
+}
+
 function check(proof, key) {
+  const missing = missingPart(proof);
+  if (missing !== null) return missing;
   const { checkpoint: signed, events, leaf, path, streamId } = proof;
   const payload = signed.checkpoint;
   const signatureOk = verify(
@@ -160,6 +195,12 @@ if (why !== null) {
   process.exit(EXIT_NOT_A_PROOF);
 }
 const publicKey = readInput(keyFile, 'public key file', parseKey);
+// Checkpoints are signed with Ed25519: another key (RSA, EC) cannot check them, and its "does not
+// match" would read as a forged checkpoint (before: "REFUSED: … signature does not match", exit 1).
+if (publicKey.asymmetricKeyType !== 'ed25519')
+  unreadable(
+    `the public key file ${keyFile} holds an ${publicKey.asymmetricKeyType.toUpperCase()} key, not an Ed25519 one (checkpoints are signed with Ed25519)`,
+  );
 let result;
 try {
   result = check(file, publicKey);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,5 +59,45 @@ describe('scripts/verify-case-proof.mjs: inputs it cannot read', () => {
     expect(garbled.stdout).toMatch(
       /^the public key file .*key\.pem is not a public key: .*; nothing was checked\n$/,
     );
+  });
+
+  // Before: "REFUSED: checkpoint 1: signature does not match this public key", exit 1, as if the
+  // checkpoint were forged; README: a key file that is not a usable public key is exit 3.
+  it('an RSA public key: exit 3 naming the key file and its type, nothing checked', async () => {
+    writeFileSync(proof, JSON.stringify({ format: 'cadreflow-case-proof/1' }));
+    const rsa = join(work, 'rsa.pem');
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(rsa, publicKey.export({ type: 'spki', format: 'pem' }));
+    const outcome = await verdict(proof, rsa);
+    expect(outcome.code).toBe(3);
+    expect(outcome.stdout).toBe(
+      `the public key file ${rsa} holds an RSA key, not an Ed25519 one (checkpoints are signed with Ed25519); nothing was checked\n`,
+    );
+  });
+
+  // Before: "REFUSED: the proof is malformed: Cannot read properties of undefined (reading 'checkpoint')".
+  it('a proof without its parts: REFUSED naming the first part missing', async () => {
+    const ed25519 = join(work, 'ed25519.pem');
+    const { publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(ed25519, publicKey.export({ type: 'spki', format: 'pem' }));
+    writeFileSync(proof, JSON.stringify({ format: 'cadreflow-case-proof/1' }));
+    expect(await verdict(proof, ed25519)).toEqual({
+      code: 1,
+      stdout: 'REFUSED: the proof has no checkpoint\n',
+    });
+    const unsigned = { format: 'cadreflow-case-proof/1', checkpoint: { checkpoint: {} } };
+    writeFileSync(proof, JSON.stringify(unsigned));
+    expect(await verdict(proof, ed25519)).toEqual({
+      code: 1,
+      stdout: 'REFUSED: the proof has no checkpoint.signature\n',
+    });
+    writeFileSync(
+      proof,
+      JSON.stringify({ ...unsigned, checkpoint: { checkpoint: {}, signature: 'x' }, events: {} }),
+    );
+    expect(await verdict(proof, ed25519)).toEqual({
+      code: 1,
+      stdout: "REFUSED: the proof's events is not an array\n",
+    });
   });
 });
