@@ -187,7 +187,7 @@ export class AuditCheckpointsController {
   @ApiOperation({
     operationId: 'AuditController_caseProof',
     summary:
-      "A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs); refused (409 checkpoint.recorded_missing, the checkpoint and folder named) while CHECKPOINT_DIR lacks the checkpoints the database records",
+      "A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs); refused (409 checkpoint.recorded_missing, the checkpoint named, and the folder to a top-level grant) while CHECKPOINT_DIR lacks the checkpoints the database records",
   })
   @ApiParam({ name: 'id', description: 'case id' })
   @ApiOkResponse({ type: CaseProofDto })
@@ -210,7 +210,9 @@ export class AuditCheckpointsController {
         return proof;
       }
     } catch (error) {
-      throw proofRefusal(error);
+      // The folder is a path on the server: told to an operator (a top-level grant) only.
+      const operator = !actor || !this.scope || (await this.scope.grantIsTopLevel(actor));
+      throw proofRefusal(error, operator);
     }
     throw new NotFoundException(`no signed checkpoint covers case ${id} yet`);
   }
@@ -218,15 +220,18 @@ export class AuditCheckpointsController {
 
 /**
  * Why a case's proof cannot be given. A CHECKPOINT_DIR lacking the checkpoints the database records
- * (storage unmounted, a mistyped folder) is 409 `checkpoint.recorded_missing` naming the checkpoint
- * and the folder, with `checkpoint` its sequence: before, 404 "no signed checkpoint covers case",
- * which sent the auditor to sign one while the signed ones were out of reach.
+ * (storage unmounted, a mistyped folder) is 409 `checkpoint.recorded_missing` naming the checkpoint,
+ * with `checkpoint` its sequence: before, 404 "no signed checkpoint covers case", which sent the
+ * auditor to sign one while the signed ones were out of reach. The folder's path is named to an
+ * `operator` only: a unit's auditor has no use for the server's layout, and is sent to the operator.
  */
-function proofRefusal(error: unknown): unknown {
+function proofRefusal(error: unknown, operator: boolean): unknown {
   if (error instanceof CheckpointRefused && error.code === 'recorded_checkpoint_missing')
     return new ConflictException({
       rule: 'checkpoint.recorded_missing',
-      message: error.message,
+      message: operator
+        ? error.message
+        : `the service's checkpoint folder lacks checkpoint ${error.sequence}, which the database records as signed; ask the operator to restore it`,
       checkpoint: error.sequence,
     });
   return checkpointConflict(error);

@@ -26,6 +26,8 @@ describe('a CHECKPOINT_DIR lacking the checkpoints the database records', () => 
   const keyFile = path.join(work, 'signer.pem');
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   let auditor: Record<string, string>;
+  /** An auditor of the town, under the province: not the service's operator. */
+  let unitAuditor: Record<string, string>;
   const http = () => request(t.server as never);
 
   /** Starts the service as `npm start` does on this suite's database; it must refuse to start. */
@@ -64,9 +66,11 @@ describe('a CHECKPOINT_DIR lacking the checkpoints the database records', () => 
       CHECKPOINT_INTERVAL_MS: '0',
     });
     const staff = bearer(t.token('u-staff', ['organization_staff'], 'ou-town'));
-    auditor = bearer(t.token('u-auditor', ['auditor'], 'ou-town'));
+    auditor = bearer(t.token('u-auditor', ['auditor'], 'ou-province'));
+    unitAuditor = bearer(t.token('u-unit-auditor', ['auditor'], 'ou-town'));
     const today = vietnamToday();
     await buildRegistry(t, staff, {
+      within: { id: 'ou-province', name: 'Tỉnh Demo', kind: 'province' },
       positions: [
         { id: 'pos-deputy', rank: 3 },
         { id: 'pos-head', rank: 5 },
@@ -157,6 +161,13 @@ describe('a CHECKPOINT_DIR lacking the checkpoints the database records', () => 
       expect(proof.body.message).toMatch(
         /CHECKPOINT_DIR ".*" lacks checkpoint 1, which the database records as written at .* \(no such folder\)/,
       );
+      // A unit's auditor: the same refusal, the server's folder not named (before: its path).
+      const unitProof = await http().get('/audit/cases/c-1/proof').set(unitAuditor).expect(409);
+      expect(unitProof.body).toMatchObject({ rule: 'checkpoint.recorded_missing', checkpoint: 1 });
+      expect(unitProof.body.message).toBe(
+        "the service's checkpoint folder lacks checkpoint 1, which the database records as signed; ask the operator to restore it",
+      );
+      expect(JSON.stringify(unitProof.body)).not.toContain(work);
       // Before: 201, checkpoint 1 again in a folder created for it.
       const signing = await http().post('/audit/checkpoints').set(auditor).expect(409);
       expect(signing.body).toMatchObject({ rule: 'checkpoint.refused' });

@@ -144,6 +144,24 @@ describe('the auditor checks the whole store, signs a checkpoint and downloads a
     await refused.getByText(/^Chưa thể cấp bản chứng minh: thư mục lưu bản chốt/).waitFor();
     expect(await refused.innerText()).not.toMatch(/Chưa có bản chốt ký số nào bao phủ/);
     expect(await refused.innerText()).toMatch(/lacks checkpoint 1/);
+    // A unit's auditor is not told the server's folder: the same Vietnamese sentence, the detail
+    // sending them to the operator.
+    await page.unroute('**/audit/cases/*/proof');
+    await page.route('**/audit/cases/*/proof', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          rule: 'checkpoint.recorded_missing',
+          message:
+            "the service's checkpoint folder lacks checkpoint 1, which the database records as signed; ask the operator to restore it",
+          checkpoint: 1,
+        }),
+      }),
+    );
+    await proof.click();
+    await refused.getByText(/ask the operator to restore it/).waitFor();
+    expect(await refused.innerText()).toMatch(/^Chưa thể cấp bản chứng minh: thư mục lưu bản chốt/);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

@@ -802,7 +802,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs); refused (409 checkpoint.recorded_missing, the checkpoint and folder named) while CHECKPOINT_DIR lacks the checkpoints the database records */
+        /** A case's events exactly as stored, with the signed checkpoint covering them and the inclusion proof (check it with scripts/verify-case-proof.mjs); refused (409 checkpoint.recorded_missing, the checkpoint named, and the folder to a top-level grant) while CHECKPOINT_DIR lacks the checkpoints the database records */
         get: operations["AuditController_caseProof"];
         put?: never;
         post?: never;
