@@ -42,7 +42,8 @@ describe('a person past the retirement age, as the person page and the opening f
           dateOfBirth: '1960-01-01',
           gender: 'male',
           posts: [{ positionId: 'pos-director', from: '2015-01-01', termEnd: null }],
-          pool: ['pos-deputy'],
+          // In no planning pool: the pool takes no one who cannot serve a full term
+          // (planning.not_enough_working_time).
         },
       ],
     });
