@@ -26,7 +26,8 @@ describe('a complaint against a discipline decision keeps its complainant', () =
     t = await startTestApp('discipline_complainant');
     await buildRegistry(t, staff(), {
       positions: [],
-      people: [{ id: 'p-one' }, { id: 'p-two' }],
+      // One each: one discipline per violation and track (discipline.violation_already_handled).
+      people: [{ id: 'p-one' }, { id: 'p-two' }, { id: 'p-three' }],
     });
   });
   afterAll(async () => {
@@ -81,7 +82,7 @@ describe('a complaint against a discipline decision keeps its complainant', () =
   it('a blank complainant is 400 naming the field, and no complaint is recorded', async () => {
     await partyReprimand(t, {
       caseId: 'd-blank',
-      personId: 'p-two',
+      personId: 'p-three',
       day: today,
       number: '3-QĐ/UBKT',
     });
