@@ -207,8 +207,11 @@ describe('the audit page’s state as of a moment', () => {
       // The inspector's reads through the screen (this spec's own reads over HTTP give none).
       .filter({ has: audit.page.locator('td[title="inspector-1"]') });
     await rows.first().waitFor();
-    const why = await rows.locator('td:last-child').allInnerTexts();
+    // The purpose is the column before «Kết quả» (each read's outcome, all read here).
+    const why = await rows.locator('td:nth-last-child(2)').allInnerTexts();
     expect(why).toEqual(why.map(() => 'Kiểm toán hồ sơ'));
+    const outcomes = await rows.locator('td:last-child').allInnerTexts();
+    expect(outcomes).toEqual(why.map(() => 'Đã đọc'));
     expect(why.length).toBeGreaterThanOrEqual(reads.length);
     await audit.page.context().close();
   });
